@@ -1,0 +1,77 @@
+using System.CommandLine;
+using ReportArchive.Import;
+using ReportArchive.Pipeline;
+using ReportArchive.Translations;
+
+namespace ReportArchive.Cli;
+
+/// <summary>The command line: build, check, import and status, with exit codes 0 (done), 1 (content errors) and 2 (usage).</summary>
+public static class Commands
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var input = new Option<string>("--input") { Description = "The content folder", DefaultValueFactory = _ => "input" };
+        var theme = new Option<string>("--theme") { Description = "The theme folder", DefaultValueFactory = _ => "theme" };
+        var output = new Option<string>("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "output" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "The site's public address, e.g. https://owner.github.io/repo/ (overrides site.yml)" };
+
+        var build = new Command("build", "Build the site from the content folder (default: input/ -> output/)") { input, theme, output, baseUrl };
+        build.SetAction((result, ct) => Build(Settings(result), stdout, stderr, ct));
+
+        var check = new Command("check", "Check all content and report every problem; writes nothing") { input, theme, baseUrl };
+        check.SetAction((result, ct) => Build(Settings(result) with { Check = true }, stdout, stderr, ct));
+
+        var file = new Argument<FileInfo>("file") { Description = "Raw text of a newspaper report (UTF-8 or GB18030)" };
+        var slug = new Option<string?>("--slug") { Description = "The report's URL name (ASCII); derived from the text when omitted" };
+        var date = new Option<string?>("--date") { Description = "The publication date, yyyy-MM-dd; inferred from the text when omitted" };
+        var force = new Option<bool>("--force") { Description = "Replace an existing draft" };
+        var import = new Command("import", "Turn raw newspaper text into a draft report bundle") { file, input, slug, date, force };
+        import.SetAction(result => ImportCommand.Run(result.GetValue(file)!, result.GetValue(input)!, result.GetValue(slug), result.GetValue(date), result.GetValue(force), stdout, stderr));
+
+        var status = new Command("status", "Show translation coverage: reports and sections with no English or a stale one") { input };
+        status.SetAction(result => StatusCommand.Run(result.GetValue(input)!, stdout, stderr));
+
+        var root = new RootCommand("ReportArchive: a bilingual, searchable static archive of newspaper feature reports") { build, check, import, status };
+        var parsed = root.Parse(args.Length == 0 ? ["build"] : args);
+        if (parsed.Errors.Count > 0)
+        {
+            await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+            return ExitCodes.Usage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+
+        BuildSettings Settings(ParseResult result) => new(
+            result.GetValue(input)!,
+            result.GetValue(theme)!,
+            result.CommandResult.Command == build ? result.GetValue(output)! : "output",
+            result.GetValue(baseUrl));
+    }
+
+    private static async Task<int> Build(BuildSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        var result = await SiteBuild.RunAsync(settings, cancellation);
+        Print(result.Diagnostics, stderr);
+        var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = result.Diagnostics.Count - errors;
+        var verb = settings.Check ? "Checked" : result.Written ? "Built" : "Stopped";
+        stdout.WriteLine($"{verb}: {result.Reports} reports, {result.Pages} pages, {result.Photos} photos, {errors} errors, {warnings} warnings in {result.Elapsed.TotalSeconds:0.00} s"
+            + (result.Written ? $" -> {settings.Output}/" : errors > 0 ? "; nothing was written" : ""));
+        return errors > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;
+    }
+
+    /// <summary>Prints diagnostics like a compiler; in GitHub Actions also as workflow annotations on the file and line.</summary>
+    internal static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter writer)
+    {
+        var actions = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
+        foreach (var d in diagnostics)
+        {
+            writer.WriteLine(d.ToString());
+            if (actions)
+            {
+                var kind = d.Severity == Severity.Error ? "error" : "warning";
+                writer.WriteLine($"::{kind} file={d.File},line={d.Line},col={d.Column},title={d.Code}::{d.Message.Replace("\n", "%0A")}");
+            }
+        }
+    }
+}

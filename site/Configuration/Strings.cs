@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using ReportArchive.Pipeline;
+
+namespace ReportArchive.Configuration;
+
+/// <summary>The theme's interface strings in one language (<c>theme/i18n/{lang}.yml</c>).</summary>
+public sealed record Strings(string Lang, ImmutableSortedDictionary<string, string> Values)
+{
+    public string this[string key] => Values.TryGetValue(key, out var v) ? v : throw new KeyNotFoundException($"theme/i18n/{Lang}.yml has no '{key}'");
+
+    /// <summary>Loads both languages and reports a key that one of them lacks.</summary>
+    public static ImmutableDictionary<string, Strings> LoadAll(string directory, ICollection<Diagnostic> diagnostics)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, Strings>();
+        foreach (var lang in Languages.All)
+        {
+            var file = Path.Combine(directory, lang + ".yml");
+            if (!File.Exists(file))
+            {
+                diagnostics.Add(Diagnostic.Error("RA100", file, 1, $"the theme's {lang} strings are missing"));
+                continue;
+            }
+
+            var yaml = YamlDocument.Parse(file, File.ReadAllText(file), 0, diagnostics);
+            if (yaml is not null)
+            {
+                var values = yaml.Entries.Select(e => (e.Key, Value: yaml.String(e.Key, diagnostics) ?? ""));
+                result[lang] = new Strings(lang, values.ToImmutableSortedDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
+            }
+        }
+
+        if (result.Count == 2)
+        {
+            foreach (var lang in Languages.All)
+            {
+                var other = Languages.Other(lang);
+                foreach (var missing in result[other].Values.Keys.Except(result[lang].Values.Keys))
+                {
+                    diagnostics.Add(Diagnostic.Error("RA107", Path.Combine(directory, lang + ".yml"), 1,
+                        $"'{missing}' is in {other}.yml but not here: every interface string needs both languages"));
+                }
+            }
+        }
+
+        return result.ToImmutable();
+    }
+}

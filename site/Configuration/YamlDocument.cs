@@ -1,0 +1,197 @@
+using System.Collections.Immutable;
+using ReportArchive.Pipeline;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ReportArchive.Configuration;
+
+/// <summary>Reads a YAML mapping with the line of every key, so that each problem can be reported where it is.</summary>
+public sealed class YamlDocument
+{
+    private readonly YamlMappingNode _root;
+
+    private YamlDocument(string file, int lineOffset, YamlMappingNode root)
+    {
+        File = file;
+        LineOffset = lineOffset;
+        _root = root;
+    }
+
+    public string File { get; }
+
+    /// <summary>Lines before the YAML text in its file (the front matter's opening <c>---</c>, for instance).</summary>
+    public int LineOffset { get; }
+
+    /// <summary>Parses <paramref name="yaml"/>; on a syntax error reports it and returns null.</summary>
+    public static YamlDocument? Parse(string file, string yaml, int lineOffset, ICollection<Diagnostic> diagnostics)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            var reason = e.InnerException?.Message ?? e.Message;
+            diagnostics.Add(Diagnostic.Error("RA101", file, (int)e.Start.Line + lineOffset,
+                $"malformed YAML: {Clean(reason)}", (int)e.Start.Column));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return new YamlDocument(file, lineOffset, new YamlMappingNode());
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode map)
+        {
+            diagnostics.Add(Diagnostic.Error("RA101", file, 1 + lineOffset, "expected a mapping of 'key: value' lines"));
+            return null;
+        }
+
+        return new YamlDocument(file, lineOffset, map);
+    }
+
+    public IEnumerable<(string Key, YamlNode Value, int Line)> Entries =>
+        _root.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", kv.Value, LineOf(kv.Key)));
+
+    public int LineOf(YamlNode node) => (int)node.Start.Line + LineOffset;
+
+    /// <summary>Reports every key not in <paramref name="known"/>, with a suggestion when one is close.</summary>
+    public void RejectUnknownKeys(IReadOnlyCollection<string> known, ICollection<Diagnostic> diagnostics, string what)
+    {
+        foreach (var (key, _, line) in Entries.Where(e => !known.Contains(e.Key)))
+        {
+            var hint = known.OrderBy(k => Distance(k, key)).First();
+            var suggestion = Distance(hint, key) <= 2 ? $" Did you mean '{hint}'?" : "";
+            diagnostics.Add(Diagnostic.Error("RA102", File, line,
+                $"unknown {what} key '{key}'.{suggestion} Known keys: {string.Join(", ", known)}."));
+        }
+    }
+
+    public YamlNode? Get(string key) => Entries.FirstOrDefault(e => e.Key == key).Value;
+
+    public int LineOfKey(string key) => Entries.FirstOrDefault(e => e.Key == key) is { Value: not null } e ? e.Line : 1 + LineOffset;
+
+    /// <summary>A scalar value as a string; reports an error when the key holds a list or a mapping.</summary>
+    public string? String(string key, ICollection<Diagnostic> diagnostics)
+    {
+        var node = Get(key);
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlScalarNode s:
+                return string.IsNullOrWhiteSpace(s.Value) ? null : s.Value.Trim();
+            default:
+                diagnostics.Add(Diagnostic.Error("RA103", File, LineOf(node), $"'{key}' must be a single value"));
+                return null;
+        }
+    }
+
+    /// <summary>A list of scalars (a single scalar counts as a list of one).</summary>
+    public ImmutableArray<(string Value, int Line)> List(string key, ICollection<Diagnostic> diagnostics)
+    {
+        var node = Get(key);
+        switch (node)
+        {
+            case null:
+                return [];
+            case YamlScalarNode s:
+                return string.IsNullOrWhiteSpace(s.Value) ? [] : [(s.Value.Trim(), LineOf(s))];
+            case YamlSequenceNode seq:
+                var items = ImmutableArray.CreateBuilder<(string, int)>();
+                foreach (var item in seq.Children)
+                {
+                    if (item is YamlScalarNode { Value: { } v })
+                    {
+                        items.Add((v.Trim(), LineOf(item)));
+                    }
+                    else
+                    {
+                        diagnostics.Add(Diagnostic.Error("RA103", File, LineOf(item), $"'{key}' must be a list of single values"));
+                    }
+                }
+
+                return items.ToImmutable();
+            default:
+                diagnostics.Add(Diagnostic.Error("RA103", File, LineOf(node), $"'{key}' must be a list"));
+                return [];
+        }
+    }
+
+    /// <summary>A mapping of scalars to scalars, with the line of each entry.</summary>
+    public ImmutableArray<(string Key, string Value, int Line)> Map(string key, ICollection<Diagnostic> diagnostics) =>
+        Get(key) switch
+        {
+            null => [],
+            YamlMappingNode m => [.. MapEntries(m, key, diagnostics)],
+            var other => Fail(other, key, diagnostics),
+        };
+
+    /// <summary>A nested mapping read as a document of its own (for sections of a configuration file).</summary>
+    public YamlDocument? Child(string key, ICollection<Diagnostic> diagnostics)
+    {
+        switch (Get(key))
+        {
+            case null:
+                return null;
+            case YamlMappingNode m:
+                return new YamlDocument(File, LineOffset, m);
+            case var other:
+                diagnostics.Add(Diagnostic.Error("RA103", File, LineOf(other), $"'{key}' must be a mapping"));
+                return null;
+        }
+    }
+
+    private IEnumerable<(string, string, int)> MapEntries(YamlMappingNode m, string key, ICollection<Diagnostic> diagnostics)
+    {
+        foreach (var (k, v) in m.Children)
+        {
+            if (k is YamlScalarNode { Value: { } ks } && v is YamlScalarNode { Value: { } vs })
+            {
+                yield return (ks, vs.Trim(), LineOf(k));
+            }
+            else
+            {
+                diagnostics.Add(Diagnostic.Error("RA103", File, LineOf(k), $"'{key}' entries must be 'name: value'"));
+            }
+        }
+    }
+
+    private ImmutableArray<(string, string, int)> Fail(YamlNode node, string key, ICollection<Diagnostic> diagnostics)
+    {
+        diagnostics.Add(Diagnostic.Error("RA103", File, LineOf(node), $"'{key}' must be a mapping"));
+        return [];
+    }
+
+    private static string Clean(string message)
+    {
+        var paren = message.IndexOf("(Line:", StringComparison.Ordinal);
+        return (paren > 0 ? message[..paren] : message).Trim().TrimEnd('.');
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,10 @@
+namespace ReportArchive.Content;
+
+/// <summary>A block of a report's body: a paragraph of text or a figure.</summary>
+public abstract record Block(int Line);
+
+/// <summary>A paragraph: its HTML (already escaped, from Markdown) and its plain text (for hashes, search and excerpts).</summary>
+public sealed record Paragraph(int Line, string Html, string Text) : Block(Line);
+
+/// <summary>A photo alone in its paragraph, with the caption of the file's language.</summary>
+public sealed record Figure(int Line, string Source, string Caption) : Block(Line);

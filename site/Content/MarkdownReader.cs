@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using System.Text;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using ReportArchive.Configuration;
+using ReportArchive.Pipeline;
+using ReportArchive.Translations;
+
+namespace ReportArchive.Content;
+
+/// <summary>Reads a language file's Markdown body into the lead and the <c>##</c> sections, with figures recognised.</summary>
+public static class MarkdownReader
+{
+    /// <summary>Raw HTML is shown as text, never passed through: content is data, not markup.</summary>
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UseGenericAttributes().Build();
+
+    public static (ImmutableArray<Block> Lead, ImmutableArray<Section> Sections) Read(
+        string file, string body, int bodyLine, ICollection<Diagnostic> diagnostics)
+    {
+        var document = Markdig.Markdown.Parse(body, Markdown);
+        var lead = ImmutableArray.CreateBuilder<Block>();
+        var sections = ImmutableArray.CreateBuilder<Section>();
+        (string Id, string Heading, int Line, ImmutableArray<Block>.Builder Blocks)? current = null;
+
+        void Close()
+        {
+            if (current is { } c)
+            {
+                sections.Add(new Section(c.Id, c.Heading, c.Line, c.Blocks.ToImmutable()));
+            }
+        }
+
+        foreach (var block in document)
+        {
+            var line = block.Line + bodyLine;
+            switch (block)
+            {
+                case HeadingBlock { Level: 2 } heading:
+                    Close();
+                    current = (ReadSectionId(file, heading, line, diagnostics), PlainText(heading.Inline).Trim(), line, ImmutableArray.CreateBuilder<Block>());
+                    break;
+                case HeadingBlock heading:
+                    diagnostics.Add(Diagnostic.Error("RA120", file, line,
+                        $"a level-{heading.Level} heading: sections are '## heading {{#id}}', and the title belongs in the front matter"));
+                    break;
+                default:
+                    (current?.Blocks ?? lead).Add(ReadBlock(block, line));
+                    break;
+            }
+        }
+
+        Close();
+        return (lead.ToImmutable(), sections.ToImmutable());
+    }
+
+    private static Block ReadBlock(Markdig.Syntax.Block block, int line)
+    {
+        if (block is ParagraphBlock { Inline: { } inline } && LoneImage(inline) is { } image)
+        {
+            return new Figure(line, image.Url ?? "", PlainText(image).Trim());
+        }
+
+        var html = new StringWriter();
+        var renderer = new HtmlRenderer(html);
+        Markdown.Setup(renderer);
+        renderer.Render(block);
+        var text = block is LeafBlock { Inline: { } leafInline } ? PlainText(leafInline) : StripTags(html.ToString());
+        return new Paragraph(line, html.ToString().Trim(), text.Trim());
+    }
+
+    private static string ReadSectionId(string file, HeadingBlock heading, int line, ICollection<Diagnostic> diagnostics)
+    {
+        var id = heading.GetAttributes().Id;
+        if (id is null)
+        {
+            diagnostics.Add(Diagnostic.Error("RA121", file, line,
+                "this section heading has no id: end it with an ASCII id in braces, as in '## 忠诚为民强担当 {#procuratorate}'"));
+            return $"line-{line}";
+        }
+
+        if (!Slugs.IsValid(id) || id == TranslationHashes.HeadKey)
+        {
+            diagnostics.Add(Diagnostic.Error("RA122", file, line,
+                $"section id '{id}' is not valid: use lower-case ASCII letters, digits and '-' ('{TranslationHashes.HeadKey}' is reserved)"));
+        }
+
+        return id;
+    }
+
+    private static LinkInline? LoneImage(ContainerInline inline)
+    {
+        var parts = inline.Where(i => i is not LiteralInline lit || !lit.Content.IsEmptyOrWhitespace()).ToList();
+        return parts is [LinkInline { IsImage: true } image] ? image : null;
+    }
+
+    /// <summary>The text a reader sees, without markup; soft line breaks become spaces.</summary>
+    public static string PlainText(ContainerInline? inline)
+    {
+        var text = new StringBuilder();
+        void Walk(Inline? node)
+        {
+            for (; node is not null; node = node.NextSibling)
+            {
+                switch (node)
+                {
+                    case LiteralInline lit: text.Append(lit.Content.ToString()); break;
+                    case CodeInline code: text.Append(code.Content); break;
+                    case HtmlEntityInline entity: text.Append(entity.Transcoded.ToString()); break;
+                    case LineBreakInline: text.Append(' '); break;
+                    case ContainerInline c: Walk(c.FirstChild); break;
+                }
+            }
+        }
+
+        Walk(inline?.FirstChild);
+        return text.ToString();
+    }
+
+    private static string StripTags(string html) =>
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", " "));
+}

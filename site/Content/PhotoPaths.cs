@@ -1,0 +1,33 @@
+namespace ReportArchive.Content;
+
+/// <summary>The rule for a figure's source: a relative path inside the report's own folder, never a URL or a way out of it.</summary>
+public static class PhotoPaths
+{
+    public static readonly string[] Extensions = [".jpg", ".jpeg", ".png", ".webp"];
+
+    /// <summary>Why <paramref name="source"/> is refused, or null when it is acceptable.</summary>
+    public static string? Problem(string source)
+    {
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            return "this photo has no path: write it as ![caption](photos/x.jpg)";
+        }
+
+        if (source.Contains("://", StringComparison.Ordinal) || source.StartsWith("//", StringComparison.Ordinal) || source.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"'{source}' is a remote address: nothing is fetched at build time; put the photo in the report's photos/ folder";
+        }
+
+        if (Path.IsPathRooted(source) || source.Split('/', '\\').Contains(".."))
+        {
+            return $"'{source}' points outside the report's folder: use a path such as photos/x.jpg";
+        }
+
+        if (!Extensions.Contains(Path.GetExtension(source).ToLowerInvariant()))
+        {
+            return $"'{source}' is not a photo format the archive takes ({string.Join(", ", Extensions)})";
+        }
+
+        return null;
+    }
+}

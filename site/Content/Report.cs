@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace ReportArchive.Content;
+
+/// <summary>A report bundle: its folder, the Chinese original, the English translation if there is one, and its place in the archive.</summary>
+public sealed record Report(
+    string Directory,
+    string Slug,
+    DateOnly Date,
+    bool DateInferred,
+    ImmutableArray<string> Departments,
+    ImmutableArray<string> Topics,
+    Translation Zh,
+    Translation? En)
+{
+    public int Year => Date.Year;
+
+    public Translation? In(string lang) => lang == Configuration.Languages.Zh ? Zh : En;
+
+    /// <summary>The site path of the report's page in a language, relative to the base path.</summary>
+    public string PagePath(string lang) => $"{lang}/reports/{Year:D4}/{Slug}/";
+}

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using ReportArchive.Configuration;
+using ReportArchive.Pipeline;
+
+namespace ReportArchive.Content;
+
+/// <summary>Finds the report bundles under <c>reports/&lt;yyyy&gt;/&lt;slug&gt;/</c> and reads each into a <see cref="Report"/>.</summary>
+public static class ReportLoader
+{
+    public const string OriginalFile = "index.zh.md";
+    public const string TranslationFile = "index.en.md";
+
+    /// <summary>Every bundle folder, in a stable order.</summary>
+    public static IEnumerable<string> FindBundles(string inputDirectory)
+    {
+        var reports = Path.Combine(inputDirectory, "reports");
+        if (!Directory.Exists(reports))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateDirectories(reports)
+            .SelectMany(Directory.EnumerateDirectories)
+            .Where(d => File.Exists(Path.Combine(d, OriginalFile)) || File.Exists(Path.Combine(d, TranslationFile)))
+            .Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>Reads one bundle; returns null when its original cannot be read (the reasons are reported).</summary>
+    public static Report? Load(string bundle, ICollection<Diagnostic> diagnostics)
+    {
+        var zhFile = Display(Path.Combine(bundle, OriginalFile));
+        if (!File.Exists(Path.Combine(bundle, OriginalFile)))
+        {
+            diagnostics.Add(Diagnostic.Error("RA130", zhFile, 1, $"the bundle has a translation but no Chinese original: add {OriginalFile}"));
+            return null;
+        }
+
+        var zh = LoadTranslation(Path.Combine(bundle, OriginalFile), Languages.Zh, diagnostics);
+        var enPath = Path.Combine(bundle, TranslationFile);
+        var en = File.Exists(enPath) ? LoadTranslation(enPath, Languages.En, diagnostics) : null;
+        if (zh is null || zh.Front.Date is not { } date)
+        {
+            return null;
+        }
+
+        var folder = Path.GetFileName(bundle);
+        var slug = zh.Front.Slug ?? folder;
+        if (!Slugs.IsValid(slug))
+        {
+            diagnostics.Add(Diagnostic.Error("RA114", zhFile, 2,
+                $"the folder name '{folder}' is not a valid slug: rename it, or add 'slug:' with lower-case ASCII letters, digits and '-'"));
+            return null;
+        }
+
+        var yearFolder = Path.GetFileName(Path.GetDirectoryName(bundle));
+        if (yearFolder != date.Year.ToString("D4"))
+        {
+            diagnostics.Add(Diagnostic.Error("RA131", zhFile, zh.Front.LineOf("date"),
+                $"the date {date:yyyy-MM-dd} does not match the year folder '{yearFolder}': move the bundle to reports/{date.Year:D4}/"));
+        }
+
+        return new Report(Display(bundle), slug, date, zh.Front.DateInferred,
+            [.. zh.Front.Departments.Select(d => d.Value)], [.. zh.Front.Topics.Select(t => t.Value)], zh, en);
+    }
+
+    private static Translation? LoadTranslation(string path, string lang, ICollection<Diagnostic> diagnostics)
+    {
+        var file = Display(path);
+        var text = File.ReadAllText(path).Replace("\r\n", "\n");
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+
+        var read = FrontMatterReader.Read(file, text, lang == Languages.Zh, diagnostics);
+        if (read is not { } fm)
+        {
+            return null;
+        }
+
+        var body = string.Join('\n', text.Split('\n').Skip(fm.BodyLine - 1));
+        var (lead, sections) = MarkdownReader.Read(file, body, fm.BodyLine, diagnostics);
+        return new Translation(lang, file, fm.Front, lead, sections);
+    }
+
+    /// <summary>A path as messages show it: relative to the working folder when it is inside it.</summary>
+    public static string Display(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(path) : relative;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ReportArchive.Import;
+
+/// <summary>Structures raw newspaper text as a person who reads Chinese would: headline and subtitle, the byline lifted out,
+/// the lead, sections, paragraphs re-joined across page breaks, punctuation made full-width, captions placed where they belong.</summary>
+public static partial class NewspaperImporter
+{
+    /// <summary>How many blocks below the headline a byline may stand (layouts put it before or after the first heading).</summary>
+    private const int BylineReach = 4;
+
+    public static Draft Import(string text, DateOnly? date = null)
+    {
+        var blocks = BlockClassifier.Split(text);
+        if (blocks.Count < 2)
+        {
+            throw new ImportException("the text has no body: expected a headline line, then paragraphs separated by blank lines");
+        }
+
+        var warnings = new List<ImportWarning>();
+        var (title, subtitle) = SplitHeadline(Punctuation.Normalize(blocks[0].Text));
+        var body = blocks.Skip(1)
+            .Select((b, i) => b with { Text = Punctuation.Normalize(b.Text) })
+            .Select((b, i) => b with { Kind = BlockClassifier.Classify(b, i < BylineReach) })
+            .ToList();
+
+        var bylineIndex = body.FindIndex(b => b.Kind == RawKind.Byline);
+        var byline = bylineIndex >= 0 ? Regex.Replace(body[bylineIndex].Text, @"[\s\u3000]+", " ") : null;
+        var leadStart = bylineIndex >= 0 && bylineIndex + 1 < body.Count && body[bylineIndex + 1].Kind == RawKind.Paragraph ? body[bylineIndex + 1] : null;
+        body.RemoveAll(b => b.Kind == RawKind.Byline);
+
+        var joined = JoinPageBreaks(body, warnings);
+        var (lead, sections) = Group(joined, leadStart);
+        if (sections.Count == 0 && lead.Count == 0)
+        {
+            throw new ImportException("the text has no paragraphs to import");
+        }
+
+        var placed = CaptionPlacer.Place(lead, sections);
+        return new Draft(title, subtitle, byline, date ?? InferDate(text, warnings), date is null, placed.Lead, placed.Sections, warnings);
+    }
+
+    /// <summary>The first line holds the headline and, after a space, the subtitle.</summary>
+    private static (string Title, string? Subtitle) SplitHeadline(string line)
+    {
+        var parts = Regex.Split(line, @"[\s\u3000]+", RegexOptions.None, TimeSpan.FromSeconds(1));
+        return parts.Length == 1 ? (line, null) : (parts[0], string.Join(" ", parts[1..]));
+    }
+
+    /// <summary>A paragraph cut by a page break continues in the next paragraph, even across a caption set between them;
+    /// one that ends without punctuation but is followed by a quotation is whole, only missing its full stop.</summary>
+    private static List<RawBlock> JoinPageBreaks(List<RawBlock> body, List<ImportWarning> warnings)
+    {
+        var result = new List<RawBlock>();
+        int? open = null;
+        foreach (var block in body)
+        {
+            if (open is { } at && block.Kind == RawKind.Paragraph && !BlockClassifier.StartsWithQuote(block.Text))
+            {
+                result[at] = result[at] with { Text = result[at].Text + block.Text };
+                open = BlockClassifier.EndsComplete(result[at].Text) ? null : at;
+                continue;
+            }
+
+            if (block.Kind == RawKind.Caption)
+            {
+                result.Add(block);
+                continue;
+            }
+
+            if (open is { } unfinished)
+            {
+                warnings.Add(new ImportWarning(result[unfinished].Line, "this paragraph ends without a full stop: check it"));
+            }
+
+            result.Add(block);
+            open = block.Kind == RawKind.Paragraph && !BlockClassifier.EndsComplete(block.Text) ? result.Count - 1 : null;
+        }
+
+        if (open is { } last)
+        {
+            warnings.Add(new ImportWarning(result[last].Line, "the text ends inside this paragraph: check that nothing is missing"));
+        }
+
+        return result;
+    }
+
+    /// <summary>Paragraphs before the first heading, and the one after the byline wherever the layout put it, form the lead.</summary>
+    private static (List<DraftBlock> Lead, List<DraftSection> Sections) Group(List<RawBlock> blocks, RawBlock? leadStart)
+    {
+        var lead = new List<DraftBlock>();
+        var sections = new List<(string Heading, List<DraftBlock> Blocks)>();
+        foreach (var block in blocks)
+        {
+            if (block.Kind == RawKind.Heading)
+            {
+                sections.Add((block.Text, []));
+                continue;
+            }
+
+            var draft = new DraftBlock(block.Text, block.Kind == RawKind.Caption, block.Line);
+            var isLead = leadStart is not null && block.Line == leadStart.Line;
+            (sections.Count == 0 || isLead ? lead : sections[^1].Blocks).Add(draft);
+        }
+
+        return (lead, [.. sections.Select((s, i) => new DraftSection($"section-{i + 1}", s.Heading, s.Blocks))]);
+    }
+
+    /// <summary>The latest year the text names, and the latest month it names, marked as inferred.</summary>
+    private static DateOnly InferDate(string text, List<ImportWarning> warnings)
+    {
+        var years = YearPattern().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .Where(y => y >= 1949 && y <= DateTime.UtcNow.Year).ToList();
+        if (years.Count == 0)
+        {
+            throw new ImportException("the text names no year to date it by: give the date with --date yyyy-MM-dd");
+        }
+
+        var months = MonthPattern().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Where(m => m is >= 1 and <= 12).ToList();
+        var date = new DateOnly(years.Max(), months.Count > 0 ? months.Max() : 1, 1);
+        warnings.Add(new ImportWarning(1, $"the date {date:yyyy-MM} is inferred from the years and months the text names: confirm it"));
+        return date;
+    }
+
+    [GeneratedRegex(@"((?:19|20)\d\d)年")]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"(?<!\d)(\d{1,2})月")]
+    private static partial Regex MonthPattern();
+}

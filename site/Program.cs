@@ -1,0 +1,3 @@
+using ReportArchive.Cli;
+
+return await Commands.RunAsync(args, Console.Out, Console.Error);

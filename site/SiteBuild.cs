@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using ReportArchive.Assets;
+using ReportArchive.Configuration;
+using ReportArchive.Content;
+using ReportArchive.Output;
+using ReportArchive.Photos;
+using ReportArchive.Pipeline;
+using ReportArchive.Rendering;
+
+namespace ReportArchive;
+
+/// <summary>The build, top to bottom: the pipelines in the order the data flows, then the single write.</summary>
+public static class SiteBuild
+{
+    public static IReadOnlyList<Pipeline.Pipeline> Pipelines(BuildSettings settings) =>
+    [
+        Pipeline.Pipeline.Create("Config", [], Step.Read(ctx => LoadInputs(settings, ctx))),
+        Pipeline.Pipeline.Create("Content", ["Config"],
+            Step.Read(_ => ReportLoader.FindBundles(settings.Input)),
+            Step.ForEach<string>((bundle, ctx) => Report(ctx, d => ReportLoader.Load(bundle, d))),
+            Step.ForEach<Report>((report, ctx) => CheckReport(report, ctx)),
+            Step.All((reports, ctx) => CheckArchive(reports, ctx))),
+        Pipeline.Pipeline.Create("Photos", ["Content"],
+            Step.Read(ctx => PhotoRequests(ctx.From<Report>("Content"))),
+            Step.ForEach<PhotoRequest>((request, ctx) => Collect(ctx, d => PhotoProcessor.Process(request, !settings.Check, d)))),
+        Pipeline.Pipeline.Create("Assets", [], Step.Read(_ => AssetFiles.Read(settings.Theme))),
+        Pipeline.Pipeline.Create("Pages", ["Config", "Content", "Photos", "Assets"], Step.Read(RenderPages)),
+    ];
+
+    /// <summary>Runs the build; writes the site only when no error was reported. Returns every diagnostic.</summary>
+    public static async Task<BuildResult> RunAsync(BuildSettings settings, CancellationToken cancellation = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var engine = new Engine(Pipelines(settings));
+        var outputs = await engine.RunAsync(cancellation: cancellation);
+        var files = new[] { "Photos", "Assets", "Pages" }.SelectMany(p => outputs[p].OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var written = false;
+        if (!engine.Diagnostics.HasErrors && !settings.Check)
+        {
+            SiteWriter.Write(settings.Output, files);
+            written = true;
+        }
+
+        return new BuildResult(engine.Diagnostics.Sorted(), outputs["Content"].OfType<Report>().Count(),
+            files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), outputs["Photos"].OfType<Photo>().Count(), written, clock.Elapsed);
+    }
+
+    private static IEnumerable<object> LoadInputs(BuildSettings settings, StepContext ctx) => Collect(ctx, d =>
+    {
+        var config = SiteConfig.Load(Path.Combine(settings.Input, "site.yml"), settings.BaseUrl, d);
+        var taxonomy = Taxonomy.Load(Path.Combine(settings.Input, "taxonomy.yml"), d);
+        var strings = Strings.LoadAll(Path.Combine(settings.Theme, "i18n"), d);
+        var theme = Theme.Load(settings.Theme, d);
+        return config is null || taxonomy is null || theme is null || strings.Count < Languages.All.Count
+            ? []
+            : [new SiteInputs(config, taxonomy, strings, theme)];
+    });
+
+    private static IEnumerable<object> Report(StepContext ctx, Func<ICollection<Diagnostic>, Report?> load) =>
+        Collect(ctx, d => load(d) is { } report ? [report] : []);
+
+    private static IEnumerable<object> CheckReport(Report report, StepContext ctx)
+    {
+        if (ctx.From<SiteInputs>("Config").FirstOrDefault() is { } site)
+        {
+            Collect(ctx, d =>
+            {
+                ReportChecks.Check(report, site.Taxonomy, d);
+                return [];
+            });
+        }
+
+        return [report];
+    }
+
+    private static IEnumerable<object> CheckArchive(ImmutableArray<object> reports, StepContext ctx) => Collect(ctx, d =>
+    {
+        ReportChecks.CheckSlugs([.. reports.OfType<Report>()], d);
+        return reports;
+    });
+
+    private static IEnumerable<PhotoRequest> PhotoRequests(IEnumerable<Report> reports) =>
+        reports.SelectMany(r => new[] { r.Zh, r.En }.OfType<Translation>()
+                .SelectMany(t => t.Figures.Select(f => (Translation: t, Figure: f)))
+                .Where(x => PhotoPaths.Problem(x.Figure.Source) is null)
+                .DistinctBy(x => x.Figure.Source)
+                .Select(x => new PhotoRequest(r.Directory, x.Figure.Source, $"photos/{r.Year:D4}/{r.Slug}/", x.Translation.File, x.Figure.Line)));
+
+    private static IEnumerable<object> RenderPages(StepContext ctx)
+    {
+        if (ctx.From<SiteInputs>("Config").FirstOrDefault() is not { } site || ctx.Diagnostics.HasErrors)
+        {
+            return [];
+        }
+
+        var stylesheet = ctx.From<Asset>("Assets").FirstOrDefault(a => a.Name == "site.css")?.SitePath ?? "";
+        return new PageRenderer(site, ctx.From<Report>("Content"), ctx.From<Photo>("Photos"), stylesheet).RenderAll().ToList();
+    }
+
+    /// <summary>Runs work that reports into a list, and hands the list to the shared diagnostics.</summary>
+    private static IEnumerable<object> Collect(StepContext ctx, Func<ICollection<Diagnostic>, IEnumerable<object>> work)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var result = work(diagnostics).ToList();
+        ctx.Diagnostics.AddRange(diagnostics);
+        return result;
+    }
+}
+
+/// <summary>What a build did: its diagnostics, what it counted, and whether it wrote the site.</summary>
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Reports, int Pages, int Photos, bool Written, TimeSpan Elapsed)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+}
