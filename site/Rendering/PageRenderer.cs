@@ -80,13 +80,14 @@ public sealed class PageRenderer(SiteInputs site, IReadOnlyList<Report> reports,
             return new BlockView(null, view);
         }
 
+        var lead = new SectionView("", "", [.. translation.Lead.Select(View)], null);
         var sections = report.Zh.Sections.Select(original =>
         {
             var section = translation.Section(original.Id);
             return section is null
                 ? new SectionView(original.Id, original.Heading, [], Url(report.PagePath(Languages.Zh)) + "#" + original.Id)
                 : new SectionView(section.Id, section.Heading, [.. section.Blocks.Select(View)], null);
-        }).ToList();
+        }).Prepend(lead).ToList();
         var labels = (IEnumerable<string> keys, IReadOnlyDictionary<string, Bilingual> names) =>
             keys.Where(names.ContainsKey).Select(k => names[k].In(lang)).ToList();
         var view = new ArticleView(
@@ -96,14 +97,13 @@ public sealed class PageRenderer(SiteInputs site, IReadOnlyList<Report> reports,
             Dates.Format(report.Date, report.DateInferred, lang),
             report.DateInferred ? report.Date.ToString("yyyy-MM") : report.Date.ToString("yyyy-MM-dd"),
             report.DateInferred,
-            [.. translation.Lead.Select(View)],
             sections,
             labels(report.Departments, site.Taxonomy.Departments),
             labels(report.Topics, site.Taxonomy.Topics),
             other is null ? null : Url(report.PagePath(other.Lang)),
             Languages.Tag(Languages.Other(lang)));
         var content = site.Theme.Render("article", new { page = view, t = T(lang) });
-        var description = translation.Lead.OfType<Paragraph>().FirstOrDefault() is { } lead ? Excerpts.Of(lead.Text, lang) : translation.Title;
+        var description = translation.Lead.OfType<Paragraph>().FirstOrDefault() is { } leadParagraph ? Excerpts.Of(leadParagraph.Text, lang) : translation.Title;
         return Page(report.PagePath(lang), lang, $"{translation.Title} · {site.Config.Title.In(lang)}", description,
             Alternates(l => report.In(l) is null ? null : report.PagePath(l)), view.OtherLanguageUrl, content);
     }

@@ -22,7 +22,7 @@ public sealed record LayoutView(
 /// <summary>One <c>&lt;link rel="alternate" hreflang&gt;</c>.</summary>
 public sealed record AlternateLink(string Hreflang, string Href);
 
-/// <summary>A report's article page in one language.</summary>
+/// <summary>A report's article page in one language; its first section is the lead (no heading).</summary>
 public sealed record ArticleView(
     string Title,
     string? Subtitle,
@@ -30,7 +30,6 @@ public sealed record ArticleView(
     string DateText,
     string DateIso,
     bool DateInferred,
-    IReadOnlyList<BlockView> Lead,
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<string> Departments,
     IReadOnlyList<string> Topics,
