@@ -60,19 +60,14 @@ public static partial class BlockClassifier
     public static bool IsHeading(string text) =>
         text.Length is >= 4 and <= 32 && text.Any(Chinese.IsHan) && !text.Any(c => InnerPunctuation.Contains(c)) && !text.EndsWith('摄');
 
-    /// <summary>A caption is one short sentence standing apart: set off by wide gaps, credited to a photographer, or very short.</summary>
+    /// <summary>A caption is one short sentence set apart from the text above it by a wide gap, or credited to a photographer.</summary>
     public static bool IsCaption(RawBlock block)
     {
-        var text = block.Text;
-        var credited = PhotoCredit().IsMatch(text);
+        var credit = PhotoCredit().Match(block.Text);
+        var text = credit.Success ? block.Text[..credit.Index].TrimEnd() : block.Text;
         var ends = text.Count(c => SentenceEnds.Contains(c));
-        var oneSentence = ends == 1 && SentenceEnds.Contains(text[^1]) || ends == 0 && credited;
-        if (!oneSentence || text.Length > 60)
-        {
-            return false;
-        }
-
-        return credited || block.GapBefore >= 2 || block.GapAfter >= 2 || text.Length <= 30;
+        var oneSentence = text.Length == 0 || ends == 1 && SentenceEnds.Contains(text[^1]) || ends == 0 && credit.Success;
+        return oneSentence && text.Length <= 60 && (credit.Success || block.GapBefore >= 2);
     }
 
     /// <summary>Whether a paragraph ends where a sentence can end; one that does not was cut by the page layout.</summary>
@@ -85,6 +80,6 @@ public static partial class BlockClassifier
     [GeneratedRegex(@"^(本报)?(特约)?(记者|通讯员|实习生|见习记者)[\s\u3000]*[\p{IsCJKUnifiedIdeographs}·、\s\u3000]{2,30}$")]
     private static partial Regex Byline();
 
-    [GeneratedRegex(@"[（(]?(记者|通讯员)?[\s\u3000]*[\p{IsCJKUnifiedIdeographs}]{2,4}[\s\u3000]*摄[）)]?。?$")]
+    [GeneratedRegex(@"[（(](本报)?(记者|通讯员)?[\s\u3000]*[\p{IsCJKUnifiedIdeographs}\s\u3000]{2,12}[\s\u3000]*摄[）)]。?$")]
     private static partial Regex PhotoCredit();
 }

@@ -7,7 +7,7 @@ namespace ReportArchive.Import;
 /// the lead, sections, paragraphs re-joined across page breaks, punctuation made full-width, captions placed where they belong.</summary>
 public static partial class NewspaperImporter
 {
-    /// <summary>How many blocks below the headline a byline may stand (layouts put it before or after the first heading).</summary>
+    /// <summary>How many blocks of text below the headline a byline may stand (layouts put it before or after the first heading).</summary>
     private const int BylineReach = 4;
 
     public static Draft Import(string text, DateOnly? date = null)
@@ -20,10 +20,16 @@ public static partial class NewspaperImporter
 
         var warnings = new List<ImportWarning>();
         var (title, subtitle) = SplitHeadline(Punctuation.Normalize(blocks[0].Text));
-        var body = blocks.Skip(1)
-            .Select((b, i) => b with { Text = Punctuation.Normalize(b.Text) })
-            .Select((b, i) => b with { Kind = BlockClassifier.Classify(b, i < BylineReach) })
-            .ToList();
+        var body = new List<RawBlock>();
+        var textBlocks = 0; // captions set near the top do not push the byline out of reach
+        foreach (var raw in blocks.Skip(1))
+        {
+            var block = raw with { Text = Punctuation.Normalize(raw.Text) };
+            block = block with { Kind = BlockClassifier.Classify(block, textBlocks < BylineReach) };
+            textBlocks += block.Kind == RawKind.Caption ? 0 : 1;
+            body.Add(block);
+        }
+
 
         var bylineIndex = body.FindIndex(b => b.Kind == RawKind.Byline);
         var byline = bylineIndex >= 0 ? Regex.Replace(body[bylineIndex].Text, @"[\s\u3000]+", " ") : null;
