@@ -12,7 +12,7 @@ using ReportArchive.Translations;
 namespace ReportArchive.Content;
 
 /// <summary>Reads a language file's Markdown body into the lead and the <c>##</c> sections, with figures recognised.</summary>
-public static class MarkdownReader
+public static partial class MarkdownReader
 {
     /// <summary>Raw HTML is shown as text, never passed through: content is data, not markup.</summary>
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UseGenericAttributes().Build();
@@ -47,6 +47,7 @@ public static class MarkdownReader
                         $"a level-{heading.Level} heading: sections are '## heading {{#id}}', and the title belongs in the front matter"));
                     break;
                 default:
+                    Sanitize(file, block, bodyLine, diagnostics);
                     (current?.Blocks ?? lead).Add(ReadBlock(block, line));
                     break;
             }
@@ -89,6 +90,30 @@ public static class MarkdownReader
 
         return id;
     }
+
+    /// <summary>Links may go to the web, to mail or within the site; any other scheme (javascript:, data:) is dropped, keeping its text.
+    /// An image inside running text is refused: a photo stands alone in its paragraph, as a figure.</summary>
+    private static void Sanitize(string file, Markdig.Syntax.Block block, int bodyLine, ICollection<Diagnostic> diagnostics)
+    {
+        var lone = block is ParagraphBlock { Inline: { } paragraph } ? LoneImage(paragraph) : null;
+        var leaves = block is LeafBlock leaf ? [leaf] : block.Descendants<LeafBlock>();
+        foreach (var link in leaves.SelectMany(l => l.Inline?.Descendants<LinkInline>() ?? []).ToList())
+        {
+            var line = link.Line + bodyLine;
+            if (link.IsImage && link != lone)
+            {
+                diagnostics.Add(Diagnostic.Error("RA123", file, line, "a photo must stand alone in its paragraph, with its caption: ![caption](photos/x.jpg)", link.Column + 1));
+            }
+            else if (!link.IsImage && !SafeUrl().IsMatch(link.Url ?? ""))
+            {
+                diagnostics.Add(Diagnostic.Warning("RA124", file, line, $"the link to '{link.Url}' was removed: links may only go to http(s), mailto or a path", link.Column + 1));
+                link.ReplaceBy(new LiteralInline(PlainText(link)));
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(https?:|mailto:|/|#|\.|[^:]*$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SafeUrl();
 
     private static LinkInline? LoneImage(ContainerInline inline)
     {
