@@ -42,6 +42,12 @@ public static class PhotoProcessor
             yield break;
         }
 
+        if (format is not (JpegFormat or SixLabors.ImageSharp.Formats.Png.PngFormat or SixLabors.ImageSharp.Formats.Webp.WebpFormat))
+        {
+            Fail($"is a {format.Name} image: the archive takes JPEG, PNG and WebP");
+            yield break;
+        }
+
         if ((long)info.Width * info.Height > MaxPixels)
         {
             Fail($"claims {info.Width} x {info.Height} pixels, more than the {MaxPixels / 1_000_000} megapixels the archive takes");

@@ -1,0 +1,147 @@
+using ReportArchive.Cli;
+using ReportArchive.Tests.Support;
+
+namespace ReportArchive.Tests.Cli;
+
+/// <summary>The command line's exit codes and messages: 0 done, 1 content errors, 2 usage.</summary>
+public class CommandTests
+{
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = await Commands.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Build_writes_the_site_and_prints_a_summary()
+    {
+        using var site = new TestSite("valid", "small");
+        var (code, output, _) = await Run("build", "--input", site.Input, "--theme", Paths.Theme, "--output", site.Output);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("Built: 2 reports, 6 pages, 0 photos, 0 errors, 0 warnings", output);
+        Assert.True(File.Exists(Path.Combine(site.Output, "index.html")));
+    }
+
+    [Fact]
+    public async Task Check_reports_content_errors_with_exit_code_1_and_writes_nothing()
+    {
+        using var site = new TestSite("invalid", "bad-date");
+        var (code, output, errors) = await Run("check", "--input", site.Input, "--theme", Paths.Theme);
+
+        Assert.Equal(ExitCodes.ContentErrors, code);
+        Assert.Matches(@"index\.zh\.md\(3,1\): error RA115: date '2023-02-30'", errors);
+        Assert.Contains("nothing was written", output);
+        Assert.False(Directory.Exists(site.Output));
+        Assert.False(Directory.Exists("output") && Directory.GetLastWriteTimeUtc("output") > DateTime.UtcNow.AddSeconds(-5));
+    }
+
+    [Fact]
+    public async Task Build_with_content_errors_exits_1()
+    {
+        using var site = new TestSite("invalid", "unknown-key");
+        var (code, _, errors) = await Run("build", "--input", site.Input, "--theme", Paths.Theme, "--output", site.Output);
+        Assert.Equal(ExitCodes.ContentErrors, code);
+        Assert.Contains("error RA102", errors);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Theory]
+    [InlineData("biuld")]
+    [InlineData("build", "--bogus")]
+    [InlineData("import")]
+    [InlineData("build", "--base-url")]
+    public async Task Usage_errors_exit_2(params string[] args)
+    {
+        var (code, _, errors) = await Run(args);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.NotEmpty(errors);
+    }
+
+    [Fact]
+    public async Task An_invalid_base_url_is_an_error_naming_the_option()
+    {
+        using var site = new TestSite("valid", "small");
+        var (code, _, errors) = await Run("build", "--input", site.Input, "--theme", Paths.Theme, "--output", site.Output, "--base-url", "not a url");
+        Assert.Equal(ExitCodes.ContentErrors, code);
+        Assert.Contains("--base-url(1,1): error RA104", errors);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_commands()
+    {
+        var (code, output, _) = await Run("--help");
+        Assert.Equal(ExitCodes.Success, code);
+        foreach (var command in new[] { "build", "check", "import", "status" })
+        {
+            Assert.Contains(command, output);
+        }
+    }
+
+    [Fact]
+    public async Task Import_writes_a_draft_bundle_that_check_accepts()
+    {
+        using var site = new TestSite();
+        var (code, output, warnings) = await Run("import", Paths.Fixture("import", "seed-yanzhou.txt"), "--input", site.Input, "--slug", "yanzhou");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("5 sections, 25 paragraphs, 3 photos", output);
+        Assert.Contains("warning RA301: the date 2023-07 is inferred", warnings);
+        Assert.True(File.Exists(Path.Combine(site.Bundle(2023, "yanzhou"), "index.zh.md")));
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(site.Bundle(2023, "yanzhou"), "photos")).Length);
+
+        var (checkCode, _, checkErrors) = await Run("check", "--input", site.Input, "--theme", Paths.Theme);
+        Assert.Equal(ExitCodes.Success, checkCode);
+        Assert.DoesNotContain("error", checkErrors);
+
+        var (again, _, refusal) = await Run("import", Paths.Fixture("import", "seed-yanzhou.txt"), "--input", site.Input, "--slug", "yanzhou");
+        Assert.Equal(ExitCodes.ContentErrors, again);
+        Assert.Contains("already exists", refusal);
+    }
+
+    [Theory]
+    [InlineData(new byte[0], "the file is empty")]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46 }, "the file is binary")]
+    public async Task Import_of_an_unusable_file_is_a_clear_error(byte[] bytes, string message)
+    {
+        using var site = new TestSite();
+        var file = Path.Combine(site.Input, "raw.txt");
+        File.WriteAllBytes(file, bytes);
+
+        var (code, _, errors) = await Run("import", file, "--input", site.Input, "--date", "2023-01-01");
+
+        Assert.Equal(ExitCodes.ContentErrors, code);
+        Assert.Matches(@"raw\.txt\(\d+,1\): error RA300: ", errors);
+        Assert.Contains(message, errors);
+        Assert.False(Directory.Exists(Path.Combine(site.Input, "reports")));
+    }
+
+    [Fact]
+    public async Task Import_of_a_missing_file_is_a_clear_error()
+    {
+        using var site = new TestSite();
+        var (code, _, errors) = await Run("import", Path.Combine(site.Input, "nope.txt"), "--input", site.Input);
+        Assert.Equal(ExitCodes.ContentErrors, code);
+        Assert.Contains("nope.txt(1,1): error RA300: the file does not exist", errors);
+    }
+
+    [Fact]
+    public async Task Status_lists_missing_and_stale_translations_per_section()
+    {
+        using var site = new TestSite("valid", "small");
+        TempDirectory.Copy(Paths.Fixture("invalid", "stale-translation", "reports"), Path.Combine(site.Input, "reports"));
+        Directory.Move(site.Bundle(2023, "report-a"), site.Bundle(2023, "report-b"));
+        TempDirectory.Copy(Paths.Fixture("valid", "small", "reports"), Path.Combine(site.Input, "reports"));
+
+        var (code, output, _) = await Run("status", "--input", site.Input);
+
+        Assert.Equal(ExitCodes.Success, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).ToList();
+        Assert.Contains("2023/report-a  测试报道: translated, current", lines);
+        Assert.Contains("2023/report-b  测试报道: 1 parts need work", lines);
+        Assert.Contains("  first: stale (the original changed; translated a61a3b895b10, now 84ac81247b3a)", lines);
+        Assert.Contains("2022/chinese-only  只有中文的报道: no English translation (0 sections to translate)", lines);
+        Assert.Equal("1 of 3 reports fully translated and current", lines[^1]);
+    }
+}
