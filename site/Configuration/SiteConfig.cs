@@ -12,19 +12,12 @@ public sealed record SiteConfig(Bilingual Title, Bilingual Description, Uri Base
 
     public static SiteConfig? Load(string file, string? baseUrlOverride, ICollection<Diagnostic> diagnostics)
     {
-        if (!System.IO.File.Exists(file))
-        {
-            diagnostics.Add(Diagnostic.Error("RA100", file, 1, "the site configuration is missing: create site.yml with title, description and base_url"));
-            return null;
-        }
-
-        var yaml = YamlDocument.Parse(file, System.IO.File.ReadAllText(file), 0, diagnostics);
+        var yaml = YamlDocument.Load(file, "the site configuration is missing: create site.yml with title, description and base_url", Keys, diagnostics);
         if (yaml is null)
         {
             return null;
         }
 
-        yaml.RejectUnknownKeys(Keys, diagnostics, "site.yml");
         var title = ReadBilingual(yaml, "title", diagnostics);
         var description = ReadBilingual(yaml, "description", diagnostics);
         var baseText = baseUrlOverride ?? yaml.String("base_url", diagnostics) ?? "http://localhost/";

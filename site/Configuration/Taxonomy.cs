@@ -10,20 +10,8 @@ public sealed record Taxonomy(ImmutableSortedDictionary<string, Bilingual> Depar
 
     public static Taxonomy? Load(string file, ICollection<Diagnostic> diagnostics)
     {
-        if (!System.IO.File.Exists(file))
-        {
-            diagnostics.Add(Diagnostic.Error("RA100", file, 1, "the taxonomy is missing: create taxonomy.yml with 'departments' and 'topics'"));
-            return null;
-        }
-
-        var yaml = YamlDocument.Parse(file, System.IO.File.ReadAllText(file), 0, diagnostics);
-        if (yaml is null)
-        {
-            return null;
-        }
-
-        yaml.RejectUnknownKeys(Keys, diagnostics, "taxonomy.yml");
-        return new Taxonomy(ReadGroup(yaml, "departments", diagnostics), ReadGroup(yaml, "topics", diagnostics));
+        var yaml = YamlDocument.Load(file, "the taxonomy is missing: create taxonomy.yml with 'departments' and 'topics'", Keys, diagnostics);
+        return yaml is null ? null : new Taxonomy(ReadGroup(yaml, "departments", diagnostics), ReadGroup(yaml, "topics", diagnostics));
     }
 
     private static ImmutableSortedDictionary<string, Bilingual> ReadGroup(YamlDocument yaml, string key, ICollection<Diagnostic> diagnostics)

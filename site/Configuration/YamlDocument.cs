@@ -22,6 +22,20 @@ public sealed class YamlDocument
     /// <summary>Lines before the YAML text in its file (the front matter's opening <c>---</c>, for instance).</summary>
     public int LineOffset { get; }
 
+    /// <summary>Reads a YAML file; reports <paramref name="missing"/> when it does not exist, and any key not in <paramref name="known"/>.</summary>
+    public static YamlDocument? Load(string file, string missing, IReadOnlyCollection<string> known, ICollection<Diagnostic> diagnostics)
+    {
+        if (!System.IO.File.Exists(file))
+        {
+            diagnostics.Add(Diagnostic.Error("RA100", file, 1, missing));
+            return null;
+        }
+
+        var yaml = Parse(file, System.IO.File.ReadAllText(file), 0, diagnostics);
+        yaml?.RejectUnknownKeys(known, diagnostics, Path.GetFileName(file));
+        return yaml;
+    }
+
     /// <summary>Parses <paramref name="yaml"/>; on a syntax error reports it and returns null.</summary>
     public static YamlDocument? Parse(string file, string yaml, int lineOffset, ICollection<Diagnostic> diagnostics)
     {
