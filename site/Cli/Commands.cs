@@ -55,10 +55,12 @@ public static class Commands
         var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = result.Diagnostics.Count - errors;
         var verb = settings.Check ? "Checked" : result.Written ? "Built" : "Stopped";
-        stdout.WriteLine($"{verb}: {result.Reports} reports, {result.Pages} pages, {result.Photos} photos, {errors} errors, {warnings} warnings in {result.Elapsed.TotalSeconds:0.00} s"
+        stdout.WriteLine($"{verb}: {Count(result.Reports, "report")}, {Count(result.Pages, "page")}, {Count(result.Photos, "photo")}, {Count(errors, "error")}, {Count(warnings, "warning")} in {result.Elapsed.TotalSeconds:0.00} s"
             + (result.Written ? $" -> {settings.Output}/" : errors > 0 ? "; nothing was written" : ""));
         return errors > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;
     }
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 
     /// <summary>Prints diagnostics like a compiler; in GitHub Actions also as workflow annotations on the file and line.</summary>
     internal static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter writer)
