@@ -23,9 +23,9 @@ public static class SiteBuild
             Step.All((reports, ctx) => CheckArchive(reports, ctx))),
         Pipeline.Pipeline.Create("Photos", ["Content"],
             Step.Read(ctx => PhotoRequests(ctx.From<Report>("Content"))),
-            Step.ForEach<PhotoRequest>((request, ctx) => Collect(ctx, d => PhotoProcessor.Process(request, !settings.Check, d)))),
+            Step.ForEach<PhotoRequest>((request, ctx) => Collect(ctx, d => PhotoProcessor.Process(request, settings.Check ? null : new PhotoCache(settings.Cache), PhotoSettings.Default, d)))),
         Pipeline.Pipeline.Create("Assets", [], Step.Read(_ => AssetFiles.Read(settings.Theme))),
-        Pipeline.Pipeline.Create("Pages", ["Config", "Content", "Photos", "Assets"], Step.Read(RenderPages)),
+        Pipeline.Pipeline.Create("Pages", ["Config", "Content", "Photos", "Assets"], Step.Read(ctx => settings.Check ? [] : RenderPages(ctx))),
     ];
 
     /// <summary>Runs the build; writes the site only when no error was reported. Returns every diagnostic.</summary>
@@ -42,8 +42,10 @@ public static class SiteBuild
             written = true;
         }
 
+        var photos = outputs["Photos"].OfType<Photo>().ToList();
         return new BuildResult(engine.Diagnostics.Sorted(), outputs["Content"].OfType<Report>().Count(),
-            files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), outputs["Photos"].OfType<Photo>().Count(), written, clock.Elapsed);
+            files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), settings.Check ? outputs["Photos"].OfType<PhotoRequest>().Count() : photos.Count,
+            photos.Count(p => p.Reused), written, clock.Elapsed);
     }
 
     private static IEnumerable<object> LoadInputs(BuildSettings settings, StepContext ctx) => Collect(ctx, d =>
@@ -109,7 +111,9 @@ public static class SiteBuild
 }
 
 /// <summary>What a build did: its diagnostics, what it counted, and whether it wrote the site.</summary>
-public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Reports, int Pages, int Photos, bool Written, TimeSpan Elapsed)
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Reports, int Pages, int Photos, int PhotosReused, bool Written, TimeSpan Elapsed)
 {
+    public int PhotosEncoded => Photos - PhotosReused;
+
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 }

@@ -55,8 +55,10 @@ public static class Commands
         var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = result.Diagnostics.Count - errors;
         var verb = settings.Check ? "Checked" : result.Written ? "Built" : "Stopped";
-        stdout.WriteLine($"{verb}: {Count(result.Reports, "report")}, {Count(result.Pages, "page")}, {Count(result.Photos, "photo")}, {Count(errors, "error")}, {Count(warnings, "warning")} in {result.Elapsed.TotalSeconds:0.00} s"
-            + (result.Written ? $" -> {settings.Output}/" : errors > 0 ? "; nothing was written" : ""));
+        var pages = settings.Check ? "" : $"{Count(result.Pages, "page")}, ";
+        var photos = settings.Check ? Count(result.Photos, "photo") : $"{Count(result.Photos, "photo")} ({result.PhotosEncoded} encoded, {result.PhotosReused} reused)";
+        var outcome = result.Written ? $" -> {settings.Output}/" : errors > 0 ? "; nothing was written" : "";
+        stdout.WriteLine($"{verb}: {Count(result.Reports, "report")}, {pages}{photos}, {Count(errors, "error")}, {Count(warnings, "warning")} in {result.Elapsed.TotalSeconds:0.00} s{outcome}");
         return errors > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;
     }
 

@@ -1,7 +1,22 @@
 namespace ReportArchive.Output;
 
-/// <summary>A file of the built site: its path below the site root ('/'-separated) and its bytes.</summary>
-public sealed record OutputFile(string Path, byte[] Bytes)
+/// <summary>A file of the built site: its path below the site root ('/'-separated), and its bytes or the file to copy them from.</summary>
+public sealed record OutputFile(string Path, byte[]? Bytes, string? SourceFile = null)
 {
     public static OutputFile Text(string path, string text) => new(path, new System.Text.UTF8Encoding(false).GetBytes(text));
+
+    /// <summary>A file copied as it is (a cached photo), so that large files are not held in memory.</summary>
+    public static OutputFile Copy(string path, string sourceFile) => new(path, null, sourceFile);
+
+    public void WriteTo(string target)
+    {
+        if (SourceFile is not null)
+        {
+            File.Copy(SourceFile, target, overwrite: true);
+        }
+        else
+        {
+            File.WriteAllBytes(target, Bytes!);
+        }
+    }
 }

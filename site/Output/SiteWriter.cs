@@ -26,7 +26,7 @@ public static class SiteWriter
 
                 var target = Path.Combine(staging, file.Path.Replace('/', Path.DirectorySeparatorChar));
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllBytes(target, file.Bytes);
+                file.WriteTo(target);
             }
 
             Directory.CreateDirectory(staging);

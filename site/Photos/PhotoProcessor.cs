@@ -3,103 +3,90 @@ using ReportArchive.Output;
 using ReportArchive.Pipeline;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
-using SixLabors.ImageSharp.Memory;
-using SixLabors.ImageSharp.Processing;
-using ImageConfiguration = SixLabors.ImageSharp.Configuration;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
 
 namespace ReportArchive.Photos;
 
-/// <summary>Validates a report's photo and re-encodes it for the web: orientation applied, metadata removed, bounded in size.</summary>
+/// <summary>Checks a report's photo, and turns it into the widths and formats the pages serve, from the cache when it can.</summary>
 public static class PhotoProcessor
 {
-    public const int MaxWidth = 1600;
-    private const long MaxPixels = 100_000_000;
-
-    private static readonly ImageConfiguration Limited = CreateConfiguration();
-
-    /// <summary>Checks the photo and, unless <paramref name="encode"/> is false, returns it with its web version.</summary>
-    public static IEnumerable<object> Process(PhotoRequest request, bool encode, ICollection<Diagnostic> diagnostics)
+    /// <summary>The photo and its files; with <paramref name="cache"/> null (a check), only validates, and returns the request when it passes.</summary>
+    public static IEnumerable<object> Process(PhotoRequest request, PhotoCache? cache, PhotoSettings settings, ICollection<Diagnostic> diagnostics)
     {
         var path = Path.Combine(request.ReportDirectory, request.Source);
-        void Fail(string message) => diagnostics.Add(Diagnostic.Error("RA143", request.UsedInFile, request.UsedAtLine, $"the photo '{request.Source}' {message}"));
-
         if (!File.Exists(path))
         {
-            yield break; // reported by the content checks, with every place that uses it
+            return []; // reported by the content checks, at every place that uses it
         }
 
         var bytes = File.ReadAllBytes(path);
-        if (bytes.Length == 0)
+        if (Validate(bytes) is { } problem)
         {
-            Fail("is an empty file");
-            yield break;
+            diagnostics.Add(Diagnostic.Error("RA143", request.UsedInFile, request.UsedAtLine, $"the photo '{request.Source}' {problem}"));
+            return [];
         }
 
-        var info = Image.Identify(Limited, bytes, out var format);
-        if (info is null || format is null)
+        if (cache is null)
         {
-            Fail("is not an image that can be read (JPEG, PNG or WebP)");
-            yield break;
+            return [request];
         }
 
-        if (format is not (JpegFormat or SixLabors.ImageSharp.Formats.Png.PngFormat or SixLabors.ImageSharp.Formats.Webp.WebpFormat))
-        {
-            Fail($"is a {format.Name} image: the archive takes JPEG, PNG and WebP");
-            yield break;
-        }
-
-        if ((long)info.Width * info.Height > MaxPixels)
-        {
-            Fail($"claims {info.Width} x {info.Height} pixels, more than the {MaxPixels / 1_000_000} megapixels the archive takes");
-            yield break;
-        }
-
-        if (format is JpegFormat && !EndsWithJpegEndMarker(bytes))
-        {
-            Fail("is a truncated JPEG (its end marker is missing): export it again");
-            yield break;
-        }
-
-        var standIn = StandIn.IsMarked(info.Metadata.ExifProfile);
-        Image image;
+        var key = $"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..20]}-{settings.Fingerprint}";
+        var reused = cache.TryGet(key);
+        EncodedPhoto encoded;
         try
         {
-            image = Image.Load(Limited, bytes);
+            encoded = reused ?? cache.Add(key, dir => PhotoEncoder.Encode(bytes, StandIn.IsMarked(Image.Identify(bytes)?.Metadata.ExifProfile), settings, dir));
         }
-        catch (Exception e) when (e is ImageFormatException or InvalidImageContentException or InvalidMemoryOperationException or NotSupportedException)
+        catch (Exception e) when (e is ImageFormatException or InvalidImageContentException or SixLabors.ImageSharp.Memory.InvalidMemoryOperationException or NotSupportedException)
         {
-            Fail($"cannot be decoded: {e.Message}");
-            yield break;
+            diagnostics.Add(Diagnostic.Error("RA143", request.UsedInFile, request.UsedAtLine, $"the photo '{request.Source}' cannot be decoded: {e.Message}"));
+            return [];
         }
 
-        using (image)
+        var name = Path.GetFileNameWithoutExtension(request.Source);
+        var entry = cache.EntryDirectory(key);
+        var results = new List<object>();
+        var variants = new List<PhotoVariant>();
+        foreach (var v in encoded.Variants)
         {
-            image.Mutate(x => x.AutoOrient());
-            if (image.Width > MaxWidth)
-            {
-                image.Mutate(x => x.Resize(MaxWidth, 0));
-            }
-
-            image.Metadata.ExifProfile = null;
-            image.Metadata.XmpProfile = null;
-            image.Metadata.IptcProfile = null;
-            image.Metadata.IccProfile = null;
-
-            var name = Path.GetFileNameWithoutExtension(request.Source);
-            var output = new MemoryStream();
-            if (encode)
-            {
-                image.SaveAsJpeg(output, new JpegEncoder { Quality = 82 });
-            }
-
-            var fingerprint = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
-            var sitePath = $"{request.SitePrefix}{name}.{fingerprint}.jpg";
-            yield return new Photo(request.ReportDirectory, request.Source, sitePath, image.Width, image.Height, standIn);
-            if (encode)
-            {
-                yield return new OutputFile(sitePath, output.ToArray());
-            }
+            var jpeg = $"{request.SitePrefix}{name}-{v.Width}.{v.JpegHash}.jpg";
+            var webp = $"{request.SitePrefix}{name}-{v.Width}.{v.WebpHash}.webp";
+            variants.Add(new PhotoVariant(v.Width, v.Height, jpeg, webp));
+            results.Add(OutputFile.Copy(jpeg, Path.Combine(entry, v.JpegFile)));
+            results.Add(OutputFile.Copy(webp, Path.Combine(entry, v.WebpFile)));
         }
+
+        results.Insert(0, new Photo(request.ReportDirectory, request.Source, encoded.Width, encoded.Height, encoded.DominantColor, encoded.StandIn, variants, reused is not null));
+        return results;
+    }
+
+    /// <summary>Why the bytes are not a photo the archive takes, or null. Reads only the header, so a decompression bomb costs nothing.</summary>
+    public static string? Validate(byte[] bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            return "is an empty file";
+        }
+
+        var info = Image.Identify(PhotoLimits.Configuration, bytes, out var format);
+        if (info is null || format is null)
+        {
+            return "is not an image that can be read (JPEG, PNG or WebP)";
+        }
+
+        if (format is not (JpegFormat or PngFormat or WebpFormat))
+        {
+            return $"is a {format.Name} image: the archive takes JPEG, PNG and WebP";
+        }
+
+        if ((long)info.Width * info.Height > PhotoLimits.MaxPixels)
+        {
+            return $"claims {info.Width} x {info.Height} pixels, more than the {PhotoLimits.MaxPixels / 1_000_000} megapixels the archive takes";
+        }
+
+        return format is JpegFormat && !EndsWithJpegEndMarker(bytes) ? "is a truncated JPEG (its end marker is missing): export it again" : null;
     }
 
     private static bool EndsWithJpegEndMarker(byte[] bytes)
@@ -111,12 +98,5 @@ public static class PhotoProcessor
         }
 
         return end >= 2 && bytes[end - 2] == 0xFF && bytes[end - 1] == 0xD9;
-    }
-
-    private static ImageConfiguration CreateConfiguration()
-    {
-        var configuration = ImageConfiguration.Default.Clone();
-        configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = 512 });
-        return configuration;
     }
 }

@@ -11,6 +11,9 @@ public sealed class PageRenderer(SiteInputs site, IReadOnlyList<Report> reports,
     private readonly Dictionary<(string, string), Photo> _photos = photos.ToDictionary(p => (p.ReportDirectory, p.Source));
     private readonly List<Report> _latestFirst = [.. reports.OrderByDescending(r => r.Date).ThenBy(r => r.Slug, StringComparer.Ordinal)];
 
+    /// <summary>How wide a figure is drawn: the text column (42rem) on wide screens, the screen less its margins on narrow ones.</summary>
+    private const string FigureSizes = "(min-width: 44rem) 42rem, calc(100vw - 2rem)";
+
     public IEnumerable<OutputFile> RenderAll()
     {
         yield return RenderRoot();
@@ -75,7 +78,10 @@ public sealed class PageRenderer(SiteInputs site, IReadOnlyList<Report> reports,
 
             var figure = (Figure)block;
             var photo = _photos[(report.Directory, figure.Source)];
-            var view = new FigureView(Url(photo.SitePath), photo.Width, photo.Height, figure.Caption, photo.StandIn, first);
+            string Srcset(Func<PhotoVariant, string> path) => string.Join(", ", photo.Variants.Select(v => $"{Url(path(v))} {v.Width}w"));
+            var fallback = photo.Variants.FirstOrDefault(v => v.Width >= 960) ?? photo.Largest;
+            var view = new FigureView(Url(fallback.JpegPath), Url(photo.Largest.JpegPath), Srcset(v => v.JpegPath), Srcset(v => v.WebpPath),
+                FigureSizes, photo.Width, photo.Height, photo.DominantColor, figure.Caption, photo.StandIn, first);
             first = false;
             return new BlockView(null, view);
         }

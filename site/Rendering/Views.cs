@@ -42,8 +42,10 @@ public sealed record SectionView(string Id, string Heading, IReadOnlyList<BlockV
 /// <summary>A paragraph (pre-rendered, escaped HTML) or a figure.</summary>
 public sealed record BlockView(string? Html, FigureView? Figure);
 
-/// <summary>A photo with its caption in the page's language.</summary>
-public sealed record FigureView(string Src, int Width, int Height, string Caption, bool StandIn, bool First);
+/// <summary>A photo with its caption in the page's language: the largest JPEG as fallback and link, every width in
+/// <c>srcset</c>s for JPEG and WebP, and a placeholder colour for the time it loads. The first figure of a page loads at once.</summary>
+public sealed record FigureView(string Src, string Largest, string JpegSrcset, string WebpSrcset, string Sizes, int Width, int Height,
+    string Color, string Caption, bool StandIn, bool First);
 
 /// <summary>A language's home page: the reports, latest first.</summary>
 public sealed record HomeView(string Heading, string Intro, IReadOnlyList<ReportItem> Reports);

@@ -19,7 +19,7 @@ public class SeedSiteTests : IClassFixture<SeedSiteTests.Built>
 
         public Built()
         {
-            Result = SiteBuild.RunAsync(new BuildSettings(Paths.Input, Paths.Theme, _directory["site"], null)).GetAwaiter().GetResult();
+            Result = SiteBuild.RunAsync(new BuildSettings(Paths.Input, Paths.Theme, _directory["site"], null, Cache: _directory["cache"])).GetAwaiter().GetResult();
             Site = new BuiltSite(_directory["site"], "/ReportArchive/");
             var diagnostics = new List<ReportArchive.Pipeline.Diagnostic>();
             Report = ReportLoader.Load(Path.Combine(Paths.Input, "reports", "2023", "yanzhou-party-building"), diagnostics)!;
@@ -99,7 +99,7 @@ public class SeedSiteTests : IClassFixture<SeedSiteTests.Built>
         Assert.All(figures, f =>
         {
             Assert.Equal(label, f.QuerySelector(".stand-in-label")!.TextContent);
-            var img = f.QuerySelector("img")!;
+            var img = f.QuerySelector("picture > img")!;
             Assert.Equal("1600", img.GetAttribute("width"));
             Assert.Equal("1067", img.GetAttribute("height"));
         });

@@ -66,13 +66,17 @@ public class PhotoInputTests
         var result = await site.BuildAsync();
 
         Assert.True(result.Written);
-        var published = Assert.Single(Directory.GetFiles(Path.Combine(site.Output, "photos"), "*.jpg", SearchOption.AllDirectories));
-        var bytes = File.ReadAllBytes(published);
-        var text = System.Text.Encoding.ASCII.GetString(bytes);
-        Assert.DoesNotContain("CAMERA-SERIAL-123456", text);
-        Assert.DoesNotContain("Photographer Name", text);
-        Assert.DoesNotContain("Exif", text);
-        Assert.Null(Image.Identify(bytes).Metadata.ExifProfile);
+        var published = Directory.GetFiles(Path.Combine(site.Output, "photos"), "*", SearchOption.AllDirectories);
+        Assert.Equal(4, published.Length); // 480 and 800 pixels wide, as JPEG and WebP
+        foreach (var file in published)
+        {
+            var bytes = File.ReadAllBytes(file);
+            var text = System.Text.Encoding.ASCII.GetString(bytes);
+            Assert.DoesNotContain("CAMERA-SERIAL-123456", text);
+            Assert.DoesNotContain("Photographer Name", text);
+            Assert.DoesNotContain("Exif", text);
+            Assert.Null(Image.Identify(bytes).Metadata.ExifProfile);
+        }
     }
 
     private static TestSite SiteWithPhoto(byte[] bytes)

@@ -22,7 +22,9 @@ public sealed class TestSite : IDisposable
 
     public string Bundle(int year, string slug) => Path.Combine(Input, "reports", year.ToString(), slug);
 
-    public BuildSettings Settings(bool check = false, string? baseUrl = null) => new(Input, Paths.Theme, Output, baseUrl, check);
+    public string Cache => _root["cache"];
+
+    public BuildSettings Settings(bool check = false, string? baseUrl = null) => new(Input, Paths.Theme, Output, baseUrl, check, Cache);
 
     public Task<BuildResult> BuildAsync(string? baseUrl = null) => SiteBuild.RunAsync(Settings(baseUrl: baseUrl));
 

@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace ReportArchive.Photos;
+
+/// <summary>Encoded photos kept between builds in <c>.cache/photos/</c>, keyed by a hash of the source bytes and the settings,
+/// so that an unchanged photo is never encoded twice. An entry appears whole or not at all.</summary>
+public sealed class PhotoCache(string directory)
+{
+    private const string Manifest = "photo.json";
+
+    public string EntryDirectory(string key) => Path.Combine(directory, "photos", key);
+
+    public EncodedPhoto? TryGet(string key)
+    {
+        var manifest = Path.Combine(EntryDirectory(key), Manifest);
+        if (!File.Exists(manifest))
+        {
+            return null;
+        }
+
+        try
+        {
+            var photo = JsonSerializer.Deserialize<EncodedPhoto>(File.ReadAllText(manifest));
+            return photo is not null && photo.Variants.All(v => File.Exists(Path.Combine(EntryDirectory(key), v.JpegFile)) && File.Exists(Path.Combine(EntryDirectory(key), v.WebpFile)))
+                ? photo
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null; // a damaged entry is encoded again
+        }
+    }
+
+    /// <summary>Runs <paramref name="encode"/> into a private folder, then moves the finished entry into place.</summary>
+    public EncodedPhoto Add(string key, Func<string, EncodedPhoto> encode)
+    {
+        var entry = EntryDirectory(key);
+        var staging = $"{entry}.tmp-{Guid.NewGuid():N}";
+        Directory.CreateDirectory(staging);
+        try
+        {
+            var photo = encode(staging);
+            File.WriteAllText(Path.Combine(staging, Manifest), JsonSerializer.Serialize(photo));
+            if (Directory.Exists(entry))
+            {
+                Directory.Delete(entry, recursive: true); // a damaged entry
+            }
+
+            Directory.Move(staging, entry);
+            return photo;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ReportArchive.Photos;
+
+/// <summary>What every photo is turned into: the widths served and the encoders' settings.
+/// The settings were chosen by measurement (see the README's photo section); a change of any of them
+/// changes <see cref="Fingerprint"/>, so the cache re-encodes every photo once.</summary>
+public sealed record PhotoSettings(int[] Widths, int JpegQuality, int WebpQuality, int WebpMethod)
+{
+    public static PhotoSettings Default { get; } = new([480, 960, 1600], JpegQuality: 80, WebpQuality: 75, WebpMethod: 2);
+
+    public int MaxWidth => Widths.Max();
+
+    /// <summary>The widths for a photo of <paramref name="width"/> pixels: never wider than the original, which is served at its own width when narrower than the largest.</summary>
+    public int[] WidthsFor(int width) => [.. Widths.Where(w => w < width).Append(Math.Min(width, MaxWidth)).Distinct().Order()];
+
+    public string Fingerprint { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+        $"v1|{string.Join(',', Widths)}|jpeg {JpegQuality}|webp {WebpQuality} m{WebpMethod}")))[..8];
+}
