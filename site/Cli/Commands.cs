@@ -13,9 +13,10 @@ public static class Commands
         var input = new Option<string>("--input") { Description = "The content folder", DefaultValueFactory = _ => "input" };
         var theme = new Option<string>("--theme") { Description = "The theme folder", DefaultValueFactory = _ => "theme" };
         var output = new Option<string>("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "output" };
+        var cache = new Option<string>("--cache") { Description = "Where encoded photos are kept between builds", DefaultValueFactory = _ => ".cache" };
         var baseUrl = new Option<string?>("--base-url") { Description = "The site's public address, e.g. https://owner.github.io/repo/ (overrides site.yml)" };
 
-        var build = new Command("build", "Build the site from the content folder (default: input/ -> output/)") { input, theme, output, baseUrl };
+        var build = new Command("build", "Build the site from the content folder (default: input/ -> output/)") { input, theme, output, baseUrl, cache };
         build.SetAction((result, ct) => Build(Settings(result), stdout, stderr, ct));
 
         var check = new Command("check", "Check all content and report every problem; writes nothing") { input, theme, baseUrl };
@@ -45,7 +46,8 @@ public static class Commands
             result.GetValue(input)!,
             result.GetValue(theme)!,
             result.CommandResult.Command == build ? result.GetValue(output)! : "output",
-            result.GetValue(baseUrl));
+            result.GetValue(baseUrl),
+            Cache: result.CommandResult.Command == build ? result.GetValue(cache)! : ".cache");
     }
 
     private static async Task<int> Build(BuildSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)

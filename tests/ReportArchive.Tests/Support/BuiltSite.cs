@@ -51,7 +51,9 @@ public sealed class BuiltSite(string output, string basePath)
         foreach (var page in HtmlFiles())
         {
             var document = Parser.ParseDocument(File.ReadAllText(Path.Combine(Output, page)));
-            foreach (var url in document.QuerySelectorAll("[href], [src]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!))
+            var urls = document.QuerySelectorAll("[href], [src]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
+                .Concat(document.QuerySelectorAll("[srcset]").SelectMany(e => e.GetAttribute("srcset")!.Split(',').Select(c => c.Trim().Split(' ')[0])));
+            foreach (var url in urls)
             {
                 if (url.StartsWith("http", StringComparison.Ordinal))
                 {
