@@ -8,7 +8,7 @@ namespace ReportArchive.Photos;
 /// changes <see cref="Fingerprint"/>, so the cache re-encodes every photo once.</summary>
 public sealed record PhotoSettings(int[] Widths, int JpegQuality, int WebpQuality, int WebpMethod)
 {
-    public static PhotoSettings Default { get; } = new([480, 960, 1600], JpegQuality: 80, WebpQuality: 75, WebpMethod: 2);
+    public static PhotoSettings Default { get; } = new([480, 960, 1600], JpegQuality: 80, WebpQuality: 75, WebpMethod: 0);
 
     public int MaxWidth => Widths.Max();
 
