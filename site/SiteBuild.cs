@@ -6,6 +6,7 @@ using ReportArchive.Content;
 using ReportArchive.Output;
 using ReportArchive.Photos;
 using ReportArchive.Pipeline;
+using ReportArchive.Publish;
 using ReportArchive.Rendering;
 
 namespace ReportArchive;
@@ -26,6 +27,7 @@ public static class SiteBuild
             Step.ForEach<PhotoRequest>((request, ctx) => Collect(ctx, d => PhotoProcessor.Process(request, settings.Check ? null : new PhotoCache(settings.Cache), PhotoSettings.Default, d)))),
         Pipeline.Pipeline.Create("Assets", [], Step.Read(_ => AssetFiles.Read(settings.Theme))),
         Pipeline.Pipeline.Create("Pages", ["Config", "Content", "Photos", "Assets"], Step.Read(ctx => settings.Check ? [] : RenderPages(ctx))),
+        Pipeline.Pipeline.Create("Publish", ["Config", "Content", "Pages"], Step.Read(Publish)),
     ];
 
     /// <summary>Runs the build; writes the site only when no error was reported. Returns every diagnostic.</summary>
@@ -34,7 +36,7 @@ public static class SiteBuild
         var clock = Stopwatch.StartNew();
         var engine = new Engine(Pipelines(settings));
         var outputs = await engine.RunAsync(cancellation: cancellation);
-        var files = new[] { "Photos", "Assets", "Pages" }.SelectMany(p => outputs[p].OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var files = new[] { "Photos", "Assets", "Pages", "Publish" }.SelectMany(p => outputs[p].OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var written = false;
         if (!engine.Diagnostics.HasErrors && !settings.Check)
         {
@@ -96,8 +98,28 @@ public static class SiteBuild
             return [];
         }
 
-        var stylesheet = ctx.From<Asset>("Assets").FirstOrDefault(a => a.Name == "site.css")?.SitePath ?? "";
-        return new PageRenderer(site, ctx.From<Report>("Content"), ctx.From<Photo>("Photos"), stylesheet).RenderAll().ToList();
+        var assets = ctx.From<Asset>("Assets").ToDictionary(a => a.Name, a => a.SitePath);
+        var context = new RenderContext(site, ctx.From<Report>("Content"), ctx.From<Photo>("Photos"), assets);
+        var articles = new ArticlePages(context);
+        var lists = new ListPages(context);
+        return new BilingualPages(context).Render()
+            .Concat(Languages.All.SelectMany(lists.Render))
+            .Concat(context.LatestFirst.SelectMany(articles.Render))
+            .ToList();
+    }
+
+    private static IEnumerable<object> Publish(StepContext ctx)
+    {
+        var pages = ctx.From<PageRecord>("Pages");
+        if (ctx.From<SiteInputs>("Config").FirstOrDefault() is not { } site || pages.IsEmpty)
+        {
+            return [];
+        }
+
+        string Absolute(string path) => new Uri(site.Config.BaseUrl, path).AbsoluteUri;
+        var latestFirst = ctx.From<Report>("Content").OrderByDescending(r => r.Date).ThenBy(r => r.Slug, StringComparer.Ordinal).ToList();
+        return [Sitemap.Build(pages, Absolute), .. Languages.All.Select(l => AtomFeed.Build(l, latestFirst, site.Config, Absolute)),
+            SiteFiles.Robots(Absolute), SiteFiles.NoJekyll()];
     }
 
     /// <summary>Runs work that reports into a list, and hands the list to the shared diagnostics.</summary>

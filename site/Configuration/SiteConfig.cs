@@ -3,9 +3,11 @@ using ReportArchive.Pipeline;
 namespace ReportArchive.Configuration;
 
 /// <summary>The archive's settings from <c>input/site.yml</c>.</summary>
-public sealed record SiteConfig(Bilingual Title, Bilingual Description, Uri BaseUrl)
+public sealed record SiteConfig(Bilingual Title, Bilingual Description, Uri BaseUrl, int PageSize = SiteConfig.DefaultPageSize)
 {
-    private static readonly string[] Keys = ["title", "description", "base_url"];
+    public const int DefaultPageSize = 10;
+
+    private static readonly string[] Keys = ["title", "description", "base_url", "page_size"];
 
     /// <summary>The path part of the base URL, always starting and ending with '/'.</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
@@ -34,7 +36,14 @@ public sealed record SiteConfig(Bilingual Title, Bilingual Description, Uri Base
             baseUrl = new Uri(baseUrl.AbsoluteUri + "/");
         }
 
-        return title is null || description is null ? null : new SiteConfig(title, description, baseUrl);
+        var pageSize = DefaultPageSize;
+        if (yaml.String("page_size", diagnostics) is { } size && (!int.TryParse(size, out pageSize) || pageSize < 1))
+        {
+            diagnostics.Add(Diagnostic.Error("RA104", file, yaml.LineOfKey("page_size"), $"page_size '{size}' must be a whole number of at least 1"));
+            return null;
+        }
+
+        return title is null || description is null ? null : new SiteConfig(title, description, baseUrl, pageSize);
     }
 
     /// <summary>Reads a <c>{zh, en}</c> mapping, both required.</summary>

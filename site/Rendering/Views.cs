@@ -2,7 +2,7 @@ namespace ReportArchive.Rendering;
 
 // The typed models that the Liquid layouts see (member names reach them in snake_case).
 
-/// <summary>What the shared page shell shows: head links, language switch, navigation, and the page's own content.</summary>
+/// <summary>What the shared page shell shows: head metadata, navigation, language switch, and the page's own content.</summary>
 public sealed record LayoutView(
     string Lang,
     string HtmlLang,
@@ -11,16 +11,27 @@ public sealed record LayoutView(
     string Canonical,
     IReadOnlyList<AlternateLink> Alternates,
     string Stylesheet,
+    string SiteTitle,
     string HomeUrl,
     string RootUrl,
-    string SiteTitle,
+    string FeedUrl,
+    IReadOnlyList<NavLink> Nav,
     string? SwitchUrl,
     string SwitchLang,
     string SwitchHtmlLang,
+    string OgType,
+    string OgLocale,
+    string OgLocaleAlternate,
+    string? OgImage,
+    string? JsonLd,
+    string BodyClass,
     string Content);
 
 /// <summary>One <c>&lt;link rel="alternate" hreflang&gt;</c>.</summary>
 public sealed record AlternateLink(string Hreflang, string Href);
+
+/// <summary>A link in a navigation bar; <see cref="Current"/> marks the page the reader is on.</summary>
+public sealed record NavLink(string Label, string Url, bool Current, string? HtmlLang = null);
 
 /// <summary>A report's article page in one language; its first section is the lead (no heading).</summary>
 public sealed record ArticleView(
@@ -30,9 +41,11 @@ public sealed record ArticleView(
     string DateText,
     string DateIso,
     bool DateInferred,
+    string ReadingTime,
+    IReadOnlyList<NavLink> Modes,
     IReadOnlyList<SectionView> Sections,
-    IReadOnlyList<string> Departments,
-    IReadOnlyList<string> Topics,
+    IReadOnlyList<NavLink> Departments,
+    IReadOnlyList<NavLink> Topics,
     string? OtherLanguageUrl,
     string OtherHtmlLang);
 
@@ -42,17 +55,46 @@ public sealed record SectionView(string Id, string Heading, IReadOnlyList<BlockV
 /// <summary>A paragraph (pre-rendered, escaped HTML) or a figure.</summary>
 public sealed record BlockView(string? Html, FigureView? Figure);
 
-/// <summary>A photo with its caption in the page's language: the largest JPEG as fallback and link, every width in
+/// <summary>A photo with its caption in the page's language: the middle JPEG as fallback, the largest as link, every width in
 /// <c>srcset</c>s for JPEG and WebP, and a placeholder colour for the time it loads. The first figure of a page loads at once.</summary>
 public sealed record FigureView(string Src, string Largest, string JpegSrcset, string WebpSrcset, string Sizes, int Width, int Height,
-    string Color, string Caption, bool StandIn, bool First);
+    string Color, string Caption, bool StandIn, bool First, string? OtherCaption = null);
 
-/// <summary>A language's home page: the reports, latest first.</summary>
-public sealed record HomeView(string Heading, string Intro, IReadOnlyList<ReportItem> Reports);
+/// <summary>The parallel reading page: both languages side by side, paragraph by paragraph.</summary>
+public sealed record ParallelView(
+    ParallelText Title,
+    ParallelText? Subtitle,
+    ParallelText? Byline,
+    string DateText,
+    string DateIso,
+    IReadOnlyList<NavLink> Modes,
+    IReadOnlyList<ParallelSection> Sections);
 
-/// <summary>A report in a list: in the list's language, or marked as available only in the other one.</summary>
-public sealed record ReportItem(string Title, string? Subtitle, string Url, string DateText, string DateIso, string? Excerpt, bool OtherLanguageOnly, string HtmlLang);
+/// <summary>The same text in both languages; <see cref="En"/> is null where the translation lacks it.</summary>
+public sealed record ParallelText(string Zh, string? En);
 
-/// <summary>The root page, which offers both languages.</summary>
-public sealed record RootView(string ZhTitle, string EnTitle, string ZhUrl, string EnUrl, string Stylesheet, string Canonical,
+/// <summary>A section of the parallel page; <see cref="Aligned"/> is false when its paragraph counts differ and it is paired whole.</summary>
+public sealed record ParallelSection(string Id, ParallelText? Heading, bool Aligned, IReadOnlyList<ParallelRow> Rows);
+
+/// <summary>One row: a Chinese block beside its English one (HTML), or a figure with both captions.</summary>
+public sealed record ParallelRow(string? ZhHtml, string? EnHtml, FigureView? Figure);
+
+/// <summary>A list of reports (a home page, a year, a department, a topic), one page of it.</summary>
+public sealed record ListView(string Heading, string? Intro, IReadOnlyList<ReportItem> Reports, Pagination? Pagination, IReadOnlyList<NavLink> Sections);
+
+/// <summary>Links between the pages of a long list.</summary>
+public sealed record Pagination(string? Newer, string? Older, IReadOnlyList<NavLink> Pages);
+
+/// <summary>A report in a list: in the list's language, or marked as available only in Chinese.</summary>
+public sealed record ReportItem(string Title, string? Subtitle, string Url, string DateText, string DateIso, string? Excerpt,
+    string ReadingTime, bool OtherLanguageOnly, string HtmlLang);
+
+/// <summary>An index of groups (years, departments, topics) with the number of reports in each.</summary>
+public sealed record IndexView(string Heading, IReadOnlyList<IndexEntry> Entries, IReadOnlyList<NavLink> Sections);
+
+/// <summary>A group in an index.</summary>
+public sealed record IndexEntry(string Label, string Url, int Count);
+
+/// <summary>The root page and the 404 page, which speak both languages.</summary>
+public sealed record BilingualView(string ZhTitle, string EnTitle, string ZhUrl, string EnUrl, string Stylesheet, string Canonical,
     IReadOnlyList<AlternateLink> Alternates, IDictionary<string, object> Zh, IDictionary<string, object> En);

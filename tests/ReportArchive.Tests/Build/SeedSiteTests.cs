@@ -125,9 +125,10 @@ public class SeedSiteTests : IClassFixture<SeedSiteTests.Built>
             Assert.Equal("https://example.github.io/ReportArchive/", Alternate(page, "x-default"));
         }
 
-        Assert.Equal($"/ReportArchive/en/{Article}", zh.QuerySelector(".other-lang a")!.GetAttribute("href"));
-        Assert.Equal($"/ReportArchive/zh/{Article}", en.QuerySelector(".other-lang a")!.GetAttribute("href"));
-        Assert.Equal("en", zh.QuerySelector(".other-lang a")!.GetAttribute("lang"));
+        Assert.Equal($"/ReportArchive/en/{Article}", zh.QuerySelector(".lang-switch a")!.GetAttribute("href"));
+        Assert.Equal($"/ReportArchive/zh/{Article}", en.QuerySelector(".lang-switch a")!.GetAttribute("href"));
+        Assert.Equal("en", zh.QuerySelector(".lang-switch a")!.GetAttribute("lang"));
+        Assert.Equal($"/ReportArchive/en/{Article}", zh.QuerySelector(".modes a[lang=en]")!.GetAttribute("href"));
     }
 
     [Theory]
@@ -154,7 +155,8 @@ public class SeedSiteTests : IClassFixture<SeedSiteTests.Built>
     [Fact]
     public void Every_internal_link_resolves_to_a_file()
     {
-        Assert.Equal(5, _built.Site.HtmlFiles().Count()); // the root, two home pages, two articles
+        // The root and 404; per language: home, archive index and 2023, department index and 5, topic index and 5, article, parallel.
+        Assert.Equal(36, _built.Site.HtmlFiles().Count());
         Assert.Empty(_built.Site.BrokenLinks());
     }
 

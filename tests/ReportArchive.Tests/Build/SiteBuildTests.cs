@@ -70,6 +70,8 @@ public class SiteBuildTests
         var zhPage = new HtmlParser().ParseDocument(site.Read("zh/reports/2022/chinese-only/index.html"));
         Assert.Null(zhPage.QuerySelector("link[hreflang=en]"));
         Assert.Equal("本报道暂无英文版。", zhPage.QuerySelector(".other-lang")!.TextContent);
+        Assert.Null(zhPage.QuerySelector(".modes"));
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "zh/reports/2022/chinese-only/parallel")));
         Assert.Empty(new BuiltSite(site.Output, "/archive/").BrokenLinks());
     }
 
@@ -109,7 +111,7 @@ public class SiteBuildTests
         foreach (var path in new[] { "zh/reports/2022/chinese-only/index.html", "zh/index.html", "en/index.html" })
         {
             var page = new HtmlParser().ParseDocument(site.Read(path));
-            Assert.Empty(page.QuerySelectorAll("img[src=x], script, b[onmouseover]"));
+            Assert.Empty(page.QuerySelectorAll("img[src=x], script:not([type='application/ld+json']), b[onmouseover]"));
             Assert.Empty(page.QuerySelectorAll("[onerror]"));
             Assert.DoesNotContain(page.QuerySelectorAll("a"), a => a.GetAttribute("href")?.StartsWith("javascript:") == true);
         }
@@ -117,6 +119,10 @@ public class SiteBuildTests
         var article = new HtmlParser().ParseDocument(site.Read("zh/reports/2022/chinese-only/index.html"));
         Assert.Equal("<img src=x onerror=alert(1)>", article.QuerySelector("h1")!.TextContent);
         Assert.Contains("<script>alert(3)</script>", article.QuerySelector(".lead")!.TextContent);
+        var jsonLd = article.QuerySelector("script[type='application/ld+json']")!.TextContent;
+        Assert.DoesNotContain("<", jsonLd);
+        using var json = System.Text.Json.JsonDocument.Parse(jsonLd);
+        Assert.Equal("<img src=x onerror=alert(1)>", json.RootElement.GetProperty("headline").GetString());
     }
 
     [Fact]

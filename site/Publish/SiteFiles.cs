@@ -1,0 +1,13 @@
+using ReportArchive.Output;
+
+namespace ReportArchive.Publish;
+
+/// <summary>The small files a static host and crawlers look for.</summary>
+public static class SiteFiles
+{
+    public static OutputFile Robots(Func<string, string> absolute) =>
+        OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\nSitemap: {absolute("sitemap.xml")}\n");
+
+    /// <summary>Tells GitHub Pages to serve the files as they are, without running Jekyll over them.</summary>
+    public static OutputFile NoJekyll() => OutputFile.Text(".nojekyll", "");
+}

@@ -1,0 +1,43 @@
+using System.Xml;
+using ReportArchive.Output;
+using ReportArchive.Rendering;
+
+namespace ReportArchive.Publish;
+
+/// <summary><c>sitemap.xml</c>: every page, with <c>xhtml:link</c> alternates for the pages that exist in both languages.</summary>
+public static class Sitemap
+{
+    private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string XhtmlNs = "http://www.w3.org/1999/xhtml";
+
+    public static OutputFile Build(IEnumerable<PageRecord> pages, Func<string, string> absolute) => Xml.Write("sitemap.xml", writer =>
+    {
+        writer.WriteStartElement("urlset", SitemapNs);
+        writer.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
+        foreach (var page in pages.OrderBy(p => p.Path, StringComparer.Ordinal))
+        {
+            writer.WriteStartElement("url", SitemapNs);
+            writer.WriteElementString("loc", SitemapNs, absolute(page.Path));
+            if (page.Modified is { } date)
+            {
+                writer.WriteElementString("lastmod", SitemapNs, date.ToString("yyyy-MM-dd"));
+            }
+
+            if (page.Alternates.Count > 2)
+            {
+                foreach (var alternate in page.Alternates)
+                {
+                    writer.WriteStartElement("xhtml", "link", XhtmlNs);
+                    writer.WriteAttributeString("rel", "alternate");
+                    writer.WriteAttributeString("hreflang", alternate.Hreflang);
+                    writer.WriteAttributeString("href", alternate.Href);
+                    writer.WriteEndElement();
+                }
+            }
+
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    });
+}
