@@ -24,6 +24,18 @@ public class TextFormTests
     }
 
     [Fact]
+    public void Mixed_chinese_and_latin_text_is_measured_by_how_wide_it_looks()
+    {
+        // 19 columns a sentence: PPP and ABCDEFGHIJ one each, 项目 and 。 two each; 240 columns hold 12 sentences.
+        var mixed = Excerpts.Of(string.Concat(Enumerable.Repeat("PPP项目ABCDEFGHIJ。", 20)), "zh");
+        // 26 columns a sentence of twelve Chinese characters and a stop: 9 sentences.
+        var chinese = Excerpts.Of(string.Concat(Enumerable.Repeat("专项债券资金全力支持西城。", 20)), "zh");
+        Assert.Equal(12, mixed.Count(c => c == '。'));
+        Assert.Equal(9, chinese.Count(c => c == '。'));
+        Assert.EndsWith("。", mixed);
+    }
+
+    [Fact]
     public void A_chinese_excerpt_without_a_sentence_end_never_splits_a_character()
     {
         var text = string.Concat(Enumerable.Repeat("𠀋兖州", 80)); // a character outside the basic plane is two UTF-16 units

@@ -1,0 +1,210 @@
+using System.Xml.Linq;
+using AngleSharp.Html.Parser;
+using ReportArchive.Tests.Support;
+using Xunit.Abstractions;
+
+namespace ReportArchive.Tests.Build;
+
+/// <summary>The pages around the articles: parallel reading, archives, feeds, sitemap and the files hosts look for.</summary>
+public class PagesTests(ITestOutputHelper output)
+{
+    private static readonly HtmlParser Parser = new();
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private static readonly XNamespace SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public async Task The_parallel_page_pairs_each_chinese_paragraph_with_its_english_one(string lang)
+    {
+        using var site = SeedSite();
+        await site.BuildAsync();
+        var report = Seed();
+        var page = Parser.ParseDocument(site.Read($"{lang}/reports/2023/yanzhou-party-building/parallel/index.html"));
+
+        var sections = page.QuerySelectorAll("section.pairs");
+        Assert.Equal(6, sections.Length); // the lead and five sections
+        var zhParagraphs = report.Zh.Lead.Concat(report.Zh.Sections.SelectMany(s => s.Blocks)).OfType<ReportArchive.Content.Paragraph>().ToList();
+        var enParagraphs = report.En!.Lead.Concat(report.En.Sections.SelectMany(s => s.Blocks)).OfType<ReportArchive.Content.Paragraph>().ToList();
+        var pairs = page.QuerySelectorAll(".pair");
+        Assert.Equal(zhParagraphs.Count, pairs.Length);
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            Assert.Equal("zh-Hans", pairs[i].Children[0].GetAttribute("lang"));
+            Assert.Equal("en", pairs[i].Children[1].GetAttribute("lang"));
+            Assert.Equal(zhParagraphs[i].Text, pairs[i].Children[0].TextContent.Trim());
+            Assert.Equal(enParagraphs[i].Text, pairs[i].Children[1].TextContent.Trim());
+        }
+
+        Assert.Equal(report.Zh.Title, page.QuerySelector("h1 [lang=zh-Hans]")!.TextContent);
+        Assert.Equal(report.En.Title, page.QuerySelector("h1 [lang=en]")!.TextContent);
+        Assert.Contains("陈丹", page.QuerySelector(".byline [lang=zh-Hans]")!.TextContent);
+        Assert.Contains("Chen Dan", page.QuerySelector(".byline [lang=en]")!.TextContent);
+        var captions = page.QuerySelectorAll("figure figcaption");
+        Assert.Equal(3, captions.Length);
+        Assert.All(captions, c => Assert.Equal(["zh-Hans", "en"], c.Children.Select(s => s.GetAttribute("lang"))));
+        Assert.Equal("page", page.QuerySelector($".modes a[href$='/{lang}/reports/2023/yanzhou-party-building/parallel/']")!.GetAttribute("aria-current"));
+    }
+
+    [Fact]
+    public async Task A_section_whose_paragraph_counts_differ_is_paired_whole()
+    {
+        using var site = new TestSite("invalid", "paragraph-count-mismatch");
+        await site.BuildAsync();
+        var page = Parser.ParseDocument(site.Read("en/reports/2023/report-a/parallel/index.html"));
+
+        var section = page.QuerySelector("section[aria-labelledby=first]")!;
+        Assert.Contains("whole", section.ClassList);
+        var pair = Assert.Single(section.QuerySelectorAll(".pair"));
+        Assert.Equal(2, pair.QuerySelectorAll(".pair-zh p").Length);
+        Assert.Equal(3, pair.QuerySelectorAll(".pair-en p").Length);
+        Assert.DoesNotContain("whole", page.QuerySelector("section.pairs")!.ClassList); // the lead still pairs paragraph by paragraph
+    }
+
+    [Fact]
+    public async Task Archives_count_the_reports_of_each_year_department_and_topic_and_paginate()
+    {
+        using var site = new TestSite("valid", "small");
+        File.AppendAllText(Path.Combine(site.Input, "site.yml"), "page_size: 1\n");
+        await site.BuildAsync();
+
+        var home = Parser.ParseDocument(site.Read("en/index.html"));
+        Assert.Single(home.QuerySelectorAll(".report-list li"));
+        Assert.Equal("/archive/en/page/2/", home.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href"));
+        var second = Parser.ParseDocument(site.Read("en/page/2/index.html"));
+        Assert.Equal("/archive/en/", second.QuerySelector(".pagination a[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal("Chinese only", second.QuerySelector(".badge")!.TextContent); // the older report has no English
+
+        var years = Parser.ParseDocument(site.Read("zh/archive/index.html"));
+        Assert.Equal(["2023 1 篇", "2022 1 篇"], years.QuerySelectorAll(".group-index li").Select(li => li.TextContent.Trim()));
+        var departments = Parser.ParseDocument(site.Read("en/departments/index.html"));
+        Assert.Equal("District Finance Bureau 1 reports", departments.QuerySelector(".group-index li")!.TextContent.Trim());
+        var finance = Parser.ParseDocument(site.Read("zh/departments/finance-bureau/index.html"));
+        Assert.Equal("区财政局", finance.QuerySelector("h1")!.TextContent);
+        Assert.Equal("测试报道", finance.QuerySelector(".report-list h2")!.TextContent);
+        Assert.Empty(new BuiltSite(site.Output, "/archive/").BrokenLinks());
+    }
+
+    [Fact]
+    public async Task Lists_show_reading_time_by_characters_in_chinese_and_by_words_in_english()
+    {
+        using var site = SeedSite();
+        await site.BuildAsync();
+        var zh = Parser.ParseDocument(site.Read("zh/index.html")).QuerySelector(".report-list .meta")!.TextContent;
+        var en = Parser.ParseDocument(site.Read("en/index.html")).QuerySelector(".report-list .meta")!.TextContent;
+        Assert.Matches(@"约\d+分钟读完", zh);
+        Assert.Matches(@"\d+ min read", en);
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_every_page_with_its_language_alternates()
+    {
+        using var site = SeedSite();
+        await site.BuildAsync("https://example.github.io/ReportArchive/");
+        var sitemap = XDocument.Load(Path.Combine(site.Output, "sitemap.xml"));
+        var urls = sitemap.Root!.Elements(SitemapNs + "url").ToList();
+
+        var pages = new BuiltSite(site.Output, "/ReportArchive/").HtmlFiles().Where(f => f != "404.html").ToList();
+        Assert.Equal(pages.Count, urls.Count);
+        Assert.All(urls, u => Assert.StartsWith("https://example.github.io/ReportArchive/", u.Element(SitemapNs + "loc")!.Value));
+        var article = urls.Single(u => u.Element(SitemapNs + "loc")!.Value.EndsWith("/zh/reports/2023/yanzhou-party-building/"));
+        var alternates = article.Elements(Xhtml + "link").ToDictionary(l => l.Attribute("hreflang")!.Value, l => l.Attribute("href")!.Value);
+        Assert.Equal("https://example.github.io/ReportArchive/en/reports/2023/yanzhou-party-building/", alternates["en"]);
+        Assert.Equal("https://example.github.io/ReportArchive/zh/reports/2023/yanzhou-party-building/", alternates["zh-Hans"]);
+        Assert.Equal("https://example.github.io/ReportArchive/", alternates["x-default"]);
+        Assert.Equal("2023-07-01", article.Element(SitemapNs + "lastmod")!.Value);
+    }
+
+    [Theory]
+    [InlineData("zh", 2)]
+    [InlineData("en", 1)]
+    public async Task Each_language_has_an_atom_feed_with_full_text_and_absolute_links(string lang, int entries)
+    {
+        using var site = new TestSite("valid", "small");
+        await site.BuildAsync();
+        var feed = XDocument.Load(Path.Combine(site.Output, lang, "feed.xml")).Root!;
+
+        Assert.Equal(Atom + "feed", feed.Name);
+        Assert.Equal($"https://example.org/archive/{lang}/feed.xml", feed.Element(Atom + "id")!.Value);
+        Assert.NotEmpty(feed.Element(Atom + "title")!.Value);
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT00:00:00Z$", feed.Element(Atom + "updated")!.Value);
+        Assert.Equal($"https://example.org/archive/{lang}/feed.xml", feed.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
+        var items = feed.Elements(Atom + "entry").ToList();
+        Assert.Equal(entries, items.Count);
+        foreach (var entry in items)
+        {
+            foreach (var name in new[] { "id", "title", "updated", "published", "summary", "content" })
+            {
+                Assert.False(string.IsNullOrWhiteSpace(entry.Element(Atom + name)?.Value), $"an entry lacks {name}");
+            }
+
+            Assert.StartsWith("https://example.org/archive/", entry.Element(Atom + "link")!.Attribute("href")!.Value);
+            Assert.Equal("html", entry.Element(Atom + "content")!.Attribute("type")!.Value);
+        }
+
+        Assert.All(feed.Descendants().Attributes("href"), href => Assert.StartsWith("https://", href.Value));
+    }
+
+    [Fact]
+    public async Task Robots_nojekyll_open_graph_and_json_ld_are_published()
+    {
+        using var site = SeedSite();
+        await site.BuildAsync("https://example.github.io/ReportArchive/");
+
+        Assert.Contains("Sitemap: https://example.github.io/ReportArchive/sitemap.xml", site.Read("robots.txt"));
+        Assert.True(File.Exists(Path.Combine(site.Output, ".nojekyll")));
+        var page = Parser.ParseDocument(site.Read("en/reports/2023/yanzhou-party-building/index.html"));
+        string Meta(string property) => page.QuerySelector($"meta[property='{property}']")!.GetAttribute("content")!;
+        Assert.Equal("article", Meta("og:type"));
+        Assert.Equal("en_US", Meta("og:locale"));
+        Assert.Equal("zh_CN", Meta("og:locale:alternate"));
+        Assert.Matches(@"^https://example\.github\.io/ReportArchive/photos/2023/yanzhou-party-building/mentoring-launch-1600\.[0-9a-f]{10}\.jpg$", Meta("og:image"));
+
+        using var json = System.Text.Json.JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var article = json.RootElement;
+        Assert.Equal("NewsArticle", article.GetProperty("@type").GetString());
+        Assert.Equal("en", article.GetProperty("inLanguage").GetString());
+        Assert.Equal("2023-07", article.GetProperty("datePublished").GetString());
+        Assert.Equal("By Chen Dan, staff reporter", article.GetProperty("author").GetProperty("name").GetString());
+        Assert.Equal(3, article.GetProperty("image").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_404_page_speaks_both_languages_and_links_home()
+    {
+        using var site = SeedSite();
+        await site.BuildAsync();
+        var page = Parser.ParseDocument(site.Read("404.html"));
+        Assert.Equal("找不到这个页面 Page not found", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["/ReportArchive/zh/", "/ReportArchive/en/"], page.QuerySelectorAll(".languages a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public async Task An_article_page_weighs_at_most_50_kb_without_photos(string lang)
+    {
+        using var site = SeedSite();
+        await site.BuildAsync();
+        var html = new FileInfo(Path.Combine(site.Output, lang, "reports/2023/yanzhou-party-building/index.html")).Length;
+        var page = Parser.ParseDocument(site.Read($"{lang}/reports/2023/yanzhou-party-building/index.html"));
+        var assets = page.QuerySelectorAll("link[rel=stylesheet], script[src]")
+            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
+            .Sum(url => new FileInfo(Path.Combine(site.Output, url["/ReportArchive/".Length..])).Length);
+
+        output.WriteLine($"{lang} article: HTML {html:N0} bytes + CSS and JS {assets:N0} bytes = {html + assets:N0} bytes (budget 51,200)");
+        Assert.True(html + assets <= 50 * 1024, $"{html + assets} bytes");
+    }
+
+    private static TestSite SeedSite()
+    {
+        var site = new TestSite();
+        Directory.Delete(site.Input, recursive: true);
+        TempDirectory.Copy(Paths.Input, site.Input);
+        return site;
+    }
+
+    private static ReportArchive.Content.Report Seed() =>
+        ReportArchive.Content.ReportLoader.Load(Path.Combine(Paths.Input, "reports", "2023", "yanzhou-party-building"), new List<ReportArchive.Pipeline.Diagnostic>())!;
+}
