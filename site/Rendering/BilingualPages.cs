@@ -10,7 +10,7 @@ public sealed class BilingualPages(RenderContext context)
     {
         var config = context.Site.Config;
         var view = new BilingualView(config.Title.Zh, config.Title.En, context.Url("zh/"), context.Url("en/"), context.Asset("site.css"),
-            context.Absolute(""), context.Alternates(l => $"{l}/"), context.T(Languages.Zh), context.T(Languages.En));
+            context.Asset("favicon.svg"), context.Absolute(""), context.Alternates(l => $"{l}/"), context.T(Languages.Zh), context.T(Languages.En));
         yield return OutputFile.Text("index.html", context.Site.Theme.Render("root", new { page = view }));
         yield return new PageRecord("", view.Alternates, null);
         yield return OutputFile.Text("404.html", context.Site.Theme.Render("404", new { page = view with { Canonical = context.Absolute("404.html") } }));

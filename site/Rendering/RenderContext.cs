@@ -50,7 +50,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
         var lang = meta.Lang;
         var other = Languages.Other(lang);
         var content = site.Theme.Render(layout, new { page = view, t = T(lang) });
-        var shell = new LayoutView(lang, Languages.Tag(lang), meta.Title, meta.Description, Absolute(meta.Path), meta.Alternates, Asset("site.css"),
+        var shell = new LayoutView(lang, Languages.Tag(lang), meta.Title, meta.Description, Absolute(meta.Path), meta.Alternates, Asset("site.css"), Asset("favicon.svg"),
             site.Config.Title.In(lang), Url($"{lang}/"), Url(""), Url($"{lang}/feed.xml"), Sections(lang, meta.Section), meta.SwitchUrl, other,
             Languages.Tag(other), meta.OgType, OgLocale(lang), OgLocale(other), meta.Image is null ? null : Absolute(meta.Image),
             meta.JsonLd is null ? null : JsonSerializer.Serialize(meta.JsonLd, JsonLd.Options), meta.Wide ? "wide" : "", content);

@@ -11,6 +11,7 @@ public sealed record LayoutView(
     string Canonical,
     IReadOnlyList<AlternateLink> Alternates,
     string Stylesheet,
+    string Icon,
     string SiteTitle,
     string HomeUrl,
     string RootUrl,
@@ -96,5 +97,5 @@ public sealed record IndexView(string Heading, IReadOnlyList<IndexEntry> Entries
 public sealed record IndexEntry(string Label, string Url, int Count);
 
 /// <summary>The root page and the 404 page, which speak both languages.</summary>
-public sealed record BilingualView(string ZhTitle, string EnTitle, string ZhUrl, string EnUrl, string Stylesheet, string Canonical,
+public sealed record BilingualView(string ZhTitle, string EnTitle, string ZhUrl, string EnUrl, string Stylesheet, string Icon, string Canonical,
     IReadOnlyList<AlternateLink> Alternates, IDictionary<string, object> Zh, IDictionary<string, object> En);
