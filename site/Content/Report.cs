@@ -17,6 +17,10 @@ public sealed record Report(
 
     public Translation? In(string lang) => lang == Configuration.Languages.Zh ? Zh : En;
 
+    /// <summary>The order of every list and feed: newest first, then by slug, so that equal dates keep one order.</summary>
+    public static List<Report> LatestFirst(IEnumerable<Report> reports) =>
+        [.. reports.OrderByDescending(r => r.Date).ThenBy(r => r.Slug, StringComparer.Ordinal)];
+
     /// <summary>The site path of the report's page in a language, relative to the base path.</summary>
     public string PagePath(string lang) => $"{lang}/reports/{Year:D4}/{Slug}/";
 }

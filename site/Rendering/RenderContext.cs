@@ -15,7 +15,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
 
     public SiteInputs Site => site;
 
-    public IReadOnlyList<Report> LatestFirst { get; } = [.. reports.OrderByDescending(r => r.Date).ThenBy(r => r.Slug, StringComparer.Ordinal)];
+    public IReadOnlyList<Report> LatestFirst { get; } = Report.LatestFirst(reports);
 
     public Photo Photo(Report report, string source) => _photos[(report.Directory, source)];
 

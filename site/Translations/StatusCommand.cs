@@ -31,7 +31,7 @@ public static class StatusCommand
     /// <summary>One line per report, then one indented line per part that needs work.</summary>
     public static IEnumerable<ReportCoverage> Coverage(IEnumerable<Report> reports)
     {
-        foreach (var report in reports.OrderByDescending(r => r.Date).ThenBy(r => r.Slug, StringComparer.Ordinal))
+        foreach (var report in Report.LatestFirst(reports))
         {
             var name = $"{report.Year:D4}/{report.Slug}  {report.Zh.Title}";
             if (report.En is not { } en)

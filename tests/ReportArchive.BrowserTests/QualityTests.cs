@@ -19,7 +19,7 @@ public class QualityTests(SiteAndBrowser fixture)
         {
             var errors = new List<string>();
             await using var pageTab = await fixture.OpenAsync(errors, scheme: scheme, locale: PageTypes.LocaleFor(path));
-        var page = pageTab.Page;
+            var page = pageTab.Page;
             await page.GotoAsync(fixture.Site.Url(path));
             var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa"] } });
             var violations = result.Violations.Select(v => $"{scheme}: {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}");
