@@ -117,7 +117,7 @@ public static class SiteBuild
         }
 
         string Absolute(string path) => new Uri(site.Config.BaseUrl, path).AbsoluteUri;
-        var latestFirst = Report.LatestFirst(ctx.From<Report>("Content"));
+        var latestFirst = Content.Report.LatestFirst(ctx.From<Report>("Content"));
         return [Sitemap.Build(pages, Absolute), .. Languages.All.Select(l => AtomFeed.Build(l, latestFirst, site.Config, Absolute)),
             SiteFiles.Robots(Absolute), SiteFiles.NoJekyll()];
     }
