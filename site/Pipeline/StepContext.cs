@@ -21,8 +21,5 @@ public sealed class StepContext(
             ? [.. docs.OfType<T>()]
             : throw new InvalidOperationException($"Pipeline '{Pipeline}' reads '{pipelineName}' but does not depend on it.");
 
-    /// <summary>The single document of type <typeparamref name="T"/> from a dependency (configuration, for instance).</summary>
-    public T Single<T>(string pipelineName) => From<T>(pipelineName).Single();
-
     public void Report(Diagnostic diagnostic) => Diagnostics.Add(diagnostic);
 }
