@@ -32,7 +32,12 @@ public static class Commands
         var status = new Command("status", "Show translation coverage: reports and sections with no English or a stale one") { input };
         status.SetAction(result => StatusCommand.Run(result.GetValue(input)!, stdout, stderr));
 
-        var root = new RootCommand("ReportArchive: a bilingual, searchable static archive of newspaper feature reports") { build, check, import, status };
+        var title = new Option<string>("--title") { Description = "The report's Chinese headline", Required = true };
+        var newDate = new Option<string>("--date") { Description = "The publication date, yyyy-MM-dd", Required = true };
+        var newReport = new Command("new", "Create a report bundle with both language files, ready to fill in") { title, newDate, slug, input };
+        newReport.SetAction(result => NewCommand.Run(result.GetValue(title)!, result.GetValue(newDate)!, result.GetValue(slug), result.GetValue(input)!, stdout, stderr));
+
+        var root = new RootCommand("ReportArchive: a bilingual, searchable static archive of newspaper feature reports") { build, check, import, status, newReport };
         var parsed = root.Parse(args.Length == 0 ? ["build"] : args);
         if (parsed.Errors.Count > 0)
         {
@@ -67,9 +72,11 @@ public static class Commands
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 
     /// <summary>Prints diagnostics like a compiler; in GitHub Actions also as workflow annotations on the file and line.</summary>
-    internal static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter writer)
+    internal static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter writer) =>
+        Print(diagnostics, writer, Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true");
+
+    internal static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter writer, bool actions)
     {
-        var actions = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
         foreach (var d in diagnostics)
         {
             writer.WriteLine(d.ToString());

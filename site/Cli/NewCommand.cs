@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ReportArchive.Configuration;
+using ReportArchive.Content;
+using ReportArchive.Import;
+
+namespace ReportArchive.Cli;
+
+/// <summary>The <c>new</c> command: a report bundle with both language files, ready to fill in. It never overwrites.</summary>
+public static class NewCommand
+{
+    public static int Run(string title, string dateText, string? slug, string input, TextWriter stdout, TextWriter stderr)
+    {
+        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            stderr.WriteLine($"--date '{dateText}' is not a date in the form yyyy-MM-dd");
+            return ExitCodes.Usage;
+        }
+
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            stderr.WriteLine("--title is empty: give the report's Chinese headline");
+            return ExitCodes.Usage;
+        }
+
+        slug ??= Slugify(title);
+        if (!Slugs.IsValid(slug))
+        {
+            stderr.WriteLine($"--slug '{slug}' is not valid: use lower-case ASCII letters, digits and '-'");
+            return ExitCodes.Usage;
+        }
+
+        var bundle = Path.Combine(input, "reports", date.Year.ToString("D4", CultureInfo.InvariantCulture), slug);
+        if (Directory.Exists(bundle))
+        {
+            stderr.WriteLine($"{bundle} already exists: nothing was changed; choose another --slug");
+            return ExitCodes.ContentErrors;
+        }
+
+        Directory.CreateDirectory(Path.Combine(bundle, "photos"));
+        var zh = Original(title, date, slug);
+        File.WriteAllText(Path.Combine(bundle, ReportLoader.OriginalFile), zh, new UTF8Encoding(false));
+        var diagnostics = new List<Pipeline.Diagnostic>();
+        var original = ReportLoader.Load(bundle, diagnostics)!;
+        File.WriteAllText(Path.Combine(bundle, ReportLoader.TranslationFile), Translation(Translations.TranslationHashes.Of(original.Zh)), new UTF8Encoding(false));
+        stdout.WriteLine($"Created {bundle}/ with {ReportLoader.OriginalFile}, {ReportLoader.TranslationFile} and photos/: write the report, then run check");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>An ASCII slug from the title's Latin words, or from a hash of it when it has none (a Chinese headline).</summary>
+    private static string Slugify(string title)
+    {
+        var words = System.Text.RegularExpressions.Regex.Matches(title.ToLowerInvariant(), "[a-z0-9]+").Select(m => m.Value).ToList();
+        return words.Count > 0 ? string.Join('-', words.Take(8)) : "report-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(title)))[..8];
+    }
+
+    private static string Original(string title, DateOnly date, string slug) => $"""
+        ---
+        title: {DraftWriter.Quote(title)}
+        date: {date:yyyy-MM-dd}
+        byline: "记者 "
+        departments: []
+        topics: []
+        slug: {slug}
+        ---
+
+        导语：在这里写报道的第一段。
+
+        ## 第一节的小标题 {"{#section-1}"}
+
+        第一节的第一段。
+        """ + "\n";
+
+    private static string Translation(IEnumerable<(string Key, string Hash)> hashes) => $"""
+        ---
+        title: "English headline"
+        byline: "By "
+        translation_of:
+        {string.Join("\n", hashes.Select(h => $"  {h.Key}: {h.Hash}"))}
+        ---
+
+        The lead, translated.
+
+        ## The first section's heading {"{#section-1}"}
+
+        The first paragraph of the first section, translated.
+        """ + "\n";
+}
