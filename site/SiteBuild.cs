@@ -38,7 +38,7 @@ public static class SiteBuild
         var outputs = await engine.RunAsync(cancellation: cancellation);
         var files = new[] { "Photos", "Assets", "Pages", "Publish" }.SelectMany(p => outputs[p].OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var written = false;
-        if (!engine.Diagnostics.HasErrors && !settings.Check)
+        if (!engine.Diagnostics.HasErrors && !settings.Check && !settings.InMemory)
         {
             SiteWriter.Write(settings.Output, files);
             written = true;
@@ -47,7 +47,8 @@ public static class SiteBuild
         var photos = outputs["Photos"].OfType<Photo>().ToList();
         return new BuildResult(engine.Diagnostics.Sorted(), outputs["Content"].OfType<Report>().Count(),
             files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), settings.Check ? outputs["Photos"].OfType<PhotoRequest>().Count() : photos.Count,
-            photos.Count(p => p.Reused), written, clock.Elapsed);
+            photos.Count(p => p.Reused), written, clock.Elapsed)
+        { Files = files };
     }
 
     private static IEnumerable<object> LoadInputs(BuildSettings settings, StepContext ctx) => Collect(ctx, d =>
@@ -136,6 +137,9 @@ public static class SiteBuild
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Reports, int Pages, int Photos, int PhotosReused, bool Written, TimeSpan Elapsed)
 {
     public int PhotosEncoded => Photos - PhotosReused;
+
+    /// <summary>The files of the site, whether or not they were written.</summary>
+    public IReadOnlyList<OutputFile> Files { get; init; } = [];
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 }

@@ -37,7 +37,12 @@ public static class Commands
         var newReport = new Command("new", "Create a report bundle with both language files, ready to fill in") { title, newDate, slug, input };
         newReport.SetAction(result => NewCommand.Run(result.GetValue(title)!, result.GetValue(newDate)!, result.GetValue(slug), result.GetValue(input)!, stdout, stderr));
 
-        var root = new RootCommand("ReportArchive: a bilingual, searchable static archive of newspaper feature reports") { build, check, import, status, newReport };
+        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 to serve the preview on", DefaultValueFactory = _ => 8080 };
+        var preview = new Command("preview", "Build, serve on 127.0.0.1, and rebuild and reload the browser when input/ or theme/ changes") { input, theme, port, cache };
+        preview.SetAction((result, ct) => Preview(new BuildSettings(result.GetValue(input)!, result.GetValue(theme)!, "output", null, Cache: result.GetValue(cache)!),
+            result.GetValue(port), stdout, stderr, ct));
+
+        var root = new RootCommand("ReportArchive: a bilingual, searchable static archive of newspaper feature reports") { build, check, import, status, newReport, preview };
         var parsed = root.Parse(args.Length == 0 ? ["build"] : args);
         if (parsed.Errors.Count > 0)
         {
@@ -67,6 +72,22 @@ public static class Commands
         var outcome = result.Written ? $" -> {settings.Output}/" : errors > 0 ? "; nothing was written" : "";
         stdout.WriteLine($"{verb}: {Count(result.Reports, "report")}, {pages}{photos}, {Count(errors, "error")}, {Count(warnings, "warning")} in {result.Elapsed.TotalSeconds:0.00} s{outcome}");
         return errors > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;
+    }
+
+    private static async Task<int> Preview(BuildSettings settings, int port, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        try
+        {
+            await using var server = await ReportArchive.Preview.PreviewServer.StartAsync(settings, port, stdout);
+            stdout.WriteLine($"Preview at {server.Url} (Ctrl+C to stop)");
+            await Task.Delay(Timeout.Infinite, cancellation).ContinueWith(_ => { }, TaskScheduler.Default);
+            return ExitCodes.Success;
+        }
+        catch (ReportArchive.Preview.PreviewException e)
+        {
+            stderr.WriteLine(e.Message);
+            return ExitCodes.ContentErrors;
+        }
     }
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";

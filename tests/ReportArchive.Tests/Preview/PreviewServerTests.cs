@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Sockets;
+using ReportArchive.Preview;
+using ReportArchive.Tests.Support;
+
+namespace ReportArchive.Tests.Preview;
+
+/// <summary>The preview server over real HTTP on 127.0.0.1: it serves under the base path, rebuilds on a save and says so over
+/// server-sent events, and keeps serving the last good build while the content is broken.</summary>
+public class PreviewServerTests
+{
+    [Fact]
+    public async Task A_saved_edit_rebuilds_and_tells_open_pages_to_reload()
+    {
+        using var site = new TestSite("valid", "small");
+        await using var server = await PreviewServer.StartAsync(site.Settings(), 0, TextWriter.Null);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+
+        Assert.StartsWith("http://127.0.0.1:", server.Url);
+        Assert.EndsWith("/archive/", server.Url);
+        var page = await http.GetStringAsync(server.Url + "en/reports/2023/report-a/");
+        Assert.Contains("<h1>A test report</h1>", page);
+        Assert.Contains("__preview/live.js", page);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(server.Url + "no-such-page/")).StatusCode);
+
+        await using var events = await Events.OpenAsync(http, server.Url);
+        var en = Path.Combine(site.Bundle(2023, "report-a"), "index.en.md");
+        File.WriteAllText(en, File.ReadAllText(en).Replace("title: A test report", "title: An edited report"));
+
+        Assert.Equal("reload", (await events.NextAsync()).Name);
+        Assert.Contains("<h1>An edited report</h1>", await http.GetStringAsync(server.Url + "en/reports/2023/report-a/"));
+    }
+
+    [Fact]
+    public async Task A_content_error_is_sent_to_the_page_and_the_last_good_build_stays_served_until_it_is_fixed()
+    {
+        using var site = new TestSite("valid", "small");
+        var log = new StringWriter();
+        await using var server = await PreviewServer.StartAsync(site.Settings(), 0, TextWriter.Synchronized(log));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        await using var events = await Events.OpenAsync(http, server.Url);
+        var zh = Path.Combine(site.Bundle(2022, "chinese-only"), "index.zh.md");
+        var good = File.ReadAllText(zh);
+
+        File.WriteAllText(zh, good.Replace("date: 2022-11-20", "date: 2022-02-30"));
+        var problems = await events.NextAsync();
+        Assert.Equal("problems", problems.Name);
+        Assert.Contains("index.zh.md(3,1): error RA115", problems.Data);
+        Assert.Contains("只有中文的报道", await http.GetStringAsync(server.Url + "zh/reports/2022/chinese-only/"));
+        Assert.Contains("error RA115", log.ToString());
+
+        File.WriteAllText(zh, good);
+        Assert.Equal("reload", (await events.NextAsync()).Name);
+    }
+
+    [Fact]
+    public async Task A_busy_port_is_a_clear_error()
+    {
+        using var site = new TestSite("valid", "small");
+        var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        try
+        {
+            var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+            var error = await Assert.ThrowsAsync<PreviewException>(() => PreviewServer.StartAsync(site.Settings(), port, TextWriter.Null));
+            Assert.Equal($"port {port} on 127.0.0.1 is already in use: stop what uses it, or choose another with --port", error.Message);
+        }
+        finally
+        {
+            busy.Stop();
+        }
+    }
+
+    /// <summary>A reader of the preview's event stream.</summary>
+    private sealed class Events(HttpResponseMessage response, StreamReader reader) : IAsyncDisposable
+    {
+        public static async Task<Events> OpenAsync(HttpClient http, string url)
+        {
+            var response = await http.GetAsync(url + "__preview/events", HttpCompletionOption.ResponseHeadersRead);
+            var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            Assert.Equal(": connected", await reader.ReadLineAsync());
+            return new Events(response, reader);
+        }
+
+        /// <summary>The next event, within twenty seconds.</summary>
+        public async Task<(string Name, string Data)> NextAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            var (name, data) = ("", "");
+            while (await reader.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (line.StartsWith("event: "))
+                {
+                    name = line[7..];
+                }
+                else if (line.StartsWith("data: "))
+                {
+                    data = line[6..];
+                }
+                else if (line.Length == 0 && name.Length > 0)
+                {
+                    return (name, data);
+                }
+            }
+
+            throw new InvalidOperationException("the event stream ended");
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            reader.Dispose();
+            response.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
