@@ -2,5 +2,7 @@ namespace ReportArchive;
 
 /// <summary>Where a build reads and writes, and what it does: <c>Check</c> validates everything and writes nothing.
 /// Encoded photos are kept in <c>Cache</c> between builds.
-/// With <c>InMemory</c> (the preview), the files are returned and not written.</summary>
-public sealed record BuildSettings(string Input, string Theme, string Output, string? BaseUrl, bool Check = false, string Cache = ".cache", bool InMemory = false);
+/// With <c>InMemory</c> (the preview), the files are returned and not written.
+/// A <c>Memo</c> (the preview's) lets a build reuse what an earlier one read and rendered from unchanged files.</summary>
+public sealed record BuildSettings(string Input, string Theme, string Output, string? BaseUrl, bool Check = false, string Cache = ".cache", bool InMemory = false,
+    Pipeline.BuildMemo? Memo = null);

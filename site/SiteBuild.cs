@@ -19,14 +19,13 @@ public static class SiteBuild
         Pipeline.Pipeline.Create("Config", [], Step.Read(ctx => LoadInputs(settings, ctx))),
         Pipeline.Pipeline.Create("Content", ["Config"],
             Step.Read(_ => ReportLoader.FindBundles(settings.Input)),
-            Step.ForEach<string>((bundle, ctx) => Report(ctx, d => ReportLoader.Load(bundle, d))),
-            Step.ForEach<Report>((report, ctx) => CheckReport(report, ctx)),
+            Step.ForEach<string>((bundle, ctx) => LoadAndCheck(settings, bundle, ctx)),
             Step.All((reports, ctx) => CheckArchive(reports, ctx))),
         Pipeline.Pipeline.Create("Photos", ["Content"],
             Step.Read(ctx => PhotoRequests(ctx.From<Report>("Content"))),
             Step.ForEach<PhotoRequest>((request, ctx) => Collect(ctx, d => PhotoProcessor.Process(request, settings.Check ? null : new PhotoCache(settings.Cache), PhotoSettings.Default, d)))),
         Pipeline.Pipeline.Create("Assets", [], Step.Read(_ => AssetFiles.Read(settings.Theme))),
-        Pipeline.Pipeline.Create("Pages", ["Config", "Content", "Photos", "Assets"], Step.Read(ctx => settings.Check ? [] : RenderPages(ctx))),
+        Pipeline.Pipeline.Create("Pages", ["Config", "Content", "Photos", "Assets"], Step.Read(ctx => settings.Check ? [] : RenderPages(settings, ctx))),
         Pipeline.Pipeline.Create("Publish", ["Config", "Content", "Pages"], Step.Read(Publish)),
     ];
 
@@ -35,6 +34,7 @@ public static class SiteBuild
     {
         var clock = Stopwatch.StartNew();
         var engine = new Engine(Pipelines(settings));
+        settings.Memo?.Sweep();
         var outputs = await engine.RunAsync(cancellation: cancellation);
         var files = new[] { "Photos", "Assets", "Pages", "Publish" }.SelectMany(p => outputs[p].OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var written = false;
@@ -59,24 +59,46 @@ public static class SiteBuild
         var theme = Theme.Load(settings.Theme, d);
         return config is null || taxonomy is null || theme is null || strings.Count < Languages.All.Count
             ? []
-            : [new SiteInputs(config, taxonomy, strings, theme)];
+            : [new SiteInputs(config, taxonomy, strings, theme, Fingerprint(settings))];
     });
 
-    private static IEnumerable<object> Report(StepContext ctx, Func<ICollection<Diagnostic>, Report?> load) =>
-        Collect(ctx, d => load(d) is { } report ? [report] : []);
-
-    private static IEnumerable<object> CheckReport(Report report, StepContext ctx)
+    /// <summary>Reads a bundle and checks it; with a memo, an unchanged bundle (same files, same configuration) is taken as it was,
+    /// with the diagnostics it had.</summary>
+    private static IEnumerable<object> LoadAndCheck(BuildSettings settings, string bundle, StepContext ctx)
     {
-        if (ctx.From<SiteInputs>("Config").FirstOrDefault() is { } site)
+        var site = ctx.From<SiteInputs>("Config").FirstOrDefault();
+        (Report? Report, List<Diagnostic> Diagnostics) Load()
         {
-            Collect(ctx, d =>
+            var diagnostics = new List<Diagnostic>();
+            var report = ReportLoader.Load(bundle, diagnostics);
+            if (report is not null && site is not null)
             {
-                ReportChecks.Check(report, site.Taxonomy, d);
-                return [];
-            });
+                ReportChecks.Check(report, site.Taxonomy, diagnostics);
+            }
+
+            return (report, diagnostics);
         }
 
-        return [report];
+        var (report, diagnostics) = settings.Memo is { } memo && site is not null
+            ? memo.GetOrAdd($"load|{bundle}|{ReportLoader.Version(bundle)}|{site.Fingerprint}", Load)
+            : Load();
+        ctx.Diagnostics.AddRange(diagnostics);
+        return report is null ? [] : [report];
+    }
+
+    /// <summary>A hash of everything besides the reports that pages are made from: configuration, interface strings, theme.</summary>
+    private static string Fingerprint(BuildSettings settings)
+    {
+        var files = new[] { Path.Combine(settings.Input, "site.yml"), Path.Combine(settings.Input, "taxonomy.yml") }
+            .Concat(Directory.Exists(settings.Theme) ? Directory.EnumerateFiles(settings.Theme, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : []);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in files.Where(File.Exists))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(file));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16] + "|" + settings.BaseUrl;
     }
 
     private static IEnumerable<object> CheckArchive(ImmutableArray<object> reports, StepContext ctx) => Collect(ctx, d =>
@@ -92,7 +114,7 @@ public static class SiteBuild
                 .DistinctBy(x => x.Figure.Source)
                 .Select(x => new PhotoRequest(r.Directory, x.Figure.Source, $"photos/{r.Year:D4}/{r.Slug}/", x.Translation.File, x.Figure.Line)));
 
-    private static IEnumerable<object> RenderPages(StepContext ctx)
+    private static IEnumerable<object> RenderPages(BuildSettings settings, StepContext ctx)
     {
         if (ctx.From<SiteInputs>("Config").FirstOrDefault() is not { } site || ctx.Diagnostics.HasErrors)
         {
@@ -100,7 +122,7 @@ public static class SiteBuild
         }
 
         var assets = ctx.From<Asset>("Assets").ToDictionary(a => a.Name, a => a.SitePath);
-        var context = new RenderContext(site, ctx.From<Report>("Content"), ctx.From<Photo>("Photos"), assets);
+        var context = new RenderContext(site, ctx.From<Report>("Content"), ctx.From<Photo>("Photos"), assets, settings.Memo);
         var articles = new ArticlePages(context);
         var lists = new ListPages(context);
         return new BilingualPages(context).Render()

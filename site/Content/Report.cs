@@ -13,6 +13,9 @@ public sealed record Report(
     Translation Zh,
     Translation? En)
 {
+    /// <summary>Names the state of the bundle's files (their sizes and times), so that rendered pages can be reused while it holds.</summary>
+    public string Version { get; init; } = "";
+
     public int Year => Date.Year;
 
     public Translation? In(string lang) => lang == Configuration.Languages.Zh ? Zh : En;

@@ -25,6 +25,11 @@ public static class ReportLoader
             .Order(StringComparer.Ordinal);
     }
 
+    /// <summary>The sizes and times of a bundle's language files: a change of either makes a new version.</summary>
+    public static string Version(string bundle) => string.Join("|", new[] { OriginalFile, TranslationFile }
+        .Select(f => new FileInfo(Path.Combine(bundle, f)))
+        .Select(f => f.Exists ? $"{f.Length}:{f.LastWriteTimeUtc.Ticks}" : "-"));
+
     /// <summary>Reads one bundle; returns null when its original cannot be read (the reasons are reported).</summary>
     public static Report? Load(string bundle, ICollection<Diagnostic> diagnostics)
     {
@@ -60,7 +65,8 @@ public static class ReportLoader
         }
 
         return new Report(Display(bundle), slug, date, zh.Front.DateInferred,
-            [.. zh.Front.Departments.Select(d => d.Value)], [.. zh.Front.Topics.Select(t => t.Value)], zh, en);
+            [.. zh.Front.Departments.Select(d => d.Value)], [.. zh.Front.Topics.Select(t => t.Value)], zh, en)
+        { Version = Version(bundle) };
     }
 
     private static Translation? LoadTranslation(string path, string lang, ICollection<Diagnostic> diagnostics)

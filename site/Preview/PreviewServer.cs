@@ -23,6 +23,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     private readonly BuildSettings _settings;
+    private readonly BuildMemo _memo = new();
     private readonly TextWriter _log;
     private readonly List<Channel<string>> _clients = [];
     private readonly Channel<bool> _changes = Channel.CreateUnbounded<bool>();
@@ -119,7 +120,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private async Task RebuildAsync()
     {
         var clock = Stopwatch.StartNew();
-        var result = await SiteBuild.RunAsync(_settings with { BaseUrl = Url, InMemory = true }, _stop.Token);
+        var result = await SiteBuild.RunAsync(_settings with { BaseUrl = Url, InMemory = true, Memo = _memo }, _stop.Token);
         Cli.Commands.Print(result.Diagnostics, _log);
         if (result.HasErrors)
         {
@@ -132,7 +133,7 @@ public sealed class PreviewServer : IAsyncDisposable
             _files = result.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
             _problems = null;
             Send("reload", Builds.ToString());
-            _log.WriteLine($"Preview: built {result.Pages} pages in {clock.ElapsedMilliseconds} ms at {Url}");
+            _log.WriteLine($"Preview: built {result.Pages} pages in {clock.ElapsedMilliseconds} ms ({_memo.Hits} reused, {_memo.Misses} made anew) at {Url}");
         }
 
         Builds++;

@@ -10,7 +10,9 @@ public sealed class ArticlePages(RenderContext context)
     /// <summary>How wide a figure is drawn: the text column (42rem) on wide screens, the screen less its margins on narrow ones.</summary>
     private const string FigureSizes = "(min-width: 44rem) 42rem, calc(100vw - 2rem)";
 
-    public IEnumerable<object> Render(Report report)
+    public IEnumerable<object> Render(Report report) => context.ForReport("pages", report, () => RenderUncached(report).ToList());
+
+    private IEnumerable<object> RenderUncached(Report report)
     {
         foreach (var lang in Languages.All.Where(l => report.In(l) is not null))
         {

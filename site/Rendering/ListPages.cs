@@ -21,7 +21,9 @@ public sealed class ListPages(RenderContext context)
     }
 
     /// <summary>A report as a list shows it, in <paramref name="lang"/> when it has that language, otherwise in Chinese, marked so.</summary>
-    public ReportItem Item(Report report, string lang)
+    public ReportItem Item(Report report, string lang) => context.ForReport("item-" + lang, report, () => ItemUncached(report, lang));
+
+    private ReportItem ItemUncached(Report report, string lang)
     {
         var translation = report.In(lang);
         var shown = translation ?? report.Zh;

@@ -7,8 +7,23 @@ using ReportArchive.Photos;
 namespace ReportArchive.Rendering;
 
 /// <summary>What every page needs: the site, the reports latest first, their photos, and the shell that wraps each page.</summary>
-public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports, IReadOnlyList<Photo> photos, IReadOnlyDictionary<string, string> assets)
+public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports, IReadOnlyList<Photo> photos, IReadOnlyDictionary<string, string> assets,
+    Pipeline.BuildMemo? memo = null)
 {
+    /// <summary>What <paramref name="render"/> makes for a report, reused while the report, its photos and the site inputs are unchanged.</summary>
+    public T ForReport<T>(string what, Report report, Func<T> render)
+        where T : notnull
+    {
+        if (memo is null)
+        {
+            return render();
+        }
+
+        var photoKey = string.Join(",", report.Zh.Figures.Concat(report.En?.Figures ?? []).Select(f => f.Source).Distinct()
+            .Select(s => _photos.TryGetValue((report.Directory, s), out var p) ? p.Largest.JpegPath : "-"));
+        return memo.GetOrAdd($"{what}|{report.Directory}|{report.Version}|{site.Fingerprint}|{photoKey}|{string.Join(",", assets.Values)}", render);
+    }
+
     private readonly Dictionary<(string, string), Photo> _photos = photos.ToDictionary(p => (p.ReportDirectory, p.Source));
     private readonly Dictionary<string, Dictionary<string, object>> _strings =
         site.Strings.ToDictionary(kv => kv.Key, kv => kv.Value.Values.ToDictionary(v => v.Key, v => (object)v.Value));

@@ -1,0 +1,72 @@
+using System.Text;
+using ReportArchive.Content;
+using ReportArchive.Translations;
+
+namespace ReportArchive.Benchmarks;
+
+/// <summary>A deterministic archive of N bilingual reports made from the seed report's sentences and their translations:
+/// five sections each, shuffled per report, with departments, topics and dates spread over ten years.</summary>
+public static class Corpus
+{
+    public static void Write(string input, int count, string repository = ".")
+    {
+        var seed = ReportLoader.Load(Path.Combine(repository, "input", "reports", "2023", "yanzhou-party-building"), new List<Pipeline.Diagnostic>())
+            ?? throw new InvalidOperationException("run from the repository root: input/reports/2023/yanzhou-party-building is needed");
+        Directory.CreateDirectory(input);
+        File.Copy(Path.Combine(repository, "input", "site.yml"), Path.Combine(input, "site.yml"), overwrite: true);
+        File.Copy(Path.Combine(repository, "input", "taxonomy.yml"), Path.Combine(input, "taxonomy.yml"), overwrite: true);
+        var departments = seed.Departments.ToArray();
+        var topics = seed.Topics.ToArray();
+        var pairs = seed.Zh.Sections.Select(s => (Zh: s, En: seed.En!.Section(s.Id)!)).ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            var random = new Random(i);
+            var date = new DateOnly(2016, 1, 1).AddDays(random.Next(3650));
+            var slug = $"report-{i:D5}";
+            var bundle = Path.Combine(input, "reports", date.Year.ToString("D4"), slug);
+            Directory.CreateDirectory(bundle);
+            var order = pairs.OrderBy(_ => random.Next()).ToArray();
+            var zh = new StringBuilder();
+            zh.Append($"---\ntitle: \"{seed.Zh.Title}（{i}）\"\nsubtitle: \"{seed.Zh.Front.Subtitle}\"\ndate: {date:yyyy-MM-dd}\nbyline: \"{seed.Zh.Front.Byline}\"\n");
+            zh.Append($"departments: [{departments[i % departments.Length]}, {departments[(i + 2) % departments.Length]}]\n");
+            zh.Append($"topics: [{topics[i % topics.Length]}]\nslug: {slug}\n---\n\n");
+            var en = new StringBuilder();
+            foreach (var p in seed.Zh.Lead.OfType<Paragraph>())
+            {
+                zh.Append(p.Text).Append("\n\n");
+            }
+
+            var bodyEn = new StringBuilder();
+            foreach (var p in seed.En!.Lead.OfType<Paragraph>())
+            {
+                bodyEn.Append(p.Text).Append("\n\n");
+            }
+
+            foreach (var (z, e) in order)
+            {
+                zh.Append($"## {z.Heading} {{#{z.Id}}}\n\n");
+                bodyEn.Append($"## {e.Heading} {{#{e.Id}}}\n\n");
+                foreach (var p in z.Paragraphs)
+                {
+                    zh.Append(p.Text).Append("\n\n");
+                }
+
+                foreach (var p in e.Paragraphs)
+                {
+                    bodyEn.Append(p.Text).Append("\n\n");
+                }
+            }
+
+            File.WriteAllText(Path.Combine(bundle, "index.zh.md"), zh.ToString());
+            var original = ReportLoader.Load(bundle, new List<Pipeline.Diagnostic>())!;
+            en.Append($"---\ntitle: \"{seed.En.Title} ({i})\"\nsubtitle: \"{seed.En.Front.Subtitle}\"\nbyline: \"{seed.En.Front.Byline}\"\ntranslation_of:\n");
+            foreach (var (key, hash) in TranslationHashes.Of(original.Zh))
+            {
+                en.Append($"  {key}: {hash}\n");
+            }
+
+            en.Append("---\n\n").Append(bodyEn);
+            File.WriteAllText(Path.Combine(bundle, "index.en.md"), en.ToString());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using ReportArchive.Pipeline;
+using ReportArchive.Tests.Support;
+
+namespace ReportArchive.Tests.Pipeline;
+
+/// <summary>With a memo, a rebuild reads and renders again only what changed, and gives the same files a fresh build gives.</summary>
+public class BuildMemoTests
+{
+    [Fact]
+    public async Task A_rebuild_after_editing_one_report_renders_only_that_report_again()
+    {
+        using var site = new TestSite("valid", "small");
+        var memo = new BuildMemo();
+        var settings = site.Settings() with { InMemory = true, Memo = memo };
+
+        var first = await SiteBuild.RunAsync(settings);
+        var unchanged = await SiteBuild.RunAsync(settings);
+        Assert.Equal(0, memo.Misses);
+        Assert.True(memo.Hits >= 2 + 2 + 4, $"{memo.Hits} hits"); // two bundles read, two reports' pages, four list items
+        Assert.Equal(Texts(first), Texts(unchanged));
+
+        var zh = Path.Combine(site.Bundle(2022, "chinese-only"), "index.zh.md");
+        File.WriteAllText(zh, File.ReadAllText(zh).Replace("只有中文的报道", "改过的报道"));
+        File.SetLastWriteTimeUtc(zh, DateTime.UtcNow.AddSeconds(5));
+        var edited = await SiteBuild.RunAsync(settings);
+
+        Assert.Equal(4, memo.Misses); // the bundle, its pages, and its item in the two languages' lists
+        var fresh = await SiteBuild.RunAsync(site.Settings() with { InMemory = true });
+        Assert.Equal(Texts(fresh), Texts(edited));
+        Assert.Contains("改过的报道", Texts(edited)["zh/reports/2022/chinese-only/index.html"]);
+    }
+
+    [Fact]
+    public async Task A_theme_change_renders_every_page_again()
+    {
+        using var site = new TestSite("valid", "small");
+        var theme = new TempDirectory();
+        TempDirectory.Copy(Paths.Theme, theme.Path);
+        var memo = new BuildMemo();
+        var settings = site.Settings() with { Theme = theme.Path, InMemory = true, Memo = memo };
+        await SiteBuild.RunAsync(settings);
+        var everything = memo.Misses;
+
+        File.AppendAllText(Path.Combine(theme.Path, "i18n", "en.yml"), "extra_key: unused\n");
+        File.AppendAllText(Path.Combine(theme.Path, "i18n", "zh.yml"), "extra_key: 未用\n");
+        var result = await SiteBuild.RunAsync(settings);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(everything, memo.Misses); // nothing made under the old theme is reused
+        theme.Dispose();
+    }
+
+    private static SortedDictionary<string, string> Texts(BuildResult result) =>
+        new(result.Files.Where(f => f.Bytes is not null).ToDictionary(f => f.Path, f => System.Text.Encoding.UTF8.GetString(f.Bytes!)), StringComparer.Ordinal);
+}
