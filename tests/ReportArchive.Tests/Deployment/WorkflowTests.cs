@@ -60,6 +60,7 @@ public class WorkflowTests
         Assert.Equal("build", At(deploy, "needs").ToString());
         Assert.Equal("test", At(workflow, "jobs", "build", "needs").ToString());
         Assert.Contains("dotnet test", At(workflow, "jobs", "test", "steps").ToString());
+        Assert.Contains("playwright.ps1 install --with-deps chromium", At(workflow, "jobs", "test", "steps").ToString());
         Assert.Contains("--base-url", At(workflow, "jobs", "build", "steps").ToString());
         Assert.Contains(".cache", At(workflow, "jobs", "build", "steps").ToString());
     }
