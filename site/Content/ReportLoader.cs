@@ -25,10 +25,15 @@ public static class ReportLoader
             .Order(StringComparer.Ordinal);
     }
 
-    /// <summary>The sizes and times of a bundle's language files: a change of either makes a new version.</summary>
-    public static string Version(string bundle) => string.Join("|", new[] { OriginalFile, TranslationFile }
-        .Select(f => new FileInfo(Path.Combine(bundle, f)))
-        .Select(f => f.Exists ? $"{f.Length}:{f.LastWriteTimeUtc.Ticks}" : "-"));
+    /// <summary>The names, sizes and times of a bundle's files (the language files and the photos, whose presence the checks
+    /// read): a change of any makes a new version.</summary>
+    public static string Version(string bundle)
+    {
+        var photos = Path.Combine(bundle, "photos");
+        var files = new[] { OriginalFile, TranslationFile }.Select(f => new FileInfo(Path.Combine(bundle, f)))
+            .Concat(Directory.Exists(photos) ? new DirectoryInfo(photos).EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal) : []);
+        return string.Join("|", files.Select(f => f.Exists ? $"{f.Name}:{f.Length}:{f.LastWriteTimeUtc.Ticks}" : "-"));
+    }
 
     /// <summary>Reads one bundle; returns null when its original cannot be read (the reasons are reported).</summary>
     public static Report? Load(string bundle, ICollection<Diagnostic> diagnostics)

@@ -52,4 +52,19 @@ public class BuildMemoTests
 
     private static SortedDictionary<string, string> Texts(BuildResult result) =>
         new(result.Files.Where(f => f.Bytes is not null).ToDictionary(f => f.Path, f => System.Text.Encoding.UTF8.GetString(f.Bytes!)), StringComparer.Ordinal);
+
+    [Fact]
+    public async Task Adding_the_missing_photo_clears_the_error_although_the_markdown_did_not_change()
+    {
+        using var site = new TestSite("invalid", "missing-figure");
+        var settings = site.Settings() with { InMemory = true, Memo = new BuildMemo() };
+        Assert.Contains((await SiteBuild.RunAsync(settings)).Diagnostics, d => d.Code == "RA140");
+
+        Directory.CreateDirectory(Path.Combine(site.Bundle(2023, "report-a"), "photos"));
+        File.WriteAllBytes(Path.Combine(site.Bundle(2023, "report-a"), "photos", "missing.jpg"), PhotoSite.Quadrants(300, 200));
+
+        var result = await SiteBuild.RunAsync(settings);
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains(result.Files, f => f.Path.StartsWith("photos/2023/report-a/missing-300."));
+    }
 }
