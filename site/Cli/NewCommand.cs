@@ -12,9 +12,8 @@ public static class NewCommand
 {
     public static int Run(string title, string dateText, string? slug, string input, TextWriter stdout, TextWriter stderr)
     {
-        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!Arguments.TryDate(dateText, stderr, out var date))
         {
-            stderr.WriteLine($"--date '{dateText}' is not a date in the form yyyy-MM-dd");
             return ExitCodes.Usage;
         }
 
@@ -25,9 +24,8 @@ public static class NewCommand
         }
 
         slug ??= Slugify(title);
-        if (!Slugs.IsValid(slug))
+        if (!Arguments.IsSlug(slug, stderr))
         {
-            stderr.WriteLine($"--slug '{slug}' is not valid: use lower-case ASCII letters, digits and '-'");
             return ExitCodes.Usage;
         }
 

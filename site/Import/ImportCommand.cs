@@ -21,18 +21,16 @@ public static class ImportCommand
         DateOnly? date = null;
         if (dateText is not null)
         {
-            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            if (!Arguments.TryDate(dateText, stderr, out var parsed))
             {
-                stderr.WriteLine($"--date '{dateText}' is not a date in the form yyyy-MM-dd");
                 return ExitCodes.Usage;
             }
 
             date = parsed;
         }
 
-        if (slug is not null && !Slugs.IsValid(slug))
+        if (slug is not null && !Arguments.IsSlug(slug, stderr))
         {
-            stderr.WriteLine($"--slug '{slug}' is not valid: use lower-case ASCII letters, digits and '-'");
             return ExitCodes.Usage;
         }
 
