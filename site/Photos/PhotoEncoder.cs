@@ -10,9 +10,10 @@ namespace ReportArchive.Photos;
 /// and encodes each width as JPEG and WebP into a folder.</summary>
 public static class PhotoEncoder
 {
-    public static EncodedPhoto Encode(byte[] source, bool standIn, PhotoSettings settings, string directory)
+    public static EncodedPhoto Encode(byte[] source, PhotoSettings settings, string directory)
     {
         using var image = Image.Load<Rgb24>(PhotoLimits.Configuration, source);
+        var standIn = StandIn.IsMarked(image.Metadata.ExifProfile); // read before the profile is dropped
         image.Mutate(x => x.AutoOrient());
         StripMetadata(image);
 

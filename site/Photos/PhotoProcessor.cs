@@ -37,7 +37,7 @@ public static class PhotoProcessor
         EncodedPhoto encoded;
         try
         {
-            encoded = reused ?? cache.Add(key, dir => PhotoEncoder.Encode(bytes, StandIn.IsMarked(Image.Identify(bytes)?.Metadata.ExifProfile), settings, dir));
+            encoded = reused ?? cache.Add(key, dir => PhotoEncoder.Encode(bytes, settings, dir));
         }
         catch (Exception e) when (e is ImageFormatException or InvalidImageContentException or SixLabors.ImageSharp.Memory.InvalidMemoryOperationException or NotSupportedException)
         {
