@@ -8,6 +8,7 @@ using ReportArchive.Photos;
 using ReportArchive.Pipeline;
 using ReportArchive.Publish;
 using ReportArchive.Rendering;
+using ReportArchive.Search;
 
 namespace ReportArchive;
 
@@ -26,6 +27,7 @@ public static class SiteBuild
             Step.ForEach<PhotoRequest>((request, ctx) => Collect(ctx, d => PhotoProcessor.Process(request, settings.Check ? null : new PhotoCache(settings.Cache), PhotoSettings.Default, d)))),
         Pipeline.Pipeline.Create("Assets", [], Step.Read(_ => AssetFiles.Read(settings.Theme))),
         Pipeline.Pipeline.Create("Pages", ["Config", "Content", "Photos", "Assets"], Step.Read(ctx => settings.Check ? [] : RenderPages(settings, ctx))),
+        Pipeline.Pipeline.Create("Search", ["Config", "Content"], Step.Read(ctx => settings.Check ? [] : Index(ctx))),
         Pipeline.Pipeline.Create("Publish", ["Config", "Content", "Pages"], Step.Read(Publish)),
     ];
 
@@ -36,7 +38,7 @@ public static class SiteBuild
         var engine = new Engine(Pipelines(settings));
         settings.Memo?.Sweep();
         var outputs = await engine.RunAsync(cancellation: cancellation);
-        var files = new[] { "Photos", "Assets", "Pages", "Publish" }.SelectMany(p => outputs[p].OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var files = new[] { "Photos", "Assets", "Pages", "Search", "Publish" }.SelectMany(p => outputs[p].OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var written = false;
         if (!engine.Diagnostics.HasErrors && !settings.Check && !settings.InMemory)
         {
@@ -127,9 +129,15 @@ public static class SiteBuild
         var lists = new ListPages(context);
         return new BilingualPages(context).Render()
             .Concat(Languages.All.SelectMany(lists.Render))
+            .Concat(Languages.All.SelectMany(new SearchPages(context).Render))
             .Concat(context.LatestFirst.SelectMany(articles.Render))
             .ToList();
     }
+
+    private static IEnumerable<object> Index(StepContext ctx) =>
+        ctx.From<SiteInputs>("Config").FirstOrDefault() is { } site && !ctx.Diagnostics.HasErrors
+            ? SearchIndex.Build(Content.Report.LatestFirst(ctx.From<Report>("Content")), site.Config.BasePath)
+            : [];
 
     private static IEnumerable<object> Publish(StepContext ctx)
     {

@@ -68,7 +68,9 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
         var shell = new LayoutView(lang, Languages.Tag(lang), meta.Title, meta.Description, Absolute(meta.Path), meta.Alternates, Asset("site.css"), Asset("favicon.svg"),
             site.Config.Title.In(lang), Url($"{lang}/"), Url(""), Url($"{lang}/feed.xml"), Sections(lang, meta.Section), meta.SwitchUrl, other,
             Languages.Tag(other), meta.OgType, OgLocale(lang), OgLocale(other), meta.Image is null ? null : Absolute(meta.Image),
-            meta.JsonLd is null ? null : JsonSerializer.Serialize(meta.JsonLd, JsonLd.Options), meta.Wide ? "wide" : "", content);
+            meta.JsonLd is null ? null : JsonSerializer.Serialize(meta.JsonLd, JsonLd.Options), meta.Wide ? "wide" : "",
+            Asset("site.js"), meta.Section == SearchPages.Section ? Asset("search.js") : null,
+            meta.Section == SearchPages.Section ? null : Url(SearchPages.PathIn(lang)), content);
         yield return OutputFile.Text(meta.Path + "index.html", site.Theme.Render("base", new { layout = shell, t = T(lang) }));
         yield return new PageRecord(meta.Path, meta.Alternates, meta.Modified);
     }

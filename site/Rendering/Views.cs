@@ -26,6 +26,9 @@ public sealed record LayoutView(
     string? OgImage,
     string? JsonLd,
     string BodyClass,
+    string Script,
+    string? SearchScript,
+    string? SearchUrl,
     string Content);
 
 /// <summary>One <c>&lt;link rel="alternate" hreflang&gt;</c>.</summary>
@@ -99,3 +102,10 @@ public sealed record IndexEntry(string Label, string Url, int Count);
 /// <summary>The root page and the 404 page, which speak both languages.</summary>
 public sealed record BilingualView(string ZhTitle, string EnTitle, string ZhUrl, string EnUrl, string Stylesheet, string Icon, string Canonical,
     IReadOnlyList<AlternateLink> Alternates, IDictionary<string, object> Zh, IDictionary<string, object> En);
+
+/// <summary>The search page: its form's target, the index's folder, and the choices of its filters.</summary>
+public sealed record SearchView(string Heading, string Action, string IndexUrl, IReadOnlyList<string> Years, IReadOnlyList<Choice> Departments,
+    string ZhName, string EnName, string ZhLead, string EnLead);
+
+/// <summary>An option of a filter: the value sent and the label shown.</summary>
+public sealed record Choice(string Key, string Label);

@@ -20,7 +20,7 @@ public class CommandTests
         var (code, output, _) = await Run("build", "--input", site.Input, "--theme", Paths.Theme, "--output", site.Output);
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains("Built: 2 reports, 23 pages, 0 photos (0 encoded, 0 reused), 0 errors, 0 warnings", output);
+        Assert.Contains("Built: 2 reports, 25 pages, 0 photos (0 encoded, 0 reused), 0 errors, 0 warnings", output);
         Assert.True(File.Exists(Path.Combine(site.Output, "index.html")));
     }
 

@@ -1,0 +1,87 @@
+using ReportArchive.Configuration;
+using ReportArchive.Content;
+
+namespace ReportArchive.Search;
+
+/// <summary>Where text stands in a record, and how much a match there counts towards its rank.</summary>
+public enum Field
+{
+    Body = 0,
+    Caption = 1,
+    Heading = 2,
+    Title = 3,
+}
+
+/// <summary>One searchable unit: the head of a report in one language (title, subtitle, byline, lead) or one of its sections.
+/// Its id is <c>group &lt;&lt; shift | index</c>: a group is one report in one language, index 0 its head, 1.. its sections,
+/// so that a result's report is known from its id without fetching anything.</summary>
+public sealed record SearchRecord(int Id, int Group, Report Report, string Lang, Section? Section, IReadOnlyList<(Field Field, string Text)> Fields)
+{
+    public static int Weight(Field field) => field switch
+    {
+        Field.Title => 5,
+        Field.Heading => 3,
+        Field.Caption => 2,
+        _ => 1,
+    };
+
+    /// <summary>The records of an archive, Chinese groups first, each language latest first; and the shift that makes their ids.</summary>
+    public static (List<SearchRecord> Records, int Shift) From(IReadOnlyList<Report> latestFirst)
+    {
+        var most = latestFirst.SelectMany(r => new[] { r.Zh, r.En }.OfType<Translation>()).Select(t => t.Sections.Length).DefaultIfEmpty(0).Max();
+        var shift = 1;
+        while ((1 << shift) <= most)
+        {
+            shift++;
+        }
+
+        var records = new List<SearchRecord>();
+        var group = 0;
+        foreach (var lang in Languages.All)
+        {
+            foreach (var report in latestFirst)
+            {
+                if (report.In(lang) is not { } translation)
+                {
+                    continue;
+                }
+
+                records.Add(new SearchRecord(group << shift, group, report, lang, null, Head(translation)));
+                for (var i = 0; i < translation.Sections.Length; i++)
+                {
+                    var section = translation.Sections[i];
+                    records.Add(new SearchRecord((group << shift) | (i + 1), group, report, lang, section, Body(section)));
+                }
+
+                group++;
+            }
+        }
+
+        return (records, shift);
+    }
+
+    private static List<(Field, string)> Head(Translation t)
+    {
+        var fields = new List<(Field, string)> { (Field.Title, t.Title) };
+        if (t.Front.Subtitle is { } subtitle)
+        {
+            fields.Add((Field.Title, subtitle));
+        }
+
+        if (t.Front.Byline is { } byline)
+        {
+            fields.Add((Field.Body, byline));
+        }
+
+        return [.. fields, .. Blocks(t.Lead)];
+    }
+
+    private static List<(Field, string)> Body(Section section) => [(Field.Heading, section.Heading), .. Blocks(section.Blocks)];
+
+    private static IEnumerable<(Field, string)> Blocks(IEnumerable<Block> blocks) => blocks.Select(b => b switch
+    {
+        Paragraph p => (Field.Body, p.Text),
+        Figure f => (Field.Caption, f.Caption),
+        _ => throw new InvalidOperationException("unknown block " + b.GetType().Name),
+    });
+}

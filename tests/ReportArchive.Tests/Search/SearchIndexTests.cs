@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using ReportArchive.Content;
+using ReportArchive.Search;
+using ReportArchive.Tests.Support;
+
+namespace ReportArchive.Tests.Search;
+
+/// <summary>The static index the build writes: its table of contents, shards in term order, fragments, filters.</summary>
+public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
+{
+    [Fact]
+    public void The_site_builds_with_its_index()
+    {
+        Assert.False(site.Result.HasErrors, string.Join("\n", site.Result.Diagnostics));
+        Assert.True(File.Exists(Path.Combine(site.Output, "search", "index.json")));
+        Assert.Equal(10, site.Version.Length);
+    }
+
+    [Fact]
+    public void Shards_hold_their_terms_in_order_and_each_term_falls_in_the_range_the_table_of_contents_gives()
+    {
+        var firsts = site.Toc.GetProperty("shards").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.True(firsts.Count >= 2);
+        Assert.Equal(firsts.Order(StringComparer.Ordinal), firsts);
+        for (var i = 0; i < firsts.Count; i++)
+        {
+            var terms = site.Read($"s{i}.json").EnumerateObject().Select(p => p.Name).ToList();
+            Assert.Equal(firsts[i], terms[0]);
+            Assert.Equal(terms.Order(StringComparer.Ordinal), terms);
+            if (i + 1 < firsts.Count)
+            {
+                Assert.True(string.CompareOrdinal(terms[^1], firsts[i + 1]) < 0);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_record_has_a_fragment_whose_link_resolves_to_a_page_and_its_section()
+    {
+        var built = new BuiltSite(site.Output, "/ReportArchive/");
+        var fragments = Directory.EnumerateFiles(Path.Combine(site.Output, "search", site.Version), "*.json")
+            .Where(f => char.IsDigit(Path.GetFileName(f)[0])).ToList();
+        Assert.Equal(site.Toc.GetProperty("n").GetInt32(), fragments.Count);
+        foreach (var file in fragments)
+        {
+            var url = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("u").GetString()!;
+            Assert.True(built.Resolve(url, out var problem) is not null, problem);
+        }
+    }
+
+    [Fact]
+    public void A_hostile_title_is_stored_as_text_and_comes_back_unchanged()
+    {
+        var hostile = Directory.EnumerateFiles(Path.Combine(site.Output, "search", site.Version), "*.json")
+            .Select(f => System.Text.Json.JsonDocument.Parse(File.ReadAllText(f)).RootElement)
+            .Where(e => e.TryGetProperty("t", out _))
+            .First(e => e.GetProperty("u").GetString()!.Contains("hostile-title", StringComparison.Ordinal));
+        Assert.Equal("<img src=x onerror=alert(1)>", hostile.GetProperty("t").GetString());
+    }
+
+    [Fact]
+    public void Filters_name_each_language_year_and_department()
+    {
+        Assert.Equal(["en", "zh"], site.Toc.GetProperty("langs").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["2020", "2021", "2023"], site.Toc.GetProperty("years").GetProperty("zh").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["2023"], site.Toc.GetProperty("years").GetProperty("en").EnumerateObject().Select(p => p.Name));
+        var departments = site.Toc.GetProperty("departments").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Contains("finance-bureau", departments);
+        Assert.All(departments, d => Assert.True(site.Read($"f-{d}.json").GetArrayLength() > 0));
+    }
+
+    [Fact]
+    public void Pairs_are_recorded_only_between_adjacent_characters_of_one_run_and_one_field()
+    {
+        var report = Report("老尚好，老，尚", "尚");
+        var (records, _) = SearchRecord.From([report]);
+        var terms = SearchIndex.Analyse(records.Single(r => r.Section is not null)).Terms;
+        Assert.Equal(["尚好", "老尚"], terms.Where(t => t.Value.Positions is not null).Select(t => t.Key).Order(StringComparer.Ordinal));
+        Assert.Single(terms["老尚"].Positions!);
+        Assert.Equal(terms["老尚"].Positions![0] + 4, terms["尚好"].Positions![0]);
+        Assert.Equal(2 * SearchRecord.Weight(Field.Body) + SearchRecord.Weight(Field.Heading), terms["尚"].Weighted);
+        Assert.DoesNotContain("尚老", terms.Keys);
+    }
+
+    [Fact]
+    public void Records_are_numbered_by_report_and_section_so_that_a_result_names_its_report()
+    {
+        var (records, shift) = SearchRecord.From([Report("正文", "标题")]);
+        Assert.Equal([0, 1], records.Select(r => r.Id));
+        Assert.All(records, r => Assert.Equal(0, r.Id >> shift));
+        Assert.Null(records[0].Section);
+    }
+
+    [Fact]
+    public void The_same_archive_gives_the_same_index_bytes()
+    {
+        var reports = new[] { Report("老尚好", "一"), Report("耿丽丽", "二") with { Slug = "b", Directory = "/b" } };
+        var a = SearchIndex.Build(reports, "/x/");
+        var b = SearchIndex.Build(reports, "/x/");
+        Assert.Equal(a.Select(f => f.Path), b.Select(f => f.Path));
+        Assert.Equal(a.Select(f => Convert.ToBase64String(f.Bytes!)), b.Select(f => Convert.ToBase64String(f.Bytes!)));
+    }
+
+    private static Report Report(string text, string heading)
+    {
+        var section = new Section("s", heading, 3, [new Paragraph(5, text, text)]);
+        var front = new FrontMatter("题", null, new DateOnly(2024, 1, 2), false, null, [], [], "a", [], ImmutableDictionary<string, int>.Empty);
+        var zh = new Translation("zh", "/a/index.zh.md", front, [], [section]);
+        return new Report("/a", "a", new DateOnly(2024, 1, 2), false, [], [], zh, null);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using ReportArchive.Tests.Support;
+
+namespace ReportArchive.Tests.Search;
+
+/// <summary>Runs the JavaScript tests of theme/assets/search.js (tests/search-js, Node's own test runner) against the index
+/// this build wrote: the tokenizer vectors, the ES2017 syntax check, and real queries checked against an oracle.</summary>
+public partial class SearchScriptTests(SearchSite site) : IClassFixture<SearchSite>
+{
+    private static readonly string Tests = Path.Combine(Paths.Repository, "tests", "search-js");
+
+    [Fact]
+    public void The_javascript_tests_pass_against_the_built_index()
+    {
+        if (!Directory.Exists(Path.Combine(Tests, "node_modules", "acorn")))
+        {
+            var install = Run("npm", "ci --no-audit --no-fund", Tests, null);
+            Assert.True(install.Code == 0, "npm ci in tests/search-js failed:\n" + install.Output);
+        }
+
+        var (code, output) = Run("node", "--test --test-reporter=tap .", Tests, site.Output);
+        var passed = int.Parse(Count().Match(output) is { Success: true } m ? m.Groups[1].Value : "0");
+        var vectors = TokenizerTests.ReadVectors().Count();
+        Assert.True(code == 0, "node --test failed:\n" + output);
+        Assert.True(passed > vectors + 20, $"only {passed} JavaScript tests passed for {vectors} vectors:\n{output}");
+        Assert.Contains("# fail 0", output);
+    }
+
+    private static (int Code, string Output) Run(string program, string arguments, string directory, string? searchSite)
+    {
+        var start = new ProcessStartInfo(program, arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (searchSite is not null)
+        {
+            start.Environment["SEARCH_SITE"] = searchSite;
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"'{program}' could not be started ({e.Message}): the search script's tests need Node.js 18 or later", e);
+        }
+
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    [GeneratedRegex(@"^# pass (\d+)", RegexOptions.Multiline)]
+    private static partial Regex Count();
+}

@@ -1,0 +1,134 @@
+// Queries run by search.js against an index built by the C# generator. The site is the one named by SEARCH_SITE (the test
+// project builds the repository's input/ with extra reports for these cases), else output/ after `dotnet run --project site -- build`.
+// Every Chinese query is checked against an oracle: the records whose own text contains the query as a substring.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const search = require('../../theme/assets/search.js');
+
+const site = process.env.SEARCH_SITE || path.join(__dirname, '../../output');
+const dir = path.join(site, 'search');
+if (!fs.existsSync(path.join(dir, 'index.json'))) {
+  throw new Error(`no search index at ${dir}: build the site first (dotnet run --project site -- build) or set SEARCH_SITE`);
+}
+
+const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+const toc = read('index.json');
+const loads = [];
+const index = new search.Index((name) => { loads.push(name); return Promise.resolve(read(name)); });
+const records = fs.readdirSync(path.join(dir, toc.v)).filter((f) => /^\d+\.json$/.test(f))
+  .map((f) => Object.assign({ id: +f.slice(0, -5) }, read(toc.v + '/' + f)));
+const ownText = (r) => search.fold([r.h === null ? r.t : r.h, r.x].join('\n'));
+
+async function ids(q, filters) {
+  const result = await index.search(Object.assign({ q: q }, filters || {}));
+  return result.groups.flatMap((g) => g.sections.map((s) => s.id)).sort((a, b) => a - b);
+}
+
+function oracle(predicate) {
+  return records.filter((r) => predicate(ownText(r))).map((r) => r.id).sort((a, b) => a - b);
+}
+
+test('the index covers records in both languages', () => {
+  assert.ok(records.some((r) => r.l === 'zh') && records.some((r) => r.l === 'en'));
+  assert.strictEqual(records.length, toc.n);
+});
+
+for (const q of ['老尚', '耿丽丽', '鲁担惠农贷', '兖周到', '专项债券', '兖州区人民检察院', '老', '尚', '检察官']) {
+  test(`"${q}" finds exactly the records that contain it`, async () => {
+    const expected = oracle((text) => text.includes(q));
+    assert.ok(expected.length > 0, `no record contains ${q}`);
+    assert.deepStrictEqual(await ids(q), expected);
+  });
+}
+
+test('a record with 老 and 尚 apart is not a hit for 老尚', async () => {
+  const apart = oracle((text) => text.includes('老') && text.includes('尚') && !text.includes('老尚'));
+  assert.ok(apart.length > 0, 'the test site needs a record with 老 and 尚 apart');
+  const hits = await ids('老尚');
+  for (const id of apart) assert.ok(!hits.includes(id), `record ${id} has 老 and 尚 apart but was found`);
+});
+
+test('full-width and half-width forms find each other', async () => {
+  assert.deepStrictEqual(await ids('ＰＰＰ'), await ids('PPP'));
+  assert.ok((await ids('ＰＰＰ')).length > 0);
+});
+
+test('English words match by prefix, whatever their case', async () => {
+  const expected = oracle((text) => /(^|[^a-z0-9])teach/.test(text));
+  assert.ok(expected.length > 0);
+  assert.deepStrictEqual(await ids('teach'), expected);
+  assert.deepStrictEqual(await ids('TEACH'), expected);
+});
+
+test('names as written in the translation', async () => {
+  for (const name of ['Shang Chuanyun', 'Geng Lili']) {
+    const [a, b] = name.toLowerCase().split(' ');
+    const expected = oracle((text) => new RegExp(`(^|[^a-z])${a}`).test(text) && new RegExp(`(^|[^a-z])${b}`).test(text));
+    assert.ok(expected.length > 0, name);
+    assert.deepStrictEqual(await ids(name), expected, name);
+  }
+});
+
+test('a mixed query requires every part', async () => {
+  const both = await ids('PPP 项目');
+  assert.deepStrictEqual(both, oracle((text) => /(^|[^a-z0-9])ppp/.test(text) && text.includes('项目')));
+  assert.ok(both.length > 0);
+  assert.ok(both.length < (await ids('项目')).length);
+});
+
+test('a Chinese query from any page finds Chinese records, and the language filter narrows to one language', async () => {
+  const all = await ids('兖州');
+  const zh = await ids('兖州', { lang: 'zh' });
+  const en = await ids('Yanzhou', { lang: 'en' });
+  assert.ok(zh.length > 0 && en.length > 0);
+  const group = (id) => id >> toc.shift;
+  assert.ok(zh.every((id) => group(id) >= toc.langs.zh[0] && group(id) < toc.langs.zh[1]));
+  assert.ok(en.every((id) => group(id) >= toc.langs.en[0] && group(id) < toc.langs.en[1]));
+  assert.deepStrictEqual(await ids('兖州', { lang: 'en' }), all.filter((id) => group(id) >= toc.langs.en[0]));
+});
+
+test('year and department filters keep only records of that year and department', async () => {
+  const years = Object.keys(toc.years.zh);
+  assert.ok(years.length > 0);
+  const year = years[0];
+  const inYear = await ids('的', { year: year });
+  const [s, e] = toc.years.zh[year];
+  assert.ok(inYear.length > 0);
+  assert.ok(inYear.every((id) => (id >> toc.shift) >= s && (id >> toc.shift) < e || (toc.years.en[year] && (id >> toc.shift) >= toc.years.en[year][0] && (id >> toc.shift) < toc.years.en[year][1])));
+  const department = toc.departments[0];
+  const withDepartment = await ids('的', { department: department });
+  assert.ok(withDepartment.length > 0);
+  assert.ok(withDepartment.length <= (await ids('的')).length);
+  assert.deepStrictEqual(await ids('的', { department: 'no-such-department' }).catch(() => 'refused'), 'refused');
+});
+
+test('ranking puts a title match first', async () => {
+  const result = await index.search({ q: '高质量' });
+  const top = result.groups[0].sections[0].id;
+  assert.strictEqual(top & ((1 << toc.shift) - 1), 0, 'the head record (title) should rank first');
+});
+
+test('a query fetches only the table of contents and the shards it needs', async () => {
+  loads.length = 0;
+  const fresh = new search.Index((name) => { loads.push(name); return Promise.resolve(read(name)); });
+  await fresh.search({ q: '耿丽丽' });
+  assert.deepStrictEqual(loads[0], 'index.json');
+  assert.ok(loads.length <= 3, loads.join(', '));
+  assert.ok(loads.slice(1).every((n) => /\/s\d+\.json$/.test(n)), loads.join(', '));
+});
+
+test('a query of only separators or emoji finds nothing, without fetching', async () => {
+  const result = await index.search({ q: '，。！😀' });
+  assert.strictEqual(result.groups.length, 0);
+});
+
+test('excerpts show the first match in a window of the text', () => {
+  const text = 'a'.repeat(300) + ' 耿丽丽 ' + 'b'.repeat(300);
+  const ex = search.excerpt(text, search.parse('耿丽丽'), 90);
+  assert.ok(ex.before && ex.after);
+  assert.strictEqual(ex.marks.length, 1);
+  assert.strictEqual(ex.text.slice(ex.marks[0].start, ex.marks[0].end), '耿丽丽');
+});

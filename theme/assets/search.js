@@ -1,0 +1,585 @@
+/* ReportArchive search: finds sections of reports in the static index under search/, fetching only the shards a query needs.
+   Plain ES2017, no dependencies, no build step. Nothing from the index is ever inserted as HTML: text goes in with textContent.
+   The tokenizer is the twin of site/Search/Tokenizer.cs; both are checked against the same vectors. */
+(function (root, factory) {
+  'use strict';
+  var api = factory();
+  if (typeof module === 'object' && module.exports) {
+    module.exports = api;
+  } else {
+    root.ReportArchiveSearch = api;
+    api.start(root.document);
+  }
+})(typeof self !== 'undefined' ? self : this, function () {
+  'use strict';
+
+  var WORD = 1;
+  var HAN = 2;
+  var K1 = 1.2;
+  var B = 0.75;
+  var WEIGHTS = [1, 2, 3, 5]; // body, caption, heading, title: as SearchRecord.Weight
+  var folds = {};
+
+  function isHan(cp) {
+    return (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0x20000 && cp <= 0x2fa1f) || cp === 0x3007;
+  }
+
+  function classify(cp) {
+    if (isHan(cp)) return HAN;
+    if ((cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39)) return WORD;
+    if (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7) return WORD;
+    if (cp >= 0x370 && cp <= 0x4ff) return WORD;
+    if (cp === 0x27 || cp === 0x2019) return 3; // apostrophe
+    return 0;
+  }
+
+  /** The folded form of one code point: NFKD, combining marks U+0300-U+036F dropped, lower case. */
+  function foldChar(cp) {
+    if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : String.fromCharCode(cp);
+    if (cp >= 0x4e00 && cp <= 0x9fff) return String.fromCharCode(cp);
+    var cached = folds[cp];
+    if (cached !== undefined) return cached;
+    var out = '';
+    var decomposed = String.fromCodePoint(cp).normalize('NFKD');
+    for (var i = 0; i < decomposed.length;) {
+      var c = decomposed.codePointAt(i);
+      i += c > 0xffff ? 2 : 1;
+      if (c < 0x300 || c > 0x36f) out += String.fromCodePoint(c).toLowerCase();
+    }
+    folds[cp] = out;
+    return out;
+  }
+
+  /** Splits text into tokens {kind, text, start, end}: runs of Chinese characters and words, as the index does. */
+  function tokenize(text) {
+    var tokens = [];
+    var current = '';
+    var kind = WORD;
+    var start = 0;
+    var skipping = false;
+    var i = 0;
+
+    function flush(end) {
+      if (current.length > 0) {
+        tokens.push({ kind: kind, text: current, start: start, end: end });
+        current = '';
+      }
+    }
+
+    function take(ch) {
+      var cls = classify(ch.codePointAt(0));
+      if (skipping && cls === WORD) return;
+      skipping = false;
+      if (cls === 3 && current.length > 0 && kind === WORD) {
+        flush(i);
+        skipping = true;
+        return;
+      }
+      if (cls === 0 || cls === 3) {
+        flush(i);
+        return;
+      }
+      if (current.length > 0 && cls !== kind) flush(i);
+      if (current.length === 0) {
+        kind = cls;
+        start = i;
+      }
+      current += ch;
+    }
+
+    while (i < text.length) {
+      var cp = text.codePointAt(i);
+      var width = cp > 0xffff ? 2 : 1;
+      if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd; // a lone surrogate, as .NET reads it
+      var folded = foldChar(cp);
+      for (var j = 0; j < folded.length;) {
+        var c = folded.codePointAt(j);
+        var w = c > 0xffff ? 2 : 1;
+        take(folded.substr(j, w));
+        j += w;
+      }
+      i += width;
+    }
+    flush(text.length);
+    return tokens;
+  }
+
+  /** What a query asks for: one part per distinct token, each of which a record must match. */
+  function parse(query) {
+    var seen = {};
+    var parts = [];
+    tokenize(query).forEach(function (token) {
+      var key = token.kind + ':' + token.text;
+      if (seen[key]) return;
+      seen[key] = true;
+      if (token.kind === HAN) {
+        var chars = Array.from(token.text);
+        if (chars.length === 1) {
+          parts.push({ type: 'exact', text: token.text, terms: [token.text] });
+          return;
+        }
+        var offsets = [];
+        for (var o = 0; o + 1 < chars.length; o += 2) offsets.push(o);
+        if (offsets[offsets.length - 1] !== chars.length - 2) offsets.push(chars.length - 2);
+        parts.push({
+          type: 'phrase', text: token.text, offsets: offsets,
+          terms: offsets.map(function (k) { return chars[k] + chars[k + 1]; })
+        });
+      } else if (Array.from(token.text).length >= 3) {
+        parts.push({ type: 'prefix', text: token.text, terms: [] });
+      } else {
+        parts.push({ type: 'exact', text: token.text, terms: [token.text] });
+      }
+    });
+    return parts;
+  }
+
+  function isPair(term) {
+    var chars = Array.from(term);
+    return chars.length === 2 && isHan(chars[0].codePointAt(0));
+  }
+
+  /** Reads a posting list into a map: record id -> {norm, weighted count} or {norm, positions}. */
+  function decode(term, values) {
+    var map = new Map();
+    var pair = isPair(term);
+    var id = 0;
+    for (var i = 0; i < values.length;) {
+      id += values[i];
+      var norm = values[i + 1];
+      if (pair) {
+        var count = values[i + 2];
+        var positions = new Array(count);
+        var p = 0;
+        for (var k = 0; k < count; k++) {
+          p += values[i + 3 + k];
+          positions[k] = p;
+        }
+        map.set(id, { norm: norm, positions: positions });
+        i += 3 + count;
+      } else {
+        map.set(id, { norm: norm, tf: values[i + 2] });
+        i += 3;
+      }
+    }
+    return map;
+  }
+
+  /** The index: its table of contents, and the shards, fragments and filters fetched so far. */
+  function Index(load) {
+    this.load = load;
+    this.files = {};
+    this.toc = null;
+  }
+
+  Index.prototype.open = function () {
+    var self = this;
+    if (!self.toc) {
+      self.toc = self.load('index.json').then(function (toc) {
+        return toc;
+      }, function (error) {
+        self.toc = null;
+        throw error;
+      });
+    }
+    return self.toc;
+  };
+
+  Index.prototype.file = function (name) {
+    var self = this;
+    if (!self.files[name]) {
+      self.files[name] = self.open().then(function (toc) {
+        return self.load(toc.v + '/' + name);
+      }).then(null, function (error) {
+        delete self.files[name];
+        throw error;
+      });
+    }
+    return self.files[name];
+  };
+
+  /** The shards that may hold a term (exact) or every term that begins with it (prefix). */
+  function shardsFor(shards, text, prefix) {
+    var lo = 0;
+    var hi = shards.length - 1;
+    var found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (shards[mid] <= text) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    var result = [];
+    if (found >= 0) result.push(found);
+    if (prefix) {
+      for (var j = found + 1; j < shards.length && shards[j].indexOf(text) === 0; j++) result.push(j);
+    }
+    return result;
+  }
+
+  /** Records that match one part, with their weighted count and norm. */
+  function matchPart(part, postings) {
+    var result = new Map();
+    if (part.type === 'phrase') {
+      var lists = part.terms.map(function (t) { return postings[t] ? decode(t, postings[t]) : new Map(); });
+      lists[0].forEach(function (first, id) {
+        var others = [];
+        for (var k = 1; k < lists.length; k++) {
+          var entry = lists[k].get(id);
+          if (!entry) return;
+          others.push(new Set(entry.positions.map(function (v) { return v >> 2; })));
+        }
+        var tf = 0;
+        first.positions.forEach(function (v) {
+          var p = v >> 2;
+          for (var k = 1; k < lists.length; k++) {
+            if (!others[k - 1].has(p + part.offsets[k])) return;
+          }
+          tf += WEIGHTS[v & 3];
+        });
+        if (tf > 0) result.set(id, { norm: first.norm, tf: tf });
+      });
+    } else {
+      var terms = part.type === 'exact' ? part.terms : Object.keys(postings).filter(function (t) {
+        return t.indexOf(part.text) === 0 && !isHan(t.codePointAt(0));
+      });
+      terms.forEach(function (t) {
+        if (!postings[t]) return;
+        decode(t, postings[t]).forEach(function (e, id) {
+          var seen = result.get(id);
+          if (seen) seen.tf += e.tf;
+          else result.set(id, { norm: e.norm, tf: e.tf });
+        });
+      });
+    }
+    return result;
+  }
+
+  function inRanges(group, ranges) {
+    for (var i = 0; i < ranges.length; i++) {
+      if (group >= ranges[i][0] && group < ranges[i][1]) return true;
+    }
+    return false;
+  }
+
+  /** Runs a query: {q, lang, year, department}. Resolves to {parts, groups: [{group, score, sections: [{id, score}]}], sections}. */
+  Index.prototype.search = function (options) {
+    var self = this;
+    var parts = parse(options.q || '');
+    if (parts.length === 0) return Promise.resolve({ parts: parts, groups: [], sections: 0 });
+    return self.open().then(function (toc) {
+      var names = {};
+      parts.forEach(function (part) {
+        var texts = part.type === 'prefix' ? [part.text] : part.terms;
+        texts.forEach(function (t) {
+          shardsFor(toc.shards, t, part.type === 'prefix').forEach(function (s) { names['s' + s + '.json'] = true; });
+        });
+      });
+      var wanted = Object.keys(names);
+      if (options.department) wanted.push('f-' + options.department + '.json');
+      return Promise.all(wanted.map(function (n) { return self.file(n); })).then(function (loaded) {
+        var postings = {};
+        var departmentGroups = null;
+        loaded.forEach(function (content, i) {
+          if (wanted[i].indexOf('f-') === 0) {
+            departmentGroups = new Set();
+            var g = 0;
+            content.forEach(function (gap) { g += gap; departmentGroups.add(g); });
+          } else {
+            Object.keys(content).forEach(function (t) { postings[t] = content[t]; });
+          }
+        });
+        return rank(toc, parts, postings, options, departmentGroups);
+      });
+    });
+  };
+
+  function rank(toc, parts, postings, options, departmentGroups) {
+    var matches = parts.map(function (part) { return matchPart(part, postings); });
+    matches.sort(function (a, b) { return a.size - b.size; });
+    var ranges = null;
+    if (options.lang || options.year) {
+      ranges = [];
+      Object.keys(toc.langs).forEach(function (lang) {
+        if (options.lang && options.lang !== lang) return;
+        if (!options.year) ranges.push(toc.langs[lang]);
+        else if (toc.years[lang] && toc.years[lang][options.year]) ranges.push(toc.years[lang][options.year]);
+      });
+    }
+    var idf = matches.map(function (m) { return Math.log(1 + (toc.n - m.size + 0.5) / (m.size + 0.5)); });
+    var groups = new Map();
+    var count = 0;
+    matches[0].forEach(function (first, id) {
+      var group = id >> toc.shift;
+      if (ranges && !inRanges(group, ranges)) return;
+      if (departmentGroups && !departmentGroups.has(group)) return;
+      var score = 0;
+      for (var k = 0; k < matches.length; k++) {
+        var e = k === 0 ? first : matches[k].get(id);
+        if (!e) return;
+        score += idf[k] * e.tf * (K1 + 1) / (e.tf + K1 * (1 - B + B * e.norm / 8));
+      }
+      count++;
+      var entry = groups.get(group);
+      if (!entry) groups.set(group, entry = { group: group, score: 0, sections: [] });
+      entry.sections.push({ id: id, score: score });
+      if (score > entry.score) entry.score = score;
+    });
+    var list = Array.from(groups.values());
+    list.forEach(function (g) {
+      g.sections.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+    });
+    list.sort(function (a, b) { return b.score - a.score || a.group - b.group; });
+    return { parts: parts, groups: list, sections: count };
+  }
+
+  /** The folded text and, for each folded code unit, the index of the character it came from. */
+  function foldWithMap(text) {
+    var folded = '';
+    var map = [];
+    for (var i = 0; i < text.length;) {
+      var cp = text.codePointAt(i);
+      var width = cp > 0xffff ? 2 : 1;
+      var f = foldChar(cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp);
+      for (var j = 0; j < f.length; j++) map.push(i);
+      folded += f;
+      i += width;
+    }
+    map.push(text.length);
+    return { text: folded, map: map };
+  }
+
+  /** Where the parts of a query occur in a text: [{start, end}] in the text's own offsets, in order, not overlapping. */
+  function highlights(text, parts) {
+    var f = foldWithMap(text);
+    var found = [];
+    parts.forEach(function (part) {
+      var needle = part.text;
+      for (var at = f.text.indexOf(needle); at >= 0; at = f.text.indexOf(needle, at + needle.length)) {
+        if (part.type !== 'phrase' && part.text.length > 0 && !isHan(needle.codePointAt(0)) && at > 0 &&
+          classify(f.text.codePointAt(at - 1)) === WORD) continue;
+        var end = at + needle.length;
+        if (part.type !== 'prefix' && !isHan(needle.codePointAt(0)) && end < f.text.length && classify(f.text.codePointAt(end)) === WORD) continue;
+        if (part.type === 'prefix') {
+          while (end < f.text.length && classify(f.text.codePointAt(end)) === WORD) end++;
+        }
+        found.push({ start: f.map[at], end: f.map[end] });
+      }
+    });
+    found.sort(function (a, b) { return a.start - b.start || b.end - a.end; });
+    var merged = [];
+    found.forEach(function (h) {
+      var last = merged[merged.length - 1];
+      if (last && h.start < last.end) last.end = Math.max(last.end, h.end);
+      else merged.push({ start: h.start, end: h.end });
+    });
+    return merged;
+  }
+
+  /** A window of the text around its first match, about <width> characters, with the matches inside it. */
+  function excerpt(text, parts, width) {
+    var flat = text.replace(/\s*\n\s*/g, ' ');
+    var marks = highlights(flat, parts);
+    var start = 0;
+    if (marks.length > 0 && marks[0].start > width / 3) start = marks[0].start - Math.floor(width / 3);
+    var end = Math.min(flat.length, start + width);
+    if (end - start < width) start = Math.max(0, end - width);
+    return {
+      text: flat.slice(start, end), before: start > 0, after: end < flat.length,
+      marks: marks.filter(function (m) { return m.end > start && m.start < end; }).map(function (m) {
+        return { start: Math.max(m.start, start) - start, end: Math.min(m.end, end) - start };
+      })
+    };
+  }
+
+  /* ---- The search page: its form and its results. ---- */
+
+  function xhrJson(url) {
+    return new Promise(function (resolve, reject) {
+      var request = new XMLHttpRequest();
+      request.open('GET', url);
+      request.onload = function () {
+        if (request.status !== 200) {
+          reject(new Error(url + ': HTTP ' + request.status));
+          return;
+        }
+        try {
+          resolve(JSON.parse(request.responseText));
+        } catch (e) {
+          reject(e);
+        }
+      };
+      request.onerror = function () { reject(new Error(url + ': network error')); };
+      request.send();
+    });
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\d)\}/g, function (_, n) { return values[+n]; });
+  }
+
+  function el(doc, name, className, text) {
+    var node = doc.createElement(name);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function safeHref(url) {
+    return typeof url === 'string' && url.charAt(0) === '/' && url.charAt(1) !== '/' ? url : '#';
+  }
+
+  function renderExcerpt(doc, parent, ex) {
+    var at = 0;
+    if (ex.before) parent.appendChild(doc.createTextNode('…'));
+    ex.marks.forEach(function (m) {
+      parent.appendChild(doc.createTextNode(ex.text.slice(at, m.start)));
+      parent.appendChild(el(doc, 'mark', '', ex.text.slice(m.start, m.end)));
+      at = m.end;
+    });
+    parent.appendChild(doc.createTextNode(ex.text.slice(at)));
+    if (ex.after) parent.appendChild(doc.createTextNode('…'));
+  }
+
+  /** Starts the search page, if this is it: the '/' key is site.js's. */
+  function start(doc) {
+    if (!doc || !doc.getElementById) return;
+    var form = doc.getElementById('search-form');
+    if (form) searchPage(doc, form);
+  }
+
+  function searchPage(doc, form) {
+    var results = doc.getElementById('search-results');
+    var status = doc.getElementById('search-status');
+    var list = doc.getElementById('search-list');
+    var more = doc.getElementById('search-more');
+    var strings = results.dataset;
+    var index = new Index(function (name) { return xhrJson(form.getAttribute('data-index') + name); });
+    var pageSize = 5;
+    var shown = 0;
+    var current = null;
+    var run = 0;
+
+    function fields() {
+      return {
+        q: form.elements.q.value.trim(), lang: form.elements.lang.value, year: form.elements.year.value,
+        department: form.elements.department.value
+      };
+    }
+
+    function fill(params) {
+      form.elements.q.value = params.get('q') || '';
+      ['lang', 'year', 'department'].forEach(function (name) {
+        var value = params.get(name) || '';
+        var select = form.elements[name];
+        select.value = Array.prototype.some.call(select.options, function (o) { return o.value === value; }) ? value : '';
+      });
+    }
+
+    function showMore() {
+      var mine = run;
+      var groups = current.groups.slice(shown, shown + pageSize);
+      shown += groups.length;
+      more.hidden = shown >= current.groups.length;
+      return Promise.all(groups.map(function (g) {
+        var sections = g.sections.slice(0, 3);
+        return Promise.all(sections.map(function (s) { return index.file(s.id + '.json'); })).then(function (fragments) {
+          return { group: g, fragments: fragments };
+        });
+      })).then(function (loaded) {
+        if (mine !== run) return;
+        loaded.forEach(function (item) { list.appendChild(renderGroup(item.group, item.fragments)); });
+      });
+    }
+
+    function renderGroup(group, fragments) {
+      var first = fragments[0];
+      var li = el(doc, 'li', 'result');
+      li.setAttribute('lang', first.l === 'zh' ? 'zh-Hans' : 'en');
+      var heading = el(doc, 'h3', 'result-title');
+      var link = el(doc, 'a', '', first.t);
+      link.href = safeHref(first.u.split('#')[0]);
+      heading.appendChild(link);
+      li.appendChild(heading);
+      li.appendChild(el(doc, 'p', 'result-meta', first.d + ' · ' + (first.l === 'zh' ? strings.langZh : strings.langEn) +
+        (group.sections.length > fragments.length ? ' · ' + format(strings.moreSections, [group.sections.length]) : '')));
+      var sections = el(doc, 'ul', 'result-sections');
+      fragments.forEach(function (f) {
+        var item = el(doc, 'li');
+        var a = el(doc, 'a', 'result-section', f.h || (f.l === 'zh' ? strings.headZh : strings.headEn));
+        a.href = safeHref(f.u);
+        item.appendChild(a);
+        var p = el(doc, 'p', 'excerpt');
+        renderExcerpt(doc, p, excerpt(f.x || '', current.parts, f.l === 'zh' ? 90 : 200));
+        item.appendChild(p);
+        sections.appendChild(item);
+      });
+      li.appendChild(sections);
+      return li;
+    }
+
+    function search() {
+      var query = fields();
+      var mine = ++run;
+      list.textContent = '';
+      more.hidden = true;
+      shown = 0;
+      if (!query.q) {
+        status.textContent = '';
+        return Promise.resolve();
+      }
+      results.setAttribute('aria-busy', 'true');
+      status.textContent = strings.loading;
+      return index.search(query).then(function (result) {
+        if (mine !== run) return null;
+        current = result;
+        if (result.groups.length === 0) {
+          status.textContent = format(query.lang || query.year || query.department ? strings.noneFiltered : strings.none, [query.q]);
+          return null;
+        }
+        status.textContent = format(strings.found, [result.sections, result.groups.length]);
+        return showMore();
+      }).then(function () {
+        if (mine === run) results.removeAttribute('aria-busy');
+      }, function () {
+        if (mine !== run) return;
+        results.removeAttribute('aria-busy');
+        status.textContent = strings.error;
+      });
+    }
+
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var query = fields();
+      var params = [];
+      Object.keys(query).forEach(function (k) {
+        if (query[k]) params.push(encodeURIComponent(k) + '=' + encodeURIComponent(query[k]));
+      });
+      var url = form.getAttribute('action') + (params.length ? '?' + params.join('&') : '');
+      if (root().history && root().history.pushState) root().history.pushState(null, '', url);
+      search();
+    });
+    Array.prototype.forEach.call(form.querySelectorAll('select'), function (select) {
+      select.addEventListener('change', function () { form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event('submit', { cancelable: true })); });
+    });
+    more.addEventListener('click', function () { showMore(); });
+    root().addEventListener('popstate', function () {
+      fill(new URLSearchParams(root().location.search));
+      search();
+    });
+
+    function root() { return doc.defaultView; }
+
+    fill(new URLSearchParams(root().location.search));
+    search();
+  }
+
+  return {
+    tokenize: tokenize, fold: function (text) { return foldWithMap(text).text; }, parse: parse, Index: Index,
+    highlights: highlights, excerpt: excerpt, start: start
+  };
+});
