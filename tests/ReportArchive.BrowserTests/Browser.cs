@@ -41,10 +41,15 @@ public sealed class Browser : IAsyncLifetime
     }
 }
 
-/// <summary>One built site, one server and one browser for all the browser tests.</summary>
-public sealed class SiteAndBrowser : IAsyncLifetime
+/// <summary>One built site, one server and one browser for all the browser tests of a collection.</summary>
+public class SiteAndBrowser(SiteServer site) : IAsyncLifetime
 {
-    public SiteServer Site { get; } = new();
+    public SiteAndBrowser()
+        : this(new SiteServer())
+    {
+    }
+
+    public SiteServer Site { get; } = site;
 
     public Browser Browser { get; } = new();
 

@@ -10,7 +10,7 @@ public static class PageTypes
         var data = new TheoryData<string> { "" };
         foreach (var lang in new[] { "zh", "en" })
         {
-            foreach (var path in new[] { "", "archive/", "archive/2023/", "departments/", "departments/procuratorate/", "topics/", "topics/education/", Article, Article + "parallel/" })
+            foreach (var path in new[] { "", "archive/", "archive/2023/", "departments/", "departments/procuratorate/", "topics/", "topics/education/", Article, Article + "parallel/", "search/" })
             {
                 data.Add($"{lang}/{path}");
             }

@@ -10,9 +10,10 @@ using Microsoft.Extensions.Logging;
 
 namespace ReportArchive.BrowserTests;
 
-/// <summary>The repository's input/ built once and served over HTTP on 127.0.0.1 under the sub-path /ReportArchive/,
-/// as GitHub Pages serves a project site: trailing-slash redirects, index.html for folders, 404.html for what is missing.</summary>
-public sealed class SiteServer : IAsyncLifetime
+/// <summary>The repository's input/ (with, optionally, more input folders laid over it) built once and served over HTTP on
+/// 127.0.0.1 under the sub-path /ReportArchive/, as GitHub Pages serves a project site: trailing-slash redirects, index.html
+/// for folders, 404.html for what is missing.</summary>
+public sealed class SiteServer(params string[] extraInputs) : IAsyncLifetime
 {
     public const string BasePath = "/ReportArchive/";
 
@@ -30,8 +31,25 @@ public sealed class SiteServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        var input = Path.Combine(Repository, "input");
+        if (extraInputs.Length > 0)
+        {
+            var merged = Path.Combine(_root, "input");
+            foreach (var folder in extraInputs.Prepend(input))
+            {
+                foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+                {
+                    var target = Path.Combine(merged, Path.GetRelativePath(folder, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(file, target, overwrite: true);
+                }
+            }
+
+            input = merged;
+        }
+
         var result = await SiteBuild.RunAsync(new BuildSettings(
-            Path.Combine(Repository, "input"), Path.Combine(Repository, "theme"), Output, "https://example.github.io/ReportArchive/", Cache: Path.Combine(_root, "cache")));
+            input, Path.Combine(Repository, "theme"), Output, "https://example.github.io/ReportArchive/", Cache: Path.Combine(_root, "cache")));
         if (!result.Written)
         {
             throw new InvalidOperationException("the site did not build: " + string.Join("\n", result.Diagnostics));

@@ -132,3 +132,9 @@ test('excerpts show the first match in a window of the text', () => {
   assert.strictEqual(ex.marks.length, 1);
   assert.strictEqual(ex.text.slice(ex.marks[0].start, ex.marks[0].end), '耿丽丽');
 });
+
+test('the excerpt prefers the place where more parts of the query occur together', () => {
+  const text = 'Ms Geng said so. ' + 'x '.repeat(150) + 'Geng Lili teaches here.';
+  const ex = search.excerpt(text, search.parse('Geng Lili'), 80);
+  assert.deepStrictEqual(ex.marks.map((m) => ex.text.slice(m.start, m.end)), ['Geng', 'Lili']);
+});

@@ -353,26 +353,32 @@
     return { text: folded, map: map };
   }
 
-  /** Where the parts of a query occur in a text: [{start, end}] in the text's own offsets, in order, not overlapping. */
-  function highlights(text, parts) {
+  /** Where the parts of a query occur in a text: [{start, end, part}] in the text's own offsets, in order. */
+  function occurrences(text, parts) {
     var f = foldWithMap(text);
     var found = [];
-    parts.forEach(function (part) {
+    parts.forEach(function (part, index) {
       var needle = part.text;
+      var han = isHan(needle.codePointAt(0));
       for (var at = f.text.indexOf(needle); at >= 0; at = f.text.indexOf(needle, at + needle.length)) {
-        if (part.type !== 'phrase' && part.text.length > 0 && !isHan(needle.codePointAt(0)) && at > 0 &&
-          classify(f.text.codePointAt(at - 1)) === WORD) continue;
+        if (!han && at > 0 && classify(f.text.codePointAt(at - 1)) === WORD) continue;
         var end = at + needle.length;
-        if (part.type !== 'prefix' && !isHan(needle.codePointAt(0)) && end < f.text.length && classify(f.text.codePointAt(end)) === WORD) continue;
         if (part.type === 'prefix') {
           while (end < f.text.length && classify(f.text.codePointAt(end)) === WORD) end++;
+        } else if (!han && end < f.text.length && classify(f.text.codePointAt(end)) === WORD) {
+          continue;
         }
-        found.push({ start: f.map[at], end: f.map[end] });
+        found.push({ start: f.map[at], end: f.map[end], part: index });
       }
     });
     found.sort(function (a, b) { return a.start - b.start || b.end - a.end; });
+    return found;
+  }
+
+  /** The stretches of a text to highlight for a query: its occurrences, overlapping ones merged. */
+  function highlights(text, parts) {
     var merged = [];
-    found.forEach(function (h) {
+    occurrences(text, parts).forEach(function (h) {
       var last = merged[merged.length - 1];
       if (last && h.start < last.end) last.end = Math.max(last.end, h.end);
       else merged.push({ start: h.start, end: h.end });
@@ -380,17 +386,33 @@
     return merged;
   }
 
-  /** A window of the text around its first match, about <width> characters, with the matches inside it. */
+  /** A window of about <width> characters of the text: where the most parts of the query occur together, the first such
+      place, with the matches inside it. */
   function excerpt(text, parts, width) {
     var flat = text.replace(/\s*\n\s*/g, ' ');
-    var marks = highlights(flat, parts);
+    var found = occurrences(flat, parts);
     var start = 0;
-    if (marks.length > 0 && marks[0].start > width / 3) start = marks[0].start - Math.floor(width / 3);
+    var best = 0;
+    found.forEach(function (o) {
+      var from = Math.max(0, o.start - Math.floor(width / 3));
+      var seen = {};
+      var distinct = 0;
+      found.forEach(function (p) {
+        if (p.start >= from && p.end <= from + width && !seen[p.part]) {
+          seen[p.part] = true;
+          distinct++;
+        }
+      });
+      if (distinct > best) {
+        best = distinct;
+        start = from;
+      }
+    });
     var end = Math.min(flat.length, start + width);
     if (end - start < width) start = Math.max(0, end - width);
     return {
       text: flat.slice(start, end), before: start > 0, after: end < flat.length,
-      marks: marks.filter(function (m) { return m.end > start && m.start < end; }).map(function (m) {
+      marks: highlights(flat, parts).filter(function (m) { return m.end > start && m.start < end; }).map(function (m) {
         return { start: Math.max(m.start, start) - start, end: Math.min(m.end, end) - start };
       })
     };
@@ -541,7 +563,8 @@
           status.textContent = format(query.lang || query.year || query.department ? strings.noneFiltered : strings.none, [query.q]);
           return null;
         }
-        status.textContent = format(strings.found, [result.sections, result.groups.length]);
+        var found = result.groups.length > 1 ? strings.found : result.sections > 1 ? strings.foundInOne : strings.foundOne;
+        status.textContent = format(found, [result.sections, result.groups.length]);
         return showMore();
       }).then(function () {
         if (mine === run) results.removeAttribute('aria-busy');
