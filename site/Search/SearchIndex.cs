@@ -18,6 +18,8 @@ namespace ReportArchive.Search;
 /// three characters or more can demand its pairs be adjacent. The norm is the record's length against the average, in eighths.</remarks>
 public static class SearchIndex
 {
+    /// <summary>A shard is cut before a term that would take it past this size, so that a term with a long posting list sits
+    /// alone and a query for a rare term never pays for a common one.</summary>
     public const int DefaultShardBytes = 16 * 1024;
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -58,6 +60,12 @@ public static class SearchIndex
 
         foreach (var term in postings.Keys.Order(StringComparer.Ordinal))
         {
+            var entry = $"\"{term}\":[{string.Join(',', postings[term].Values)}]";
+            if (shard.Length > 0 && shard.Length + entry.Length > shardBytes)
+            {
+                CutShard();
+            }
+
             if (shard.Length == 0)
             {
                 firstTerms.Add(term);
@@ -68,11 +76,7 @@ public static class SearchIndex
                 shard.Append(',');
             }
 
-            shard.Append('"').Append(term).Append("\":[").AppendJoin(',', postings[term].Values).Append(']');
-            if (shard.Length >= shardBytes)
-            {
-                CutShard();
-            }
+            shard.Append(entry);
         }
 
         CutShard();

@@ -4,8 +4,9 @@ using ReportArchive.Translations;
 
 namespace ReportArchive.Benchmarks;
 
-/// <summary>A deterministic archive of N bilingual reports made from the seed report's sentences and their translations:
-/// five sections each, shuffled per report, with departments, topics and dates spread over ten years.</summary>
+/// <summary>A deterministic archive of N bilingual reports made from the seed report's paragraphs and their translations:
+/// three to five of its sections per report, shuffled, each with a random two thirds of its paragraphs (the same ones in both
+/// languages), so that reports differ as real ones do; with departments, topics and dates spread over ten years.</summary>
 public static class Corpus
 {
     public static void Write(string input, int count, string repository = ".")
@@ -25,7 +26,7 @@ public static class Corpus
             var slug = $"report-{i:D5}";
             var bundle = Path.Combine(input, "reports", date.Year.ToString("D4"), slug);
             Directory.CreateDirectory(bundle);
-            var order = pairs.OrderBy(_ => random.Next()).ToArray();
+            var order = pairs.OrderBy(_ => random.Next()).Take(3 + random.Next(3)).ToArray();
             var zh = new StringBuilder();
             zh.Append($"---\ntitle: \"{seed.Zh.Title}（{i}）\"\nsubtitle: \"{seed.Zh.Front.Subtitle}\"\ndate: {date:yyyy-MM-dd}\nbyline: \"{seed.Zh.Front.Byline}\"\n");
             zh.Append($"departments: [{departments[i % departments.Length]}, {departments[(i + 2) % departments.Length]}]\n");
@@ -46,14 +47,15 @@ public static class Corpus
             {
                 zh.Append($"## {z.Heading} {{#{z.Id}}}\n\n");
                 bodyEn.Append($"## {e.Heading} {{#{e.Id}}}\n\n");
-                foreach (var p in z.Paragraphs)
+                var (zhParagraphs, enParagraphs) = (z.Paragraphs.ToArray(), e.Paragraphs.ToArray());
+                var kept = Enumerable.Range(0, zhParagraphs.Length).Where(_ => random.Next(3) > 0).DefaultIfEmpty(0).ToArray();
+                foreach (var k in kept)
                 {
-                    zh.Append(p.Text).Append("\n\n");
-                }
-
-                foreach (var p in e.Paragraphs)
-                {
-                    bodyEn.Append(p.Text).Append("\n\n");
+                    zh.Append(zhParagraphs[k].Text).Append("\n\n");
+                    if (k < enParagraphs.Length)
+                    {
+                        bodyEn.Append(enParagraphs[k].Text).Append("\n\n");
+                    }
                 }
             }
 

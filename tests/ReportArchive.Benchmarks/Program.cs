@@ -4,6 +4,8 @@ using ReportArchive.Benchmarks;
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- photos [count]
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- encoders
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- preview [reports]
+//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- search [reports]
+//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- corpus reports folder   (writes a generated input/ to look at)
 return args switch
 {
     ["photos"] => await PhotoBenchmark.RunAsync(8),
@@ -11,11 +13,21 @@ return args switch
     ["encoders"] => EncoderBenchmark.Run(),
     ["preview"] => await PreviewBenchmark.RunAsync(1000, 10),
     ["preview", var n] when int.TryParse(n, out var count) && count > 0 => await PreviewBenchmark.RunAsync(count, 10),
+    ["search"] => await SearchBenchmark.RunAsync(2000),
+    ["search", var n] when int.TryParse(n, out var count) && count > 0 => await SearchBenchmark.RunAsync(count),
+    ["corpus", var n, var folder] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder),
     _ => Usage(),
 };
 
+static int WriteCorpus(int count, string folder)
+{
+    Corpus.Write(folder, count);
+    Console.WriteLine($"wrote {count} bilingual reports to {folder}");
+    return 0;
+}
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports]");
+    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] | search [reports] | corpus reports folder");
     return 2;
 }

@@ -231,13 +231,20 @@
         for (var k = 1; k < lists.length; k++) {
           var entry = lists[k].get(id);
           if (!entry) return;
-          others.push(new Set(entry.positions.map(function (v) { return v >> 2; })));
+          others.push(entry.positions);
         }
+        // Positions are ascending: walk each other pair's list once, beside the first pair's.
+        var next = others.map(function () { return 0; });
         var tf = 0;
         first.positions.forEach(function (v) {
           var p = v >> 2;
-          for (var k = 1; k < lists.length; k++) {
-            if (!others[k - 1].has(p + part.offsets[k])) return;
+          for (var k = 0; k < others.length; k++) {
+            var list = others[k];
+            var want = p + part.offsets[k + 1];
+            var j = next[k];
+            while (j < list.length && (list[j] >> 2) < want) j++;
+            next[k] = j;
+            if (j === list.length || (list[j] >> 2) !== want) return;
           }
           tf += WEIGHTS[v & 3];
         });
