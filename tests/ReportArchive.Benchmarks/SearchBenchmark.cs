@@ -17,6 +17,9 @@ public static class SearchBenchmark
 
     private const int Shown = 5;
 
+    /// <summary>Each pair runs this many times, each in a fresh browser context; the figures are the medians.</summary>
+    private const int Repeats = 3;
+
     public static async Task<int> RunAsync(int reports)
     {
         var root = Path.Combine(Path.GetTempPath(), $"reportarchive-search-bench-{Environment.ProcessId}");
@@ -51,14 +54,20 @@ public static class SearchBenchmark
             });
 
             Console.WriteLine();
-            Console.WriteLine($"KiB on the wire (gzip) and ms per query in headless Chromium; each pair in a fresh browser; {Shown} results' fragments loaded");
+            Console.WriteLine($"KiB on the wire (gzip) and ms per query in headless Chromium; each pair in a fresh browser context, median of {Repeats}; {Shown} results' fragments loaded");
             Console.WriteLine($"{"engine",-9} {"first query",-16} {"second query",-16} {"load",7} {"1st",7} {"2nd",7} {"1st ms",7} {"warm ms",7} {"2nd ms",7} {"rank ms",7} {"hits 1st/2nd",14}");
             var totals = new Dictionary<string, double[]>();
             foreach (var (first, second) in Queries)
             {
                 foreach (var engine in new[] { "ours", "Pagefind" })
                 {
-                    var row = await MeasureAsync(browser, server, engine, first, second);
+                    var runs = new List<Row>();
+                    for (var i = 0; i < Repeats; i++)
+                    {
+                        runs.Add(await MeasureAsync(browser, server, engine, first, second));
+                    }
+
+                    var row = Median(runs);
                     Console.WriteLine($"{engine,-9} {first,-16} {second,-16} {row.Load / 1024,7:0.0} {row.First / 1024,7:0.0} {row.Second / 1024,7:0.0} {row.FirstMs,7:0.0} {row.WarmMs,7:0.0} {row.SecondMs,7:0.0} {row.RankedMs,7:0.0} {row.Hits,14}");
                     var sums = totals.TryGetValue(engine, out var s) ? s : totals[engine] = new double[7];
                     double[] values = [row.Load, row.First, row.Second, row.FirstMs, row.WarmMs, row.SecondMs, row.RankedMs];
@@ -86,15 +95,29 @@ public static class SearchBenchmark
         }
     }
 
+    private static Row Median(List<Row> runs)
+    {
+        double M(Func<Row, double> f) => runs.Select(f).Order().ElementAt(runs.Count / 2);
+        return new Row(M(r => r.Load), M(r => r.First), M(r => r.Second), M(r => r.FirstMs), M(r => r.WarmMs), M(r => r.SecondMs), M(r => r.RankedMs), runs[0].Hits);
+    }
+
     private sealed record Row(double Load, double First, double Second, double FirstMs, double WarmMs, double SecondMs, double RankedMs, string Hits);
 
     private const string OursScript = """
         async ([q1, q2, shown]) => {
-          const load = (name) => fetch('/ReportArchive/search/' + name).then((r) => r.json());
+          const load = (name) => {
+            const t = performance.now();
+            return fetch('/ReportArchive/search/' + name).then((r) => r.json()).then((json) => {
+              window.__fetched = Math.max(window.__fetched || 0, performance.now() - t);
+              return json;
+            });
+          };
           const query = async (index, q) => {
+            window.__fetched = 0;
             const t = performance.now();
             const result = await index.search({ q });
             const ranked = performance.now() - t;
+            console.log('ranked ' + q + ' in ' + ranked.toFixed(1) + ' ms, of which the longest fetch ' + window.__fetched.toFixed(1) + ' ms');
             const ids = result.groups.slice(0, shown).flatMap((g) => g.sections.slice(0, 3).map((s) => s.id));
             await Promise.all(ids.map((id) => index.file(id + '.json')));
             return { ms: performance.now() - t, ranked, hits: result.groups.length };
@@ -126,6 +149,11 @@ public static class SearchBenchmark
     {
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
+        if (Environment.GetEnvironmentVariable("SEARCH_BENCH_TRACE") is not null)
+        {
+            page.Console += (_, m) => Console.WriteLine("  " + m.Text);
+        }
+
         var script = engine == "ours" ? OursScript : PagefindScript;
         bool Counted(string path) => engine == "ours"
             ? path.StartsWith("/ReportArchive/search/", StringComparison.Ordinal) || path.StartsWith("/ReportArchive/assets/search.", StringComparison.Ordinal)

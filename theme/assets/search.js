@@ -140,7 +140,8 @@
     return chars.length === 2 && isHan(chars[0].codePointAt(0));
   }
 
-  /** Reads a posting list into a map: record id -> {norm, weighted count} or {norm, positions}. */
+  /** Reads a posting list into a map: record id -> {norm, weighted count}, or for a pair {norm, at, count}: where its
+      positions start in the list, and how many there are (read in place, as gaps, by matchPart). */
   function decode(term, values) {
     var map = new Map();
     var pair = isPair(term);
@@ -150,13 +151,7 @@
       var norm = values[i + 1];
       if (pair) {
         var count = values[i + 2];
-        var positions = new Array(count);
-        var p = 0;
-        for (var k = 0; k < count; k++) {
-          p += values[i + 3 + k];
-          positions[k] = p;
-        }
-        map.set(id, { norm: norm, positions: positions });
+        map.set(id, { norm: norm, at: i + 3, count: count });
         i += 3 + count;
       } else {
         map.set(id, { norm: norm, tf: values[i + 2] });
@@ -164,6 +159,16 @@
       }
     }
     return map;
+  }
+
+  /** Moves a cursor over ascending positions up to <target>; true when it stands on it. */
+  function advance(cursor, target) {
+    while (cursor.pos < target && cursor.left > 0) {
+      cursor.value += cursor.list[cursor.at++];
+      cursor.left--;
+      cursor.pos = cursor.value >> 2;
+    }
+    return cursor.pos === target;
   }
 
   /** The index: its table of contents, and the shards, fragments and filters fetched so far. */
@@ -226,28 +231,24 @@
     var result = new Map();
     if (part.type === 'phrase') {
       var lists = part.terms.map(function (t) { return postings[t] ? decode(t, postings[t]) : new Map(); });
+      var values = part.terms.map(function (t) { return postings[t]; });
       lists[0].forEach(function (first, id) {
         var others = [];
         for (var k = 1; k < lists.length; k++) {
           var entry = lists[k].get(id);
           if (!entry) return;
-          others.push(entry.positions);
+          // A cursor over the other pair's positions: its next gap, how many are left, the position it stands on.
+          others.push({ list: values[k], at: entry.at, left: entry.count, value: 0, pos: -1, offset: part.offsets[k] });
         }
-        // Positions are ascending: walk each other pair's list once, beside the first pair's.
-        var next = others.map(function () { return 0; });
         var tf = 0;
-        first.positions.forEach(function (v) {
+        var v = 0;
+        for (var n = 0; n < first.count; n++) {
+          v += values[0][first.at + n];
           var p = v >> 2;
-          for (var k = 0; k < others.length; k++) {
-            var list = others[k];
-            var want = p + part.offsets[k + 1];
-            var j = next[k];
-            while (j < list.length && (list[j] >> 2) < want) j++;
-            next[k] = j;
-            if (j === list.length || (list[j] >> 2) !== want) return;
-          }
-          tf += WEIGHTS[v & 3];
-        });
+          var all = true;
+          for (var c = 0; c < others.length && all; c++) all = advance(others[c], p + others[c].offset);
+          if (all) tf += WEIGHTS[v & 3];
+        }
         if (tf > 0) result.set(id, { norm: first.norm, tf: tf });
       });
     } else {

@@ -20,6 +20,9 @@ public partial class SearchScriptTests(SearchSite site) : IClassFixture<SearchSi
         }
 
         var (code, output) = Run("node", "--test --test-reporter=tap .", Tests, site.Output);
+        var report = Path.Combine(Paths.Repository, "tests", "ReportArchive.Tests", "TestResults", "search-js.tap");
+        Directory.CreateDirectory(Path.GetDirectoryName(report)!);
+        File.WriteAllText(report, output);
         var passed = int.Parse(Count().Match(output) is { Success: true } m ? m.Groups[1].Value : "0");
         var vectors = TokenizerTests.ReadVectors().Count();
         Assert.True(code == 0, "node --test failed:\n" + output);
