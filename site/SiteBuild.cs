@@ -27,7 +27,7 @@ public static class SiteBuild
             Step.ForEach<PhotoRequest>((request, ctx) => Collect(ctx, d => PhotoProcessor.Process(request, settings.Check ? null : new PhotoCache(settings.Cache), PhotoSettings.Default, d)))),
         Pipeline.Pipeline.Create("Assets", [], Step.Read(_ => AssetFiles.Read(settings.Theme))),
         Pipeline.Pipeline.Create("Pages", ["Config", "Content", "Photos", "Assets"], Step.Read(ctx => settings.Check ? [] : RenderPages(settings, ctx))),
-        Pipeline.Pipeline.Create("Search", ["Config", "Content"], Step.Read(ctx => settings.Check ? [] : Index(ctx))),
+        Pipeline.Pipeline.Create("Search", ["Config", "Content"], Step.Read(ctx => settings.Check ? [] : Index(settings, ctx))),
         Pipeline.Pipeline.Create("Publish", ["Config", "Content", "Pages"], Step.Read(Publish)),
     ];
 
@@ -50,7 +50,7 @@ public static class SiteBuild
         return new BuildResult(engine.Diagnostics.Sorted(), outputs["Content"].OfType<Report>().Count(),
             files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), settings.Check ? outputs["Photos"].OfType<PhotoRequest>().Count() : photos.Count,
             photos.Count(p => p.Reused), written, clock.Elapsed)
-        { Files = files };
+        { Files = files, DeferredSearch = outputs["Search"].OfType<SearchSource>().FirstOrDefault() };
     }
 
     private static IEnumerable<object> LoadInputs(BuildSettings settings, StepContext ctx) => Collect(ctx, d =>
@@ -134,10 +134,16 @@ public static class SiteBuild
             .ToList();
     }
 
-    private static IEnumerable<object> Index(StepContext ctx) =>
-        ctx.From<SiteInputs>("Config").FirstOrDefault() is { } site && !ctx.Diagnostics.HasErrors
-            ? SearchIndex.Build(Content.Report.LatestFirst(ctx.From<Report>("Content")), site.Config.BasePath)
-            : [];
+    private static IEnumerable<object> Index(BuildSettings settings, StepContext ctx)
+    {
+        if (ctx.From<SiteInputs>("Config").FirstOrDefault() is not { } site || ctx.Diagnostics.HasErrors)
+        {
+            return [];
+        }
+
+        var source = new SearchSource(Content.Report.LatestFirst(ctx.From<Report>("Content")), site.Config.BasePath);
+        return settings.DeferSearch ? [source] : source.Build();
+    }
 
     private static IEnumerable<object> Publish(StepContext ctx)
     {
@@ -170,6 +176,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Repo
 
     /// <summary>The files of the site, whether or not they were written.</summary>
     public IReadOnlyList<OutputFile> Files { get; init; } = [];
+
+    /// <summary>With <see cref="BuildSettings.DeferSearch"/>, what the search index is to be built from.</summary>
+    public SearchSource? DeferredSearch { get; init; }
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 }

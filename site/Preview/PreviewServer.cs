@@ -32,6 +32,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private WebApplication? _app;
     private Task? _loop;
     private volatile Dictionary<string, OutputFile> _files = [];
+    private volatile Lazy<Dictionary<string, OutputFile>> _search = new(() => []);
     private volatile string? _problems;
 
     private PreviewServer(BuildSettings settings, string basePath, TextWriter log)
@@ -120,7 +121,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private async Task RebuildAsync()
     {
         var clock = Stopwatch.StartNew();
-        var result = await SiteBuild.RunAsync(_settings with { BaseUrl = Url, InMemory = true, Memo = _memo }, _stop.Token);
+        var result = await SiteBuild.RunAsync(_settings with { BaseUrl = Url, InMemory = true, Memo = _memo, DeferSearch = true }, _stop.Token);
         Cli.Commands.Print(result.Diagnostics, _log);
         if (result.HasErrors)
         {
@@ -131,6 +132,8 @@ public sealed class PreviewServer : IAsyncDisposable
         else
         {
             _files = result.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+            var source = result.DeferredSearch;
+            _search = new(() => source?.Build().ToDictionary(f => f.Path, StringComparer.Ordinal) ?? []);
             _problems = null;
             Send("reload", Builds.ToString());
             _log.WriteLine($"Preview: built {result.Pages} pages in {clock.ElapsedMilliseconds} ms ({_memo.Hits} reused, {_memo.Misses} made anew) at {Url}");
@@ -162,7 +165,7 @@ public sealed class PreviewServer : IAsyncDisposable
             return;
         }
 
-        var files = _files;
+        var files = relative.StartsWith("search/", StringComparison.Ordinal) ? _search.Value : _files;
         var key = relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
         if (!files.TryGetValue(Uri.UnescapeDataString(key), out var file))
         {
@@ -173,7 +176,7 @@ public sealed class PreviewServer : IAsyncDisposable
             }
 
             context.Response.StatusCode = (int)HttpStatusCode.NotFound;
-            file = files.GetValueOrDefault("404.html");
+            file = _files.GetValueOrDefault("404.html");
             key = "404.html";
             if (file is null)
             {

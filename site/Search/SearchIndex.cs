@@ -8,6 +8,12 @@ using ReportArchive.Rendering;
 
 namespace ReportArchive.Search;
 
+/// <summary>The archive a search index is built from: its reports, latest first, and the base path its links carry.</summary>
+public sealed record SearchSource(IReadOnlyList<Report> LatestFirst, string BasePath)
+{
+    public List<OutputFile> Build() => SearchIndex.Build(LatestFirst, BasePath);
+}
+
 /// <summary>Builds the search index of an archive as static files: a small table of contents (<c>search/index.json</c>), postings
 /// sharded by term in sorted order (so that a word's prefix is one range of shards), one fragment per record for results and
 /// excerpts, and one filter file per department. All but the table of contents sit in a folder named by a hash of their
@@ -27,24 +33,31 @@ public static class SearchIndex
     public static List<OutputFile> Build(IReadOnlyList<Report> latestFirst, string basePath, int shardBytes = DefaultShardBytes)
     {
         var (records, shift) = SearchRecord.From(latestFirst);
-        var analysed = new RecordTerms[records.Count];
-        Parallel.For(0, records.Count, i => analysed[i] = Analyse(records[i]));
-        var averageLength = records.Count == 0 ? 1.0 : Math.Max(1.0, analysed.Average(a => a.Length));
 
+        // Records are analysed in parallel a batch at a time and merged at once, so that their term tables die young: holding
+        // them all until the merge made the collector trace millions of live objects, and took five times as long.
         var postings = new Dictionary<string, Posting>(StringComparer.Ordinal);
-        for (var i = 0; i < records.Count; i++)
+        var totalLength = 0L;
+        foreach (var batch in records.Chunk(256))
         {
-            var norm = Math.Clamp((int)Math.Round(8 * analysed[i].Length / averageLength), 1, 63);
-            foreach (var (term, entry) in analysed[i].Terms)
+            var analysed = new RecordTerms[batch.Length];
+            Parallel.For(0, batch.Length, i => analysed[i] = Analyse(batch[i]));
+            for (var i = 0; i < batch.Length; i++)
             {
-                if (!postings.TryGetValue(term, out var posting))
+                totalLength += analysed[i].Length;
+                foreach (var (term, entry) in analysed[i].Terms)
                 {
-                    postings[term] = posting = new Posting();
-                }
+                    if (!postings.TryGetValue(term, out var posting))
+                    {
+                        postings[term] = posting = new Posting(IsPair(term));
+                    }
 
-                posting.Add(records[i].Id, norm, entry);
+                    posting.Add(batch[i].Id, analysed[i].Length, entry);
+                }
             }
         }
+
+        var averageLength = records.Count == 0 ? 1.0 : Math.Max(1.0, (double)totalLength / records.Count);
 
         var files = new List<(string Name, byte[] Bytes)>();
         var firstTerms = new List<string>();
@@ -60,7 +73,7 @@ public static class SearchIndex
 
         foreach (var term in postings.Keys.Order(StringComparer.Ordinal))
         {
-            var entry = $"\"{term}\":[{string.Join(',', postings[term].Values)}]";
+            var entry = $"\"{term}\":[{string.Join(',', postings[term].Encoded(averageLength))}]";
             if (shard.Length > 0 && shard.Length + entry.Length > shardBytes)
             {
                 CutShard();
@@ -122,49 +135,65 @@ public static class SearchIndex
     public static RecordTerms Analyse(SearchRecord record)
     {
         var terms = new Dictionary<string, TermEntry>(StringComparer.Ordinal);
-        TermEntry Entry(string term) => terms.TryGetValue(term, out var e) ? e : terms[term] = new TermEntry();
+        var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        TermEntry Entry(ReadOnlySpan<char> term)
+        {
+            if (!lookup.TryGetValue(term, out var entry))
+            {
+                lookup[term] = entry = new TermEntry();
+            }
+
+            return entry;
+        }
+
         var position = 0;
         var length = 0;
-        foreach (var (field, text) in record.Fields)
+        var starts = new int[64];
+        var weight = 0;
+        var field = Field.Body;
+        void Take(TokenKind kind, ReadOnlySpan<char> run, int start, int end)
         {
-            var weight = SearchRecord.Weight(field);
-            foreach (var token in Tokenizer.Tokenize(text))
+            if (kind == TokenKind.Word)
             {
-                if (token.Kind == TokenKind.Word)
-                {
-                    Entry(token.Text).Weighted += weight;
-                    length++;
-                    position += 2;
-                    continue;
-                }
-
-                var chars = Chars(token.Text);
-                for (var k = 0; k < chars.Count; k++)
-                {
-                    Entry(chars[k]).Weighted += weight;
-                    if (k + 1 < chars.Count)
-                    {
-                        (Entry(chars[k] + chars[k + 1]).Positions ??= []).Add(((position + k) * 4) + (int)field);
-                    }
-                }
-
-                length += chars.Count;
-                position += chars.Count + 1;
+                Entry(run).Weighted += weight;
+                length++;
+                position += 2;
+                return;
             }
+
+            // The start of each character of the run (a character outside the BMP takes two UTF-16 units).
+            if (starts.Length <= run.Length)
+            {
+                starts = new int[run.Length * 2];
+            }
+
+            var count = 0;
+            for (var i = 0; i < run.Length; i += char.IsHighSurrogate(run[i]) && i + 1 < run.Length ? 2 : 1)
+            {
+                starts[count++] = i;
+            }
+
+            starts[count] = run.Length;
+            for (var k = 0; k < count; k++)
+            {
+                Entry(run[starts[k]..starts[k + 1]]).Weighted += weight;
+                if (k + 1 < count)
+                {
+                    (Entry(run[starts[k]..starts[k + 2]]).Positions ??= []).Add(((position + k) * 4) + (int)field);
+                }
+            }
+
+            length += count;
+            position += count + 1;
+        }
+
+        foreach (var (f, text) in record.Fields)
+        {
+            (field, weight) = (f, SearchRecord.Weight(f));
+            Tokenizer.Scan(text, Take);
         }
 
         return new RecordTerms(terms, length);
-    }
-
-    private static List<string> Chars(string run)
-    {
-        var chars = new List<string>(run.Length);
-        foreach (var rune in run.EnumerateRunes())
-        {
-            chars.Add(rune.ToString());
-        }
-
-        return chars;
     }
 
     private static List<int> Gaps(IEnumerable<int> ascending)
@@ -205,30 +234,74 @@ public static class SearchIndex
     /// <summary>The terms of one record and its length in tokens (characters and words).</summary>
     public sealed record RecordTerms(Dictionary<string, TermEntry> Terms, int Length);
 
-    private sealed class Posting
+    /// <summary>Whether a term is a pair of Chinese characters (a word never holds one, a single character is one rune).</summary>
+    private static bool IsPair(string term) => Tokenizer.IsHan(System.Text.Rune.GetRuneAt(term, 0)) && term.EnumerateRunes().Count() == 2;
+
+    /// <summary>A term's posting list as it grows: records hold their length until the average length is known. The integers
+    /// live in blocks small enough to stay off the large object heap: one growing array per term made the collector copy and
+    /// trace large arrays again and again.</summary>
+    private sealed class Posting(bool pair)
     {
+        private const int BlockBits = 12;
+        private const int BlockSize = 1 << BlockBits;
+        private readonly List<int[]> _blocks = [];
+        private int _count;
         private int _last;
 
-        public List<int> Values { get; } = [];
+        private int this[int index] => _blocks[index >> BlockBits][index & (BlockSize - 1)];
 
-        public void Add(int id, int norm, TermEntry entry)
+        private void Append(int value)
         {
-            Values.Add(id - _last);
-            Values.Add(norm);
+            if ((_count & (BlockSize - 1)) == 0)
+            {
+                _blocks.Add(new int[_blocks.Count == 0 ? 16 : BlockSize]);
+            }
+            else if (_blocks.Count == 1 && _count == _blocks[0].Length)
+            {
+                var grown = new int[Math.Min(BlockSize, _count * 4)];
+                _blocks[0].CopyTo(grown, 0);
+                _blocks[0] = grown;
+            }
+
+            _blocks[^1][_count & (BlockSize - 1)] = value;
+            _count++;
+        }
+
+        public void Add(int id, int length, TermEntry entry)
+        {
+            Append(id - _last);
+            Append(length);
             _last = id;
             if (entry.Positions is { } positions)
             {
-                Values.Add(positions.Count);
+                Append(positions.Count);
                 var previous = 0;
                 foreach (var p in positions)
                 {
-                    Values.Add(p - previous);
+                    Append(p - previous);
                     previous = p;
                 }
             }
             else
             {
-                Values.Add(entry.Weighted);
+                Append(entry.Weighted);
+            }
+        }
+
+        /// <summary>The list as the index stores it: each record's length replaced by its norm, in eighths of the average.</summary>
+        public IEnumerable<int> Encoded(double averageLength)
+        {
+            for (var i = 0; i < _count;)
+            {
+                yield return this[i];
+                yield return Math.Clamp((int)Math.Round(8 * this[i + 1] / averageLength), 1, 63);
+                var rest = pair ? 1 + this[i + 2] : 1;
+                for (var k = 0; k < rest; k++)
+                {
+                    yield return this[i + 2 + k];
+                }
+
+                i += 2 + rest;
             }
         }
     }

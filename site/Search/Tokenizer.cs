@@ -22,88 +22,143 @@ public readonly record struct Token(TokenKind Kind, string Text, int Start, int 
 /// (<c>Yanzhou's</c> is <c>yanzhou</c>). Everything else, punctuation and emoji included, separates.</remarks>
 public static class Tokenizer
 {
+    /// <summary>Receives each token of a text: its kind, its folded text (valid only during the call), and its place in the text.</summary>
+    public delegate void TokenHandler(TokenKind kind, ReadOnlySpan<char> text, int start, int end);
+
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>();
-        var current = new StringBuilder();
-        var kind = TokenKind.Word;
-        var start = 0;
-        var skipping = false;
+        Scan(text, (kind, folded, start, end) => tokens.Add(new Token(kind, folded.ToString(), start, end)));
+        return tokens;
+    }
+
+    /// <summary>Hands each token of <paramref name="text"/> to <paramref name="handler"/> without making a string of it: the
+    /// index reads millions of tokens, and looks their text up as a span.</summary>
+    public static void Scan(string text, TokenHandler handler)
+    {
+        var scanner = new Scanner(text.Length);
         var i = 0;
-
-        void Flush(int end)
-        {
-            if (current.Length > 0)
-            {
-                tokens.Add(new Token(kind, current.ToString(), start, end));
-                current.Clear();
-            }
-        }
-
-        void Take(Rune folded)
-        {
-            var cls = Classify(folded);
-            if (skipping && cls == Class.Word)
-            {
-                return;
-            }
-
-            skipping = false;
-            if (cls == Class.Apostrophe && current.Length > 0 && kind == TokenKind.Word)
-            {
-                Flush(i);
-                skipping = true;
-                return;
-            }
-
-            if (cls is Class.Separator or Class.Apostrophe)
-            {
-                Flush(i);
-                return;
-            }
-
-            var tokenKind = cls == Class.Han ? TokenKind.Han : TokenKind.Word;
-            if (current.Length > 0 && tokenKind != kind)
-            {
-                Flush(i);
-            }
-
-            if (current.Length == 0)
-            {
-                kind = tokenKind;
-                start = i;
-            }
-
-            if (folded.IsBmp)
-            {
-                current.Append((char)folded.Value);
-            }
-            else
-            {
-                current.Append(folded.ToString());
-            }
-        }
-
         while (i < text.Length)
         {
+            var c = text[i];
+            if (c < 0x80)
+            {
+                var lower = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+                scanner.Take(lower, Classify(lower), i, handler);
+                i++;
+                continue;
+            }
+
             Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var consumed);
             if (IsIdentity(rune))
             {
-                Take(rune.Value is >= 'A' and <= 'Z' ? new Rune(rune.Value + 32) : rune);
+                scanner.Take(rune, i, handler);
             }
             else
             {
                 foreach (var folded in FoldSlow(rune).EnumerateRunes())
                 {
-                    Take(folded);
+                    scanner.Take(folded, i, handler);
                 }
             }
 
             i += consumed;
         }
 
-        Flush(text.Length);
-        return tokens;
+        scanner.Flush(text.Length, handler);
+    }
+
+    /// <summary>The state of a scan: the token being gathered, its kind and start, and whether the rest of a word is skipped.</summary>
+    private struct Scanner(int capacity)
+    {
+        private char[] _buffer = new char[Math.Max(8, capacity * 2)];
+        private int _length;
+        private TokenKind _kind;
+        private int _start;
+        private bool _skipping;
+
+        public void Take(Rune folded, int at, TokenHandler handler)
+        {
+            if (folded.IsBmp)
+            {
+                Take((char)folded.Value, Classify(folded), at, handler);
+                return;
+            }
+
+            var cls = Classify(folded);
+            Span<char> pair = stackalloc char[2];
+            folded.EncodeToUtf16(pair);
+            if (Begin(cls, at, handler))
+            {
+                Append(pair[0]);
+                Append(pair[1]);
+            }
+        }
+
+        public void Take(char folded, Class cls, int at, TokenHandler handler)
+        {
+            if (Begin(cls, at, handler))
+            {
+                Append(folded);
+            }
+        }
+
+        /// <summary>Closes the current token where a character of class <paramref name="cls"/> cannot continue it; true when
+        /// the character belongs to a token.</summary>
+        private bool Begin(Class cls, int at, TokenHandler handler)
+        {
+            if (_skipping && cls == Class.Word)
+            {
+                return false;
+            }
+
+            _skipping = false;
+            if (cls == Class.Apostrophe && _length > 0 && _kind == TokenKind.Word)
+            {
+                Flush(at, handler);
+                _skipping = true;
+                return false;
+            }
+
+            if (cls is Class.Separator or Class.Apostrophe)
+            {
+                Flush(at, handler);
+                return false;
+            }
+
+            var kind = cls == Class.Han ? TokenKind.Han : TokenKind.Word;
+            if (_length > 0 && kind != _kind)
+            {
+                Flush(at, handler);
+            }
+
+            if (_length == 0)
+            {
+                _kind = kind;
+                _start = at;
+            }
+
+            return true;
+        }
+
+        private void Append(char c)
+        {
+            if (_length == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+
+            _buffer[_length++] = c;
+        }
+
+        public void Flush(int end, TokenHandler handler)
+        {
+            if (_length > 0)
+            {
+                handler(_kind, _buffer.AsSpan(0, _length), _start, end);
+                _length = 0;
+            }
+        }
     }
 
     /// <summary>The folded form of a whole string, as queries and highlighting compare text.</summary>
@@ -146,6 +201,8 @@ public static class Tokenizer
         Han,
         Apostrophe,
     }
+
+    private static Class Classify(char c) => Classify(new Rune(c));
 
     private static Class Classify(Rune r) => r.Value switch
     {

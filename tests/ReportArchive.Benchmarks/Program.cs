@@ -5,6 +5,7 @@ using ReportArchive.Benchmarks;
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- encoders
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- preview [reports]
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- search [reports]
+//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- index [reports]     (the search index build alone)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- corpus reports folder   (writes a generated input/ to look at)
 return args switch
 {
@@ -15,6 +16,7 @@ return args switch
     ["preview", var n] when int.TryParse(n, out var count) && count > 0 => await PreviewBenchmark.RunAsync(count, 10),
     ["search"] => await SearchBenchmark.RunAsync(2000),
     ["search", var n] when int.TryParse(n, out var count) && count > 0 => await SearchBenchmark.RunAsync(count),
+    ["index", var n] when int.TryParse(n, out var count) && count > 0 => SearchBenchmark.IndexOnly(count),
     ["corpus", var n, var folder] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder),
     _ => Usage(),
 };
@@ -28,6 +30,6 @@ static int WriteCorpus(int count, string folder)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] | search [reports] | corpus reports folder");
+    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] | search [reports] | index reports | corpus reports folder");
     return 2;
 }

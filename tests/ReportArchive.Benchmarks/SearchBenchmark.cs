@@ -95,6 +95,31 @@ public static class SearchBenchmark
         }
     }
 
+    /// <summary>Only the index build, in process, three times over the same loaded reports: the figure to watch when changing it.</summary>
+    public static int IndexOnly(int reports)
+    {
+        var input = Path.Combine(Path.GetTempPath(), $"reportarchive-index-bench-{Environment.ProcessId}");
+        try
+        {
+            Console.WriteLine($"machine: {Machine.Describe()}");
+            Corpus.Write(input, reports);
+            var latestFirst = Report.LatestFirst(ReportLoader.FindBundles(input).Select(b => ReportLoader.Load(b, [])!));
+            for (var run = 1; run <= 3; run++)
+            {
+                var clock = Stopwatch.StartNew();
+                var files = SearchIndex.Build(latestFirst, "/ReportArchive/");
+                Console.WriteLine($"index of {reports} bilingual reports, run {run}: {clock.Elapsed.TotalSeconds:0.00} s, {files.Count:N0} files, " +
+                    $"{files.Sum(f => (long)f.Bytes!.Length) / 1048576.0:0.0} MiB");
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(input, recursive: true);
+        }
+    }
+
     private static Row Median(List<Row> runs)
     {
         double M(Func<Row, double> f) => runs.Select(f).Order().ElementAt(runs.Count / 2);

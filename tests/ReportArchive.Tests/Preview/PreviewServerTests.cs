@@ -54,6 +54,40 @@ public class PreviewServerTests
     }
 
     [Fact]
+    public async Task The_search_index_is_built_when_first_asked_for_and_follows_each_save()
+    {
+        using var site = new TestSite("valid", "small");
+        await using var server = await PreviewServer.StartAsync(site.Settings(), 0, TextWriter.Null);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        async Task<string> Fragments()
+        {
+            var toc = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(server.Url + "search/index.json")).RootElement;
+            var version = toc.GetProperty("v").GetString();
+            var texts = new List<string>();
+            for (var id = 0; texts.Count < toc.GetProperty("n").GetInt32() && id < 1 << 12; id++)
+            {
+                var response = await http.GetAsync(server.Url + $"search/{version}/{id}.json");
+                if (response.IsSuccessStatusCode)
+                {
+                    texts.Add(await response.Content.ReadAsStringAsync());
+                }
+            }
+
+            return string.Join("\n", texts);
+        }
+
+        Assert.Contains("A test report", await Fragments());
+        Assert.Contains("/archive/en/reports/2023/report-a/", await Fragments());
+
+        await using var events = await Events.OpenAsync(http, server.Url);
+        var en = Path.Combine(site.Bundle(2023, "report-a"), "index.en.md");
+        File.WriteAllText(en, File.ReadAllText(en).Replace("title: A test report", "title: Zymurgy report"));
+        Assert.Equal("reload", (await events.NextAsync()).Name);
+        Assert.Contains("Zymurgy report", await Fragments());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(server.Url + "search/no-such-file.json")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_busy_port_is_a_clear_error()
     {
         using var site = new TestSite("valid", "small");
