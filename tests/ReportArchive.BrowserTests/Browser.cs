@@ -41,14 +41,12 @@ public sealed class Browser : IAsyncLifetime
     }
 }
 
-/// <summary>One built site, one server and one browser for all the browser tests of a collection.</summary>
-public class SiteAndBrowser(SiteServer site) : IAsyncLifetime
-{
-    public SiteAndBrowser()
-        : this(new SiteServer())
-    {
-    }
+/// <summary>The repository's input/ built and served, and one browser, for all the browser tests of a collection.</summary>
+public sealed class SiteAndBrowser() : BrowserFixture(new SiteServer());
 
+/// <summary>One built site, one server and one browser for all the browser tests of a collection.</summary>
+public abstract class BrowserFixture(SiteServer site) : IAsyncLifetime
+{
     public SiteServer Site { get; } = site;
 
     public Browser Browser { get; } = new();

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace ReportArchive.BrowserTests;
 
-/// <summary>Follows every link, source and srcset entry from the root of the site served under /ReportArchive/, as a reader's
+/// <summary>Follows every link, source, srcset entry, form target and search index from the root of the site served under /ReportArchive/, as a reader's
 /// browser would request them, and expects each one to answer 200.</summary>
 [Collection(SiteCollection.Name)]
 public partial class LinkCrawlTests(SiteAndBrowser fixture)
@@ -54,15 +54,17 @@ public partial class LinkCrawlTests(SiteAndBrowser fixture)
         }
 
         Assert.True(broken.Count == 0, string.Join("\n", broken));
-        Assert.Equal(37, pages); // every page but 404.html is reachable by links
+        Assert.Equal(37, pages); // every page but 404.html is reachable by links and the search forms
+        Assert.Contains(seen, s => s.EndsWith("/search/index.json", StringComparison.Ordinal));
         Assert.Contains(seen, s => s.EndsWith(".webp"));
         Assert.Contains(seen, s => s.EndsWith("feed.xml"));
     }
 
     private static IEnumerable<string> References(string html) =>
-        Attribute().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value))
+        Attribute().Matches(html)
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value) + (m.Groups[1].Value == "data-index" ? "index.json" : ""))
             .SelectMany(v => v.Contains(", ") || v.EndsWith('w') ? v.Split(',').Select(c => c.Trim().Split(' ')[0]) : [v]);
 
-    [GeneratedRegex("(href|src|srcset)=\"([^\"]+)\"")]
+    [GeneratedRegex("(href|src|srcset|action|data-index)=\"([^\"]+)\"")]
     private static partial Regex Attribute();
 }

@@ -6,7 +6,7 @@ namespace ReportArchive.BrowserTests;
 
 /// <summary>The repository's input/ plus the search fixtures of the unit tests (a report with 老 and 尚 apart, a report whose
 /// title is markup), served and searched in Chromium.</summary>
-public sealed class SearchSiteAndBrowser() : SiteAndBrowser(new SiteServer(Path.Combine(SiteServer.Repository, "tests", "ReportArchive.Tests", "Fixtures", "search", "extra")))
+public sealed class SearchSiteAndBrowser() : BrowserFixture(new SiteServer(Path.Combine(SiteServer.Repository, "tests", "ReportArchive.Tests", "Fixtures", "search", "extra")))
 {
     public const string Name = "search site and browser";
 }
