@@ -15,8 +15,8 @@ public sealed record SearchSource(IReadOnlyList<Report> LatestFirst, string Base
 }
 
 /// <summary>Builds the search index of an archive as static files: a small table of contents (<c>search/index.json</c>), postings
-/// sharded by term in sorted order (so that a word's prefix is one range of shards), one fragment per record for results and
-/// excerpts, and one filter file per department. All but the table of contents sit in a folder named by a hash of their
+/// sharded by term in sorted order (so that a word's prefix is one range of shards), one file of fragments per report and
+/// language for results and excerpts, and one filter file per department. All but the table of contents sit in a folder named by a hash of their
 /// content, so that a reader never mixes files of two builds.</summary>
 /// <remarks>A posting list is a flat array of integers, one entry per record in ascending id order, the id as a gap from the
 /// previous one. A single Chinese character or a word: <c>gap, norm, weighted tf</c>. A pair of Chinese characters:
@@ -93,7 +93,7 @@ public static class SearchIndex
         }
 
         CutShard();
-        files.AddRange(records.Select(r => ($"{r.Id}.json", JsonSerializer.SerializeToUtf8Bytes(Fragment(r, basePath), Json))));
+        files.AddRange(records.GroupBy(r => r.Group).Select(g => ($"g{g.Key}.json", JsonSerializer.SerializeToUtf8Bytes(Fragments([.. g], basePath), Json))));
         var departments = records.SelectMany(r => r.Report.Departments.Select(d => (Department: d, r.Group))).Distinct()
             .GroupBy(x => x.Department, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         files.AddRange(departments.Select(g => ($"f-{g.Key}.json", JsonSerializer.SerializeToUtf8Bytes(Gaps(g.Select(x => x.Group).Order()), Json))));
@@ -114,19 +114,25 @@ public static class SearchIndex
         return [OutputFile.Text("search/index.json", JsonSerializer.Serialize(toc, Json)), .. files.Select(f => new OutputFile($"search/{version}/{f.Name}", f.Bytes))];
     }
 
-    /// <summary>What a result shows of a record: its link, its report's title, its heading, language and date, and its text.</summary>
-    private static Dictionary<string, string?> Fragment(SearchRecord record, string basePath)
+    /// <summary>What results show of one report in one language: its link, title, language and date, and for each of its
+    /// records (the head first, then the sections) the section's id and heading and the record's text. One file per report
+    /// and language keeps the site's file count near its page count.</summary>
+    private static Dictionary<string, object> Fragments(IReadOnlyList<SearchRecord> group, string basePath)
     {
-        var translation = record.Report.In(record.Lang)!;
-        var own = record.Section is null ? record.Fields.Skip(1).Where(f => f.Field != Field.Title) : record.Fields.Skip(1);
-        return new Dictionary<string, string?>
+        var first = group[0];
+        var translation = first.Report.In(first.Lang)!;
+        return new Dictionary<string, object>
         {
-            ["u"] = basePath + record.Report.PagePath(record.Lang) + (record.Section is null ? "" : "#" + record.Section.Id),
+            ["u"] = basePath + first.Report.PagePath(first.Lang),
             ["t"] = translation.Title,
-            ["h"] = record.Section?.Heading,
-            ["l"] = record.Lang,
-            ["d"] = Dates.Format(record.Report.Date, record.Report.DateInferred, record.Lang),
-            ["x"] = string.Join("\n", own.Select(f => f.Text)),
+            ["l"] = first.Lang,
+            ["d"] = Dates.Format(first.Report.Date, first.Report.DateInferred, first.Lang),
+            ["r"] = group.Select(r => new Dictionary<string, string?>
+            {
+                ["s"] = r.Section?.Id,
+                ["h"] = r.Section?.Heading,
+                ["x"] = string.Join("\n", (r.Section is null ? r.Fields.Where(f => f.Field != Field.Title) : r.Fields.Skip(1)).Select(f => f.Text)),
+            }).ToList(),
         };
     }
 

@@ -144,7 +144,7 @@ public static class SearchBenchmark
             const ranked = performance.now() - t;
             console.log('ranked ' + q + ' in ' + ranked.toFixed(1) + ' ms, of which the longest fetch ' + window.__fetched.toFixed(1) + ' ms');
             const ids = result.groups.slice(0, shown).flatMap((g) => g.sections.slice(0, 3).map((s) => s.id));
-            await Promise.all(ids.map((id) => index.file(id + '.json')));
+            await Promise.all(ids.map((id) => index.fragment(id)));
             return { ms: performance.now() - t, ranked, hits: result.groups.length };
           };
           if (q1 === null) { window.__index = new ReportArchiveSearch.Index(load); await window.__index.open(); return null; }

@@ -18,8 +18,11 @@ const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'))
 const toc = read('index.json');
 const loads = [];
 const index = new search.Index((name) => { loads.push(name); return Promise.resolve(read(name)); });
-const records = fs.readdirSync(path.join(dir, toc.v)).filter((f) => /^\d+\.json$/.test(f))
-  .map((f) => Object.assign({ id: +f.slice(0, -5) }, read(toc.v + '/' + f)));
+const records = fs.readdirSync(path.join(dir, toc.v)).filter((f) => /^g\d+\.json$/.test(f)).flatMap((f) => {
+  const group = read(toc.v + '/' + f);
+  const g = +f.slice(1, -5);
+  return group.r.map((r, i) => ({ id: (g << toc.shift) | i, t: group.t, h: r.h, l: group.l, x: r.x, u: group.u + (r.s ? '#' + r.s : '') }));
+});
 const ownText = (r) => search.fold([r.h === null ? r.t : r.h, r.x].join('\n'));
 
 async function ids(q, filters) {

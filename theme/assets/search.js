@@ -204,6 +204,17 @@
     return self.files[name];
   };
 
+  /** What a result shows of a record: {u, t, h, l, d, x}, from the fragments file of its report and language. */
+  Index.prototype.fragment = function (id) {
+    var self = this;
+    return self.open().then(function (toc) {
+      return self.file('g' + (id >> toc.shift) + '.json').then(function (g) {
+        var r = g.r[id & ((1 << toc.shift) - 1)];
+        return { u: g.u + (r.s ? '#' + r.s : ''), t: g.t, h: r.h, l: g.l, d: g.d, x: r.x };
+      });
+    });
+  };
+
   /** The shards that may hold a term (exact) or every term that begins with it (prefix). */
   function shardsFor(shards, text, prefix) {
     var lo = 0;
@@ -517,7 +528,7 @@
       more.hidden = shown >= current.groups.length;
       return Promise.all(groups.map(function (g) {
         var sections = g.sections.slice(0, 3);
-        return Promise.all(sections.map(function (s) { return index.file(s.id + '.json'); })).then(function (fragments) {
+        return Promise.all(sections.map(function (s) { return index.fragment(s.id); })).then(function (fragments) {
           return { group: g, fragments: fragments };
         });
       })).then(function (loaded) {

@@ -64,13 +64,9 @@ public class PreviewServerTests
             var toc = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(server.Url + "search/index.json")).RootElement;
             var version = toc.GetProperty("v").GetString();
             var texts = new List<string>();
-            for (var id = 0; texts.Count < toc.GetProperty("n").GetInt32() && id < 1 << 12; id++)
+            for (var group = 0; group < toc.GetProperty("langs").GetProperty("en").EnumerateArray().Last().GetInt32(); group++)
             {
-                var response = await http.GetAsync(server.Url + $"search/{version}/{id}.json");
-                if (response.IsSuccessStatusCode)
-                {
-                    texts.Add(await response.Content.ReadAsStringAsync());
-                }
+                texts.Add(await http.GetStringAsync(server.Url + $"search/{version}/g{group}.json"));
             }
 
             return string.Join("\n", texts);
