@@ -127,10 +127,11 @@ public static class SiteBuild
         var context = new RenderContext(site, ctx.From<Report>("Content"), ctx.From<Photo>("Photos"), assets, settings.Memo);
         var articles = new ArticlePages(context);
         var lists = new ListPages(context);
+        // A report's pages are independent of every other's: render them on every core, in the archive's order.
         return new BilingualPages(context).Render()
             .Concat(Languages.All.SelectMany(lists.Render))
             .Concat(Languages.All.SelectMany(new SearchPages(context).Render))
-            .Concat(context.LatestFirst.SelectMany(articles.Render))
+            .Concat(context.LatestFirst.AsParallel().AsOrdered().SelectMany(articles.Render))
             .ToList();
     }
 
