@@ -15,7 +15,7 @@ namespace ReportArchive;
 /// <summary>The build, top to bottom: the pipelines in the order the data flows, then the single write.</summary>
 public static class SiteBuild
 {
-    public static IReadOnlyList<Pipeline.Pipeline> Pipelines(BuildSettings settings) =>
+    public static IReadOnlyList<Pipeline.Pipeline> Pipelines(BuildSettings settings, OutputSink sink) =>
     [
         Pipeline.Pipeline.Create("Config", [], Step.Read(ctx => LoadInputs(settings, ctx))),
         Pipeline.Pipeline.Create("Content", ["Config"],
@@ -26,8 +26,8 @@ public static class SiteBuild
             Step.Read(ctx => PhotoRequests(ctx.From<Report>("Content"))),
             Step.ForEach<PhotoRequest>((request, ctx) => Collect(ctx, d => PhotoProcessor.Process(request, settings.Check ? null : new PhotoCache(settings.Cache), PhotoSettings.Default, d)))),
         Pipeline.Pipeline.Create("Assets", [], Step.Read(_ => AssetFiles.Read(settings.Theme))),
-        Pipeline.Pipeline.Create("Pages", ["Config", "Content", "Photos", "Assets"], Step.Read(ctx => settings.Check ? [] : RenderPages(settings, ctx))),
-        Pipeline.Pipeline.Create("Search", ["Config", "Content"], Step.Read(ctx => settings.Check ? [] : Index(settings, ctx))),
+        Pipeline.Pipeline.Create("Pages", ["Config", "Content", "Photos", "Assets"], Step.Read(ctx => settings.Check ? [] : RenderPages(settings, sink, ctx))),
+        Pipeline.Pipeline.Create("Search", ["Config", "Content"], Step.Read(ctx => settings.Check ? [] : Index(settings, sink, ctx))),
         Pipeline.Pipeline.Create("Publish", ["Config", "Content", "Pages"], Step.Read(Publish)),
     ];
 
@@ -35,15 +35,31 @@ public static class SiteBuild
     public static async Task<BuildResult> RunAsync(BuildSettings settings, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        var engine = new Engine(Pipelines(settings));
+        var writing = !settings.Check && !settings.InMemory;
+
+        // Pages and the search index go to the staging folder as they are rendered; it replaces output/ only if all went well.
+        var sink = writing ? OutputSink.Staging(SiteWriter.PrepareStaging(settings.Output)) : OutputSink.InMemory;
+        var engine = new Engine(Pipelines(settings, sink));
         settings.Memo?.Sweep();
-        var outputs = await engine.RunAsync(cancellation: cancellation);
-        var files = new[] { "Photos", "Assets", "Pages", "Search", "Publish" }.SelectMany(p => outputs[p].OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var written = false;
-        if (!engine.Diagnostics.HasErrors && !settings.Check && !settings.InMemory)
+        IReadOnlyDictionary<string, System.Collections.Immutable.ImmutableArray<object>> outputs;
+        List<OutputFile> files;
+        try
         {
-            SiteWriter.Write(settings.Output, files);
-            written = true;
+            outputs = await engine.RunAsync(cancellation: cancellation);
+            files = [.. new[] { "Photos", "Assets", "Pages", "Search", "Publish" }.SelectMany(p => outputs[p].OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal)];
+            if (!engine.Diagnostics.HasErrors && writing)
+            {
+                SiteWriter.Write(settings.Output, files, staged: true);
+                written = true;
+            }
+        }
+        finally
+        {
+            if (writing && !written)
+            {
+                SiteWriter.Discard(settings.Output);
+            }
         }
 
         var photos = outputs["Photos"].OfType<Photo>().ToList();
@@ -116,7 +132,7 @@ public static class SiteBuild
                 .DistinctBy(x => x.Figure.Source)
                 .Select(x => new PhotoRequest(r.Directory, x.Figure.Source, $"photos/{r.Year:D4}/{r.Slug}/", x.Translation.File, x.Figure.Line)));
 
-    private static IEnumerable<object> RenderPages(BuildSettings settings, StepContext ctx)
+    private static IEnumerable<object> RenderPages(BuildSettings settings, OutputSink sink, StepContext ctx)
     {
         if (ctx.From<SiteInputs>("Config").FirstOrDefault() is not { } site || ctx.Diagnostics.HasErrors)
         {
@@ -124,7 +140,7 @@ public static class SiteBuild
         }
 
         var assets = ctx.From<Asset>("Assets").ToDictionary(a => a.Name, a => a.SitePath);
-        var context = new RenderContext(site, ctx.From<Report>("Content"), ctx.From<Photo>("Photos"), assets, settings.Memo);
+        var context = new RenderContext(site, ctx.From<Report>("Content"), ctx.From<Photo>("Photos"), assets, settings.Memo, sink);
         var articles = new ArticlePages(context);
         var lists = new ListPages(context);
         // A report's pages are independent of every other's: render them on every core, in the archive's order.
@@ -135,7 +151,7 @@ public static class SiteBuild
             .ToList();
     }
 
-    private static IEnumerable<object> Index(BuildSettings settings, StepContext ctx)
+    private static IEnumerable<object> Index(BuildSettings settings, OutputSink sink, StepContext ctx)
     {
         if (ctx.From<SiteInputs>("Config").FirstOrDefault() is not { } site || ctx.Diagnostics.HasErrors)
         {
@@ -143,7 +159,7 @@ public static class SiteBuild
         }
 
         var source = new SearchSource(Content.Report.LatestFirst(ctx.From<Report>("Content")), site.Config.BasePath);
-        return settings.DeferSearch ? [source] : source.Build();
+        return settings.DeferSearch ? [source] : source.Build(sink);
     }
 
     private static IEnumerable<object> Publish(StepContext ctx)

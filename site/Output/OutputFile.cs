@@ -5,6 +5,9 @@ public sealed record OutputFile(string Path, byte[]? Bytes, string? SourceFile =
 {
     public static OutputFile Text(string path, string text) => new(path, new System.Text.UTF8Encoding(false).GetBytes(text));
 
+    /// <summary>The file is already in the staging folder, at its place (written there by an <see cref="OutputSink"/>).</summary>
+    public bool Staged { get; init; }
+
     /// <summary>A file copied as it is (a cached photo), so that large files are not held in memory.</summary>
     public static OutputFile Copy(string path, string sourceFile) => new(path, null, sourceFile);
 

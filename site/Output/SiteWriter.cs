@@ -4,14 +4,38 @@ namespace ReportArchive.Output;
 /// so that a reader (or a failed build) never sees a half-written site.</summary>
 public static class SiteWriter
 {
-    public static void Write(string outputDirectory, IEnumerable<OutputFile> files)
+    /// <summary>The staging folder beside <paramref name="outputDirectory"/>, emptied: files may be written into it while the site
+    /// is built, and <see cref="Write"/> completes it and swaps it in (or <see cref="Discard"/> removes it).</summary>
+    public static string PrepareStaging(string outputDirectory)
+    {
+        var (staging, _) = Folders(outputDirectory);
+        DeleteIfExists(staging);
+        Directory.CreateDirectory(staging);
+        return staging;
+    }
+
+    public static void Discard(string outputDirectory) => DeleteIfExists(Folders(outputDirectory).Staging);
+
+    private static (string Staging, string Retired) Folders(string outputDirectory)
     {
         var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(output)!;
-        Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(output)}.staging-{Environment.ProcessId}");
-        var retired = Path.Combine(parent, $".{Path.GetFileName(output)}.old-{Environment.ProcessId}");
-        DeleteIfExists(staging);
+        return (Path.Combine(parent, $".{Path.GetFileName(output)}.staging-{Environment.ProcessId}"),
+            Path.Combine(parent, $".{Path.GetFileName(output)}.old-{Environment.ProcessId}"));
+    }
+
+    /// <summary>Writes what is not yet in the staging folder (kept if <see cref="PrepareStaging"/> made it, fresh otherwise), then
+    /// swaps the staging folder in for the output.</summary>
+    public static void Write(string outputDirectory, IEnumerable<OutputFile> files, bool staged = false)
+    {
+        var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        var (staging, retired) = Folders(outputDirectory);
+        if (!staged)
+        {
+            DeleteIfExists(staging);
+        }
+
         DeleteIfExists(retired);
 
         try
@@ -25,7 +49,10 @@ public static class SiteWriter
                     throw new InvalidOperationException($"two outputs claim the same path '{file.Path}'");
                 }
 
-                targets.Add((file, Path.Combine(staging, file.Path.Replace('/', Path.DirectorySeparatorChar))));
+                if (!file.Staged)
+                {
+                    targets.Add((file, Path.Combine(staging, file.Path.Replace('/', Path.DirectorySeparatorChar))));
+                }
             }
 
             // Each folder is made once, then the files are written on every core: a site has tens of thousands of small files.

@@ -8,8 +8,10 @@ namespace ReportArchive.Rendering;
 
 /// <summary>What every page needs: the site, the reports latest first, their photos, and the shell that wraps each page.</summary>
 public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports, IReadOnlyList<Photo> photos, IReadOnlyDictionary<string, string> assets,
-    Pipeline.BuildMemo? memo = null)
+    Pipeline.BuildMemo? memo = null, OutputSink? sink = null)
 {
+    private readonly OutputSink _sink = sink ?? OutputSink.InMemory;
+
     /// <summary>What <paramref name="render"/> makes for a report, reused while the report, its photos and the site inputs are unchanged.</summary>
     public T ForReport<T>(string what, Report report, Func<T> render)
         where T : notnull
@@ -71,7 +73,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
             meta.JsonLd is null ? null : JsonSerializer.Serialize(meta.JsonLd, JsonLd.Options), meta.Wide ? "wide" : "",
             Asset("site.js"), meta.Section == SearchPages.Section ? Asset("search.js") : null,
             meta.Section == SearchPages.Section ? null : Url(SearchPages.PathIn(lang)), content);
-        yield return OutputFile.Text(meta.Path + "index.html", site.Theme.Render("base", new { layout = shell, t = T(lang) }));
+        yield return _sink.Text(meta.Path + "index.html", site.Theme.Render("base", new { layout = shell, t = T(lang) }));
         yield return new PageRecord(meta.Path, meta.Alternates, meta.Modified);
     }
 

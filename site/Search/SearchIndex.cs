@@ -11,7 +11,7 @@ namespace ReportArchive.Search;
 /// <summary>The archive a search index is built from: its reports, latest first, and the base path its links carry.</summary>
 public sealed record SearchSource(IReadOnlyList<Report> LatestFirst, string BasePath)
 {
-    public List<OutputFile> Build() => SearchIndex.Build(LatestFirst, BasePath);
+    public List<OutputFile> Build(OutputSink? sink = null) => SearchIndex.Build(LatestFirst, BasePath, sink: sink);
 }
 
 /// <summary>Builds the search index of an archive as static files: a small table of contents (<c>search/index.json</c>), postings
@@ -30,7 +30,7 @@ public static class SearchIndex
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static List<OutputFile> Build(IReadOnlyList<Report> latestFirst, string basePath, int shardBytes = DefaultShardBytes)
+    public static List<OutputFile> Build(IReadOnlyList<Report> latestFirst, string basePath, int shardBytes = DefaultShardBytes, OutputSink? sink = null)
     {
         var (records, shift) = SearchRecord.From(latestFirst);
 
@@ -111,7 +111,8 @@ public static class SearchIndex
             ["departments"] = departments.Select(g => g.Key).ToList(),
             ["shards"] = firstTerms,
         };
-        return [OutputFile.Text("search/index.json", JsonSerializer.Serialize(toc, Json)), .. files.Select(f => new OutputFile($"search/{version}/{f.Name}", f.Bytes))];
+        sink ??= OutputSink.InMemory;
+        return [sink.Text("search/index.json", JsonSerializer.Serialize(toc, Json)), .. files.Select(f => sink.Bytes($"search/{version}/{f.Name}", f.Bytes))];
     }
 
     /// <summary>What results show of one report in one language: its link, title, language and date, and for each of its

@@ -39,6 +39,21 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public async Task Pages_and_the_search_index_are_written_as_they_are_made_not_held_in_memory()
+    {
+        using var site = new TestSite("valid", "small");
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Written);
+        var pages = result.Files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal) && f.Path.Contains("/reports/", StringComparison.Ordinal)).ToList();
+        var search = result.Files.Where(f => f.Path.StartsWith("search/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pages);
+        Assert.NotEmpty(search);
+        Assert.All(pages.Concat(search), f => Assert.True(f.Staged && f.Bytes is null, f.Path));
+        Assert.All(pages.Concat(search), f => Assert.True(File.Exists(Path.Combine(site.Output, f.Path)), f.Path));
+    }
+
+    [Fact]
     public async Task A_rebuild_replaces_the_output_and_removes_files_that_are_gone()
     {
         using var site = new TestSite("valid", "small");
