@@ -59,14 +59,20 @@ public static class SearchIndex
 
         var averageLength = records.Count == 0 ? 1.0 : Math.Max(1.0, (double)totalLength / records.Count);
 
-        var files = new List<(string Name, byte[] Bytes)>();
+        // Files are handed to the sink as they are made (a large archive's index is hundreds of megabytes), in a folder named
+        // by a hash of everything they are made from.
+        var version = Version(records, shift, basePath, shardBytes);
+        var written = new List<OutputFile>();
+        sink ??= OutputSink.InMemory;
+        void Put(string name, byte[] bytes) => written.Add(sink.Bytes($"search/{version}/{name}", bytes));
+
         var firstTerms = new List<string>();
         var shard = new StringBuilder();
         void CutShard()
         {
             if (shard.Length > 0)
             {
-                files.Add(($"s{firstTerms.Count - 1}.json", Utf8(shard.Append('}').ToString())));
+                Put($"s{firstTerms.Count - 1}.json", Utf8(shard.Append('}').ToString()));
                 shard.Clear();
             }
         }
@@ -93,12 +99,18 @@ public static class SearchIndex
         }
 
         CutShard();
-        files.AddRange(records.GroupBy(r => r.Group).Select(g => ($"g{g.Key}.json", JsonSerializer.SerializeToUtf8Bytes(Fragments([.. g], basePath), Json))));
+        foreach (var group in records.GroupBy(r => r.Group))
+        {
+            Put($"g{group.Key}.json", JsonSerializer.SerializeToUtf8Bytes(Fragments([.. group], basePath), Json));
+        }
+
         var departments = records.SelectMany(r => r.Report.Departments.Select(d => (Department: d, r.Group))).Distinct()
             .GroupBy(x => x.Department, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        files.AddRange(departments.Select(g => ($"f-{g.Key}.json", JsonSerializer.SerializeToUtf8Bytes(Gaps(g.Select(x => x.Group).Order()), Json))));
+        foreach (var department in departments)
+        {
+            Put($"f-{department.Key}.json", JsonSerializer.SerializeToUtf8Bytes(Gaps(department.Select(x => x.Group).Order()), Json));
+        }
 
-        var version = Version(files);
         var groups = records.Select(r => (r.Group, r.Lang, r.Report.Year)).Distinct().ToList();
         var toc = new SortedDictionary<string, object>(StringComparer.Ordinal)
         {
@@ -111,8 +123,7 @@ public static class SearchIndex
             ["departments"] = departments.Select(g => g.Key).ToList(),
             ["shards"] = firstTerms,
         };
-        sink ??= OutputSink.InMemory;
-        return [sink.Text("search/index.json", JsonSerializer.Serialize(toc, Json)), .. files.Select(f => sink.Bytes($"search/{version}/{f.Name}", f.Bytes))];
+        return [sink.Text("search/index.json", JsonSerializer.Serialize(toc, Json)), .. written];
     }
 
     /// <summary>What results show of one report in one language: its link, title, language and date, and for each of its
@@ -216,17 +227,32 @@ public static class SearchIndex
         return result;
     }
 
-    private static string Version(IEnumerable<(string Name, byte[] Bytes)> files)
+    /// <summary>A hash of everything the index files are made from: each record's place, report, language, date, departments and
+    /// text, the id layout, the base path and the shard size. <see cref="Format"/> changes with the files' layout.</summary>
+    private static string Version(IReadOnlyList<SearchRecord> records, int shift, string basePath, int shardBytes)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (name, bytes) in files)
+        void Add(string text)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(name));
-            hash.AppendData(bytes);
+            hash.AppendData(Encoding.UTF8.GetBytes(text));
+            hash.AppendData([0]);
+        }
+
+        Add($"{Format}|{shift}|{basePath}|{shardBytes}");
+        foreach (var r in records)
+        {
+            Add($"{r.Id}|{r.Lang}|{r.Report.PagePath(r.Lang)}|{r.Report.Date:O}|{r.Report.DateInferred}|{string.Join(",", r.Report.Departments)}|{r.Section?.Id}|{r.Section?.Heading}");
+            foreach (var (field, text) in r.Fields)
+            {
+                Add($"{(int)field}|{text}");
+            }
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..10];
     }
+
+    /// <summary>The layout of the index files; changed whenever the files change for the same input.</summary>
+    private const string Format = "search-2";
 
     private static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
 

@@ -108,6 +108,15 @@ public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
         Assert.Equal(a.Select(f => Convert.ToBase64String(f.Bytes!)), b.Select(f => Convert.ToBase64String(f.Bytes!)));
     }
 
+    [Fact]
+    public void A_changed_text_moves_every_index_file_to_a_new_folder()
+    {
+        string Folder(string text) => SearchIndex.Build([Report(text, "一")], "/x/").First(f => f.Path.EndsWith("/s0.json", StringComparison.Ordinal)).Path;
+        Assert.Equal(Folder("老尚好"), Folder("老尚好"));
+        Assert.NotEqual(Folder("老尚好"), Folder("老尚很好"));
+        Assert.NotEqual(SearchIndex.Build([Report("老尚好", "一")], "/x/")[1].Path, SearchIndex.Build([Report("老尚好", "一")], "/y/")[1].Path);
+    }
+
     private static Report Report(string text, string heading)
     {
         var section = new Section("s", heading, 3, [new Paragraph(5, text, text)]);
