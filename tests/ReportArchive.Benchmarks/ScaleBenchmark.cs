@@ -19,9 +19,9 @@ public static class ScaleBenchmark
         }
 
         Console.WriteLine($"machine: {Machine.Describe()}");
-        await RunAsync("dotnet", "build -c Release site -v q -nologo", ".");
+        await Processes.RunAsync("dotnet", "build -c Release site -v q -nologo", ".");
         var program = Path.GetFullPath(Path.Combine("site", "bin", "Release", "net10.0", "reportarchive.dll"));
-        Console.WriteLine((await RunAsync("hugo", "version", ".")).Output.Trim());
+        Console.WriteLine((await Processes.RunAsync("hugo", "version", ".")).Output.Trim());
         Console.WriteLine($"{"reports",8} {"engine",-8} {"wall s",7} {"cpu s",7} {"peak MiB",9} {"html pages",11} {"files",8} {"s/1000",7}");
         var root = Path.Combine(Path.GetTempPath(), $"reportarchive-scale-bench-{Environment.ProcessId}");
         try
@@ -57,24 +57,11 @@ public static class ScaleBenchmark
 
     private static async Task<Measure> MeasureAsync(string program, string arguments, string output, int size)
     {
-        var (_, errors) = await RunAsync("/usr/bin/time", $"-f \"RESOURCES %e %U %S %M\" {program} {arguments}", ".");
+        var (_, errors) = await Processes.RunAsync("/usr/bin/time", $"-f \"RESOURCES %e %U %S %M\" {program} {arguments}", ".");
         var line = errors.Split('\n').Last(l => l.StartsWith("RESOURCES ", StringComparison.Ordinal)).Split(' ');
         double D(int i) => double.Parse(line[i], CultureInfo.InvariantCulture);
         var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToList();
         return new Measure(D(1), D(2) + D(3), D(4) / 1024, files.Count(f => f.EndsWith(".html", StringComparison.Ordinal)), files.Count);
     }
 
-    private static async Task<(string Output, string Errors)> RunAsync(string program, string arguments, string directory)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {arguments} failed ({process.ExitCode}):\n{await output}\n{await errors}");
-        }
-
-        return (await output, await errors);
-    }
 }

@@ -212,26 +212,15 @@ public static class SearchBenchmark
         var tool = Path.GetFullPath(Path.Combine("tests", "ReportArchive.Benchmarks", "pagefind"));
         if (!File.Exists(Path.Combine(tool, "node_modules", ".bin", "pagefind")))
         {
-            await RunAsync("npm", "ci --no-audit --no-fund", tool);
+            await Processes.RunAsync("npm", "ci --no-audit --no-fund", tool);
         }
 
         var clock = Stopwatch.StartNew();
-        await RunAsync(Path.Combine(tool, "node_modules", ".bin", "pagefind"),
+        await Processes.RunAsync(Path.Combine(tool, "node_modules", ".bin", "pagefind"),
             $"--site {site} --glob \"{{zh,en}}/reports/*/*/index.html\" --force-language zh --output-subdir pagefind", tool);
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task RunAsync(string program, string arguments, string directory)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {arguments} failed:\n{await output}\n{await errors}");
-        }
-    }
 
     private static string Describe(string folder)
     {
