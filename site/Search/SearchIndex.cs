@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -34,25 +35,36 @@ public static class SearchIndex
     {
         var (records, shift) = SearchRecord.From(latestFirst);
 
-        // Records are analysed in parallel a batch at a time and merged at once, so that their term tables die young: holding
-        // them all until the merge made the collector trace millions of live objects, and took five times as long.
-        var postings = new Dictionary<string, Posting>(StringComparer.Ordinal);
+        // Records are analysed in parallel a batch at a time and merged at once, so that what they make dies young. A record's
+        // analysis is one sorted array of (term id, value) pairs; a term's string is made once for the whole archive.
+        var table = new TermTable();
+        var postings = new List<Posting?>();
         var totalLength = 0L;
         foreach (var batch in records.Chunk(256))
         {
-            var analysed = new RecordTerms[batch.Length];
-            Parallel.For(0, batch.Length, i => analysed[i] = Analyse(batch[i]));
+            var analysed = new (long[] Occurrences, int Length)[batch.Length];
+            Parallel.For(0, batch.Length, i => analysed[i] = Occurrences(batch[i], table));
             for (var i = 0; i < batch.Length; i++)
             {
-                totalLength += analysed[i].Length;
-                foreach (var (term, entry) in analysed[i].Terms)
+                var (occurrences, length) = analysed[i];
+                totalLength += length;
+                for (var start = 0; start < occurrences.Length;)
                 {
-                    if (!postings.TryGetValue(term, out var posting))
+                    var term = (int)(occurrences[start] >> 32);
+                    var end = start + 1;
+                    while (end < occurrences.Length && (int)(occurrences[end] >> 32) == term)
                     {
-                        postings[term] = posting = new Posting(IsPair(term));
+                        end++;
                     }
 
-                    posting.Add(batch[i].Id, analysed[i].Length, entry);
+                    while (postings.Count <= term)
+                    {
+                        postings.Add(null);
+                    }
+
+                    var posting = postings[term] ??= new Posting(table.IsPair(term));
+                    posting.Add(batch[i].Id, length, occurrences.AsSpan(start, end - start));
+                    start = end;
                 }
             }
         }
@@ -77,9 +89,9 @@ public static class SearchIndex
             }
         }
 
-        foreach (var term in postings.Keys.Order(StringComparer.Ordinal))
+        foreach (var (term, id) in table.Names.Select((name, id) => (name, id)).Where(t => postings[t.id] is not null).OrderBy(t => t.name, StringComparer.Ordinal))
         {
-            var entry = $"\"{term}\":[{string.Join(',', postings[term].Encoded(averageLength))}]";
+            var entry = $"\"{term}\":[{string.Join(',', postings[id]!.Encoded(averageLength))}]";
             if (shard.Length > 0 && shard.Length + entry.Length > shardBytes)
             {
                 CutShard();
@@ -149,31 +161,47 @@ public static class SearchIndex
     }
 
     /// <summary>A record's terms: every Chinese character and every word with its weighted count, every pair of adjacent
-    /// Chinese characters with its positions. Tokens are one position apart, so that no pair spans two runs or two fields.</summary>
+    /// Chinese characters with its positions. Tokens are one position apart, so that no pair spans two runs or two fields.
+    /// (The index uses <see cref="Occurrences"/>; this is its readable form.)</summary>
     public static RecordTerms Analyse(SearchRecord record)
     {
+        var table = new TermTable();
+        var (occurrences, length) = Occurrences(record, table);
         var terms = new Dictionary<string, TermEntry>(StringComparer.Ordinal);
-        var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
-        TermEntry Entry(ReadOnlySpan<char> term)
+        foreach (var occurrence in occurrences)
         {
-            if (!lookup.TryGetValue(term, out var entry))
+            var id = (int)(occurrence >> 32);
+            var value = (int)(occurrence & 0xFFFFFFFF);
+            var entry = terms.TryGetValue(table.Names[id], out var e) ? e : terms[table.Names[id]] = new TermEntry();
+            if (table.IsPair(id))
             {
-                lookup[term] = entry = new TermEntry();
+                (entry.Positions ??= []).Add(value);
             }
-
-            return entry;
+            else
+            {
+                entry.Weighted += value;
+            }
         }
 
+        return new RecordTerms(terms, length);
+    }
+
+    /// <summary>A record's terms as one sorted array of <c>term id &lt;&lt; 32 | value</c>: a weight for a character or a
+    /// word (summed by the merge), a tagged position for a pair (ascending within the term). And the record's length.</summary>
+    private static (long[] Occurrences, int Length) Occurrences(SearchRecord record, TermTable table)
+    {
+        var found = new List<long>(1024);
         var position = 0;
         var length = 0;
         var starts = new int[64];
         var weight = 0;
         var field = Field.Body;
+        void Add(ReadOnlySpan<char> term, int value) => found.Add(((long)table.Id(term) << 32) | (uint)value);
         void Take(TokenKind kind, ReadOnlySpan<char> run, int start, int end)
         {
             if (kind == TokenKind.Word)
             {
-                Entry(run).Weighted += weight;
+                Add(run, weight);
                 length++;
                 position += 2;
                 return;
@@ -194,10 +222,10 @@ public static class SearchIndex
             starts[count] = run.Length;
             for (var k = 0; k < count; k++)
             {
-                Entry(run[starts[k]..starts[k + 1]]).Weighted += weight;
+                Add(run[starts[k]..starts[k + 1]], weight);
                 if (k + 1 < count)
                 {
-                    (Entry(run[starts[k]..starts[k + 2]]).Positions ??= []).Add(((position + k) * 4) + (int)field);
+                    Add(run[starts[k]..starts[k + 2]], ((position + k) * 4) + (int)field);
                 }
             }
 
@@ -211,7 +239,9 @@ public static class SearchIndex
             Tokenizer.Scan(text, Take);
         }
 
-        return new RecordTerms(terms, length);
+        var occurrences = found.ToArray();
+        Array.Sort(occurrences);
+        return (occurrences, length);
     }
 
     private static List<int> Gaps(IEnumerable<int> ascending)
@@ -267,6 +297,44 @@ public static class SearchIndex
     /// <summary>The terms of one record and its length in tokens (characters and words).</summary>
     public sealed record RecordTerms(Dictionary<string, TermEntry> Terms, int Length);
 
+    /// <summary>The ids of one build's terms: a term's string is made once, when a record first holds it; records look terms up
+    /// by span. Ids are given in the order records meet terms; the files list terms in their sorted order, so ids never show.</summary>
+    private sealed class TermTable
+    {
+        private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly List<string> _names = [];
+        private readonly List<bool> _pairs = [];
+        private readonly Lock _gate = new();
+
+        public IReadOnlyList<string> Names => _names;
+
+        public bool IsPair(int id) => _pairs[id];
+
+        public int Id(ReadOnlySpan<char> term)
+        {
+            var lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(term, out var id))
+            {
+                return id;
+            }
+
+            lock (_gate)
+            {
+                if (lookup.TryGetValue(term, out id))
+                {
+                    return id;
+                }
+
+                var name = term.ToString();
+                id = _names.Count;
+                _names.Add(name);
+                _pairs.Add(SearchIndex.IsPair(name));
+                _ids[name] = id;
+                return id;
+            }
+        }
+    }
+
     /// <summary>Whether a term is a pair of Chinese characters (a word never holds one, a single character is one rune).</summary>
     private static bool IsPair(string term) => Tokenizer.IsHan(System.Text.Rune.GetRuneAt(term, 0)) && term.EnumerateRunes().Count() == 2;
 
@@ -300,24 +368,33 @@ public static class SearchIndex
             _count++;
         }
 
-        public void Add(int id, int length, TermEntry entry)
+        /// <summary>Adds a record's occurrences of the term (sorted <c>term &lt;&lt; 32 | value</c>): positions for a pair, weights
+        /// to sum otherwise.</summary>
+        public void Add(int id, int length, ReadOnlySpan<long> occurrences)
         {
             Append(id - _last);
             Append(length);
             _last = id;
-            if (entry.Positions is { } positions)
+            if (pair)
             {
-                Append(positions.Count);
+                Append(occurrences.Length);
                 var previous = 0;
-                foreach (var p in positions)
+                foreach (var o in occurrences)
                 {
+                    var p = (int)(o & 0xFFFFFFFF);
                     Append(p - previous);
                     previous = p;
                 }
             }
             else
             {
-                Append(entry.Weighted);
+                var weighted = 0;
+                foreach (var o in occurrences)
+                {
+                    weighted += (int)(o & 0xFFFFFFFF);
+                }
+
+                Append(weighted);
             }
         }
 
