@@ -50,7 +50,7 @@ public static class SiteBuild
             files = [.. new[] { "Photos", "Assets", "Pages", "Search", "Publish" }.SelectMany(p => outputs[p].OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal)];
             if (!engine.Diagnostics.HasErrors && writing)
             {
-                SiteWriter.Write(settings.Output, files, staged: true);
+                SiteWriter.Write(settings.Output, files);
                 written = true;
             }
         }

@@ -3,7 +3,13 @@ namespace ReportArchive.Output;
 /// <summary>A file of the built site: its path below the site root ('/'-separated), and its bytes or the file to copy them from.</summary>
 public sealed record OutputFile(string Path, byte[]? Bytes, string? SourceFile = null)
 {
-    public static OutputFile Text(string path, string text) => new(path, new System.Text.UTF8Encoding(false).GetBytes(text));
+    /// <summary>How every text file of the site is encoded: UTF-8 without a byte order mark.</summary>
+    public static readonly System.Text.UTF8Encoding Utf8 = new(false);
+
+    public static OutputFile Text(string path, string text) => new(path, Utf8.GetBytes(text));
+
+    /// <summary>Where a site path lands below a folder on disk.</summary>
+    public static string Target(string root, string path) => System.IO.Path.Combine(root, path.Replace('/', System.IO.Path.DirectorySeparatorChar));
 
     /// <summary>The file is already in the staging folder, at its place (written there by an <see cref="OutputSink"/>).</summary>
     public bool Staged { get; init; }

@@ -6,13 +6,16 @@ public sealed class OutputSink
 {
     private readonly string? _staging;
 
+    // Folders already made: tens of thousands of files share a few thousand folders.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+
     private OutputSink(string? staging) => _staging = staging;
 
     public static OutputSink InMemory { get; } = new(null);
 
     public static OutputSink Staging(string folder) => new(folder);
 
-    public OutputFile Text(string path, string text) => Bytes(path, new System.Text.UTF8Encoding(false).GetBytes(text));
+    public OutputFile Text(string path, string text) => Bytes(path, OutputFile.Utf8.GetBytes(text));
 
     public OutputFile Bytes(string path, byte[] bytes)
     {
@@ -21,8 +24,13 @@ public sealed class OutputSink
             return new OutputFile(path, bytes);
         }
 
-        var target = Path.Combine(_staging, path.Replace('/', Path.DirectorySeparatorChar));
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var target = OutputFile.Target(_staging, path);
+        var folder = Path.GetDirectoryName(target)!;
+        if (_folders.TryAdd(folder, true))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
         File.WriteAllBytes(target, bytes);
         return new OutputFile(path, null, target) { Staged = true };
     }

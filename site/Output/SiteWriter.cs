@@ -24,18 +24,13 @@ public static class SiteWriter
             Path.Combine(parent, $".{Path.GetFileName(output)}.old-{Environment.ProcessId}"));
     }
 
-    /// <summary>Writes what is not yet in the staging folder (kept if <see cref="PrepareStaging"/> made it, fresh otherwise), then
-    /// swaps the staging folder in for the output.</summary>
-    public static void Write(string outputDirectory, IEnumerable<OutputFile> files, bool staged = false)
+    /// <summary>Writes into the staging folder (see <see cref="PrepareStaging"/>) the files not already there, then swaps it in
+    /// for the output.</summary>
+    public static void Write(string outputDirectory, IEnumerable<OutputFile> files)
     {
         var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         var (staging, retired) = Folders(outputDirectory);
-        if (!staged)
-        {
-            DeleteIfExists(staging);
-        }
-
         DeleteIfExists(retired);
 
         try
@@ -51,7 +46,7 @@ public static class SiteWriter
 
                 if (!file.Staged)
                 {
-                    targets.Add((file, Path.Combine(staging, file.Path.Replace('/', Path.DirectorySeparatorChar))));
+                    targets.Add((file, OutputFile.Target(staging, file.Path)));
                 }
             }
 
