@@ -17,8 +17,8 @@ public sealed record SearchSource(IReadOnlyList<Report> LatestFirst, string Base
 
 /// <summary>Builds the search index of an archive as static files: a small table of contents (<c>search/index.json</c>), postings
 /// sharded by term in sorted order (so that a word's prefix is one range of shards), one file of fragments per report and
-/// language for results and excerpts, and one filter file per department. All but the table of contents sit in a folder named by a hash of their
-/// content, so that a reader never mixes files of two builds.</summary>
+/// language for results and excerpts, and one filter file per department. All but the table of contents sit in a folder
+/// named by a hash of what they are made from, so that a reader never mixes files of two builds.</summary>
 /// <remarks>A posting list is a flat array of integers, one entry per record in ascending id order, the id as a gap from the
 /// previous one. A single Chinese character or a word: <c>gap, norm, weighted tf</c>. A pair of Chinese characters:
 /// <c>gap, norm, count, positions</c>, each position <c>4 * pos + field</c> as a gap from the previous one, so that a query of
@@ -84,7 +84,7 @@ public static class SearchIndex
         {
             if (shard.Length > 0)
             {
-                Put($"s{firstTerms.Count - 1}.json", Utf8(shard.Append('}').ToString()));
+                Put($"s{firstTerms.Count - 1}.json", OutputFile.Utf8.GetBytes(shard.Append('}').ToString()));
                 shard.Clear();
             }
         }
@@ -284,8 +284,6 @@ public static class SearchIndex
     /// <summary>The layout of the index files; changed whenever the files change for the same input.</summary>
     private const string Format = "search-2";
 
-    private static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
-
     /// <summary>A term's occurrences in one record: its weighted count, and for a pair of characters its tagged positions.</summary>
     public sealed class TermEntry
     {
@@ -305,6 +303,9 @@ public static class SearchIndex
         private readonly List<string> _names = [];
         private readonly List<bool> _pairs = [];
         private readonly Lock _gate = new();
+        private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public TermTable() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
 
         public IReadOnlyList<string> Names => _names;
 
@@ -312,15 +313,14 @@ public static class SearchIndex
 
         public int Id(ReadOnlySpan<char> term)
         {
-            var lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (lookup.TryGetValue(term, out var id))
+            if (_lookup.TryGetValue(term, out var id))
             {
                 return id;
             }
 
             lock (_gate)
             {
-                if (lookup.TryGetValue(term, out id))
+                if (_lookup.TryGetValue(term, out id))
                 {
                     return id;
                 }

@@ -181,9 +181,7 @@
   Index.prototype.open = function () {
     var self = this;
     if (!self.toc) {
-      self.toc = self.load('index.json').then(function (toc) {
-        return toc;
-      }, function (error) {
+      self.toc = self.load('index.json').then(null, function (error) {
         self.toc = null;
         throw error;
       });
