@@ -42,6 +42,7 @@ public static class SiteBuild
         var engine = new Engine(Pipelines(settings, sink));
         settings.Memo?.Sweep();
         var written = false;
+        TimeSpan writeStart = default, writeEnd = default;
         IReadOnlyDictionary<string, System.Collections.Immutable.ImmutableArray<object>> outputs;
         List<OutputFile> files;
         try
@@ -50,7 +51,9 @@ public static class SiteBuild
             files = [.. new[] { "Photos", "Assets", "Pages", "Search", "Publish" }.SelectMany(p => outputs[p].OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal)];
             if (!engine.Diagnostics.HasErrors && writing)
             {
+                writeStart = clock.Elapsed;
                 SiteWriter.Write(settings.Output, files);
+                writeEnd = clock.Elapsed;
                 written = true;
             }
         }
@@ -66,7 +69,11 @@ public static class SiteBuild
         return new BuildResult(engine.Diagnostics.Sorted(), outputs["Content"].OfType<Report>().Count(),
             files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), settings.Check ? outputs["Photos"].OfType<PhotoRequest>().Count() : photos.Count,
             photos.Count(p => p.Reused), written, clock.Elapsed)
-        { Files = files, DeferredSearch = outputs["Search"].OfType<SearchSource>().FirstOrDefault() };
+        {
+            Files = files,
+            DeferredSearch = outputs["Search"].OfType<SearchSource>().FirstOrDefault(),
+            Timings = written ? [.. engine.Timings, new PipelineTiming("Write", writeStart, writeEnd)] : engine.Timings,
+        };
     }
 
     private static IEnumerable<object> LoadInputs(BuildSettings settings, StepContext ctx) => Collect(ctx, d =>
@@ -142,13 +149,16 @@ public static class SiteBuild
         var assets = ctx.From<Asset>("Assets").ToDictionary(a => a.Name, a => a.SitePath);
         var context = new RenderContext(site, ctx.From<Report>("Content"), ctx.From<Photo>("Photos"), assets, settings.Memo, sink);
         var articles = new ArticlePages(context);
-        var lists = new ListPages(context);
-        // A report's pages are independent of every other's: render them on every core, in the archive's order.
-        return new BilingualPages(context).Render()
-            .Concat(Languages.All.SelectMany(lists.Render))
-            .Concat(Languages.All.SelectMany(new SearchPages(context).Render))
-            .Concat(context.LatestFirst.AsParallel().AsOrdered().SelectMany(articles.Render))
-            .ToList();
+        var search = new SearchPages(context);
+        // Every page is independent of every other: render them on every core, in a fixed order.
+        Func<IEnumerable<object>>[] pages =
+        [
+            new BilingualPages(context).Render,
+            .. Languages.All.SelectMany(new ListPages(context).Pages),
+            .. Languages.All.Select<string, Func<IEnumerable<object>>>(lang => () => search.Render(lang)),
+            .. context.LatestFirst.Select<Report, Func<IEnumerable<object>>>(report => () => articles.Render(report)),
+        ];
+        return pages.AsParallel().AsOrdered().SelectMany(page => page()).ToList();
     }
 
     private static IEnumerable<object> Index(BuildSettings settings, OutputSink sink, StepContext ctx)
@@ -196,6 +206,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Repo
 
     /// <summary>With <see cref="BuildSettings.DeferSearch"/>, what the search index is to be built from.</summary>
     public SearchSource? DeferredSearch { get; init; }
+
+    /// <summary>When each pipeline ran, and the final write when there was one.</summary>
+    public IReadOnlyList<PipelineTiming> Timings { get; init; } = [];
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 }

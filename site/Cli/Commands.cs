@@ -15,9 +15,10 @@ public static class Commands
         var output = new Option<string>("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "output" };
         var cache = new Option<string>("--cache") { Description = "Where encoded photos are kept between builds", DefaultValueFactory = _ => ".cache" };
         var baseUrl = new Option<string?>("--base-url") { Description = "The site's public address, e.g. https://owner.github.io/repo/ (overrides site.yml)" };
+        var timings = new Option<bool>("--timings") { Description = "Print when each stage of the build started and how long it took" };
 
-        var build = new Command("build", "Build the site from the content folder (default: input/ -> output/)") { input, theme, output, baseUrl, cache };
-        build.SetAction((result, ct) => Build(Settings(result), stdout, stderr, ct));
+        var build = new Command("build", "Build the site from the content folder (default: input/ -> output/)") { input, theme, output, baseUrl, cache, timings };
+        build.SetAction((result, ct) => Build(Settings(result), stdout, stderr, ct, result.GetValue(timings)));
 
         var check = new Command("check", "Check all content and report every problem; writes nothing") { input, theme, baseUrl };
         check.SetAction((result, ct) => Build(Settings(result) with { Check = true }, stdout, stderr, ct));
@@ -60,10 +61,18 @@ public static class Commands
             Cache: result.CommandResult.Command == build ? result.GetValue(cache)! : ".cache");
     }
 
-    private static async Task<int> Build(BuildSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    private static async Task<int> Build(BuildSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellation, bool timings = false)
     {
         var result = await SiteBuild.RunAsync(settings, cancellation);
         Print(result.Diagnostics, stderr);
+        if (timings)
+        {
+            foreach (var t in result.Timings)
+            {
+                stdout.WriteLine($"{t.Name,-10} {t.Start.TotalSeconds,7:0.00} s -> {t.End.TotalSeconds,7:0.00} s  ({t.Duration.TotalSeconds:0.00} s)");
+            }
+        }
+
         var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = result.Diagnostics.Count - errors;
         var verb = settings.Check ? "Checked" : result.Written ? "Built" : "Stopped";

@@ -25,7 +25,16 @@ public sealed record OutputFile(string Path, byte[]? Bytes, string? SourceFile =
         }
         else
         {
-            File.WriteAllBytes(target, Bytes!);
+            WriteNew(target, Bytes!);
         }
+    }
+
+    /// <summary>Writes a file that does not exist yet (a staging folder starts empty). Opened without a lock and without
+    /// truncation, a new file costs three system calls instead of File.WriteAllBytes's nine, which counts in a site of tens of
+    /// thousands of files; an existing file is an error.</summary>
+    public static void WriteNew(string target, ReadOnlySpan<byte> bytes)
+    {
+        using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        RandomAccess.Write(handle, bytes, 0);
     }
 }

@@ -31,7 +31,7 @@ public sealed class OutputSink
             Directory.CreateDirectory(folder);
         }
 
-        File.WriteAllBytes(target, bytes);
+        OutputFile.WriteNew(target, bytes);
         return new OutputFile(path, null, target) { Staged = true };
     }
 }

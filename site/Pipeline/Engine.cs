@@ -7,6 +7,11 @@ public sealed class Engine(IReadOnlyList<Pipeline> pipelines)
 {
     public DiagnosticBag Diagnostics { get; } = new();
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PipelineTiming> _timings = new();
+
+    /// <summary>When each pipeline that ran started and ended, from the start of <see cref="RunAsync"/>, in the order they ended.</summary>
+    public IReadOnlyList<PipelineTiming> Timings => [.. _timings.Values.OrderBy(t => t.End)];
+
     /// <summary>Runs every pipeline (or only <paramref name="targets"/> and what they depend on) and returns each one's output.
     /// A pipeline whose dependencies reported errors still runs, so that one build lists every problem at once.</summary>
     public async Task<IReadOnlyDictionary<string, ImmutableArray<object>>> RunAsync(
@@ -15,6 +20,7 @@ public sealed class Engine(IReadOnlyList<Pipeline> pipelines)
         var byName = pipelines.ToDictionary(p => p.Name);
         var selected = Closure(targets ?? byName.Keys, byName);
         var tasks = new Dictionary<string, Task<ImmutableArray<object>>>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         Task<ImmutableArray<object>> Start(string name)
         {
@@ -34,12 +40,14 @@ public sealed class Engine(IReadOnlyList<Pipeline> pipelines)
                 }
 
                 var context = new StepContext(name, outputs, Diagnostics, cancellation);
+                var start = clock.Elapsed;
                 var documents = ImmutableArray<object>.Empty;
                 foreach (var step in pipeline.Steps)
                 {
                     documents = await step.ExecuteAsync(documents, context);
                 }
 
+                _timings[name] = new PipelineTiming(name, start, clock.Elapsed);
                 return documents;
             }, cancellation);
             tasks[name] = task;
@@ -94,4 +102,10 @@ public sealed class Engine(IReadOnlyList<Pipeline> pipelines)
 
         return order;
     }
+}
+
+/// <summary>When a pipeline ran, measured from the start of the engine's run.</summary>
+public sealed record PipelineTiming(string Name, TimeSpan Start, TimeSpan End)
+{
+    public TimeSpan Duration => End - Start;
 }

@@ -7,21 +7,27 @@ namespace ReportArchive.Rendering;
 /// each with an index that counts the reports of every group, and paginated past the configured page size.</summary>
 public sealed class ListPages(RenderContext context)
 {
-    public IEnumerable<object> Render(string lang)
+    /// <summary>The list pages of a language, each a piece of work of its own, so that they can be rendered on every core.</summary>
+    public IEnumerable<Func<IEnumerable<object>>> Pages(string lang)
     {
         var reports = context.LatestFirst;
         var site = context.Site;
-        var all = Paged($"{lang}/", lang, "home", context.S(lang, "home_heading"), site.Config.Description.In(lang), reports, feed: true);
+        var all = Paged($"{lang}/", lang, "home", context.S(lang, "home_heading"), site.Config.Description.In(lang), reports);
         var years = reports.GroupBy(r => r.Year).OrderByDescending(g => g.Key).ToList();
         var yearPages = years.SelectMany(g => Paged($"{lang}/archive/{g.Key:D4}/", lang, "archive", Format(lang, "year_heading", g.Key.ToString("D4")), null, [.. g]));
         var yearIndex = Index($"{lang}/archive/", lang, "archive", years.Select(g => new IndexEntry(g.Key.ToString("D4"), context.Url($"{lang}/archive/{g.Key:D4}/"), g.Count())));
-        return all.Concat(yearIndex).Concat(yearPages)
+        return all.Append(yearIndex).Concat(yearPages)
             .Concat(Groups(lang, "departments", site.Taxonomy.Departments, r => r.Departments))
             .Concat(Groups(lang, "topics", site.Taxonomy.Topics, r => r.Topics));
     }
 
     /// <summary>A report as a list shows it, in <paramref name="lang"/> when it has that language, otherwise in Chinese, marked so.</summary>
-    public ReportItem Item(Report report, string lang) => context.ForReport("item-" + lang, report, () => ItemUncached(report, lang));
+    public ReportItem Item(Report report, string lang) =>
+        _items.GetOrAdd((report.Directory, lang), _ => context.ForReport("item-" + lang, report, () => ItemUncached(report, lang)));
+
+    // A report is listed on its language's home page, its year's archive and the page of each of its departments and topics:
+    // its item is made once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Directory, string Lang), ReportItem> _items = new();
 
     private ReportItem ItemUncached(Report report, string lang)
     {
@@ -33,45 +39,41 @@ public sealed class ListPages(RenderContext context)
             ReadingTime.Label(ReadingTime.Minutes(shown), lang), translation is null, Languages.Tag(shown.Lang));
     }
 
-    private IEnumerable<object> Groups(string lang, string group, IReadOnlyDictionary<string, Bilingual> names, Func<Report, IEnumerable<string>> keys)
+    private IEnumerable<Func<IEnumerable<object>>> Groups(string lang, string group, IReadOnlyDictionary<string, Bilingual> names, Func<Report, IEnumerable<string>> keys)
     {
         var members = names.Keys.Select(k => (Key: k, Reports: context.LatestFirst.Where(r => keys(r).Contains(k)).ToList())).ToList();
         var index = Index($"{lang}/{group}/", lang, group, members.Select(m => new IndexEntry(names[m.Key].In(lang), context.Url($"{lang}/{group}/{m.Key}/"), m.Reports.Count)));
-        return index.Concat(members.SelectMany(m => Paged($"{lang}/{group}/{m.Key}/", lang, group, names[m.Key].In(lang), null, m.Reports)));
+        return members.SelectMany(m => Paged($"{lang}/{group}/{m.Key}/", lang, group, names[m.Key].In(lang), null, m.Reports)).Prepend(index);
     }
 
-    private IEnumerable<object> Index(string path, string lang, string section, IEnumerable<IndexEntry> entries)
+    private Func<IEnumerable<object>> Index(string path, string lang, string section, IEnumerable<IndexEntry> entries) => () =>
     {
         var heading = context.S(lang, $"nav_{section}");
         var view = new IndexView(heading, [.. entries], context.Sections(lang, section));
         var meta = new PageMeta(path, lang, $"{heading} · {context.Site.Config.Title.In(lang)}", heading,
             context.Alternates(l => path.Replace($"{lang}/", $"{l}/")), context.Url(path.Replace($"{lang}/", $"{Languages.Other(lang)}/")), section);
         return context.Page(meta, "index", view);
-    }
+    };
 
     /// <summary>The pages of one list: the first at <paramref name="path"/>, the next at <c>page/2/</c> and so on. An empty list still has its first page.</summary>
-    private IEnumerable<object> Paged(string path, string lang, string section, string heading, string? intro, IReadOnlyList<Report> reports, bool feed = false)
+    private IEnumerable<Func<IEnumerable<object>>> Paged(string path, string lang, string section, string heading, string? intro, IReadOnlyList<Report> reports)
     {
         var size = context.Site.Config.PageSize;
         var count = Math.Max(1, (reports.Count + size - 1) / size);
         string PagePath(int n, string l) => path.Replace($"{lang}/", $"{l}/") + (n == 1 ? "" : $"page/{n}/");
-        for (var n = 1; n <= count; n++)
+        return Enumerable.Range(1, count).Select<int, Func<IEnumerable<object>>>(n => () =>
         {
             var pagination = count == 1 ? null : new Pagination(
                 n > 1 ? context.Url(PagePath(n - 1, lang)) : null,
                 n < count ? context.Url(PagePath(n + 1, lang)) : null,
-                [.. Enumerable.Range(1, count).Select(k => new NavLink(k.ToString(), context.Url(PagePath(k, lang)), k == n))]);
+                [.. PageNumbers.Window(n, count).Select(k => k is { } shown ? new PageLink($"{shown}", context.Url(PagePath(shown, lang)), shown == n) : new PageLink("…", null, false))]);
             var view = new ListView(heading, n == 1 ? intro : null, [.. reports.Skip((n - 1) * size).Take(size).Select(r => Item(r, lang))], pagination, context.Sections(lang, section));
             var title = n == 1 ? heading : $"{heading} ({Format(lang, "page_number", n.ToString())})";
-            var page = n;
             var meta = new PageMeta(PagePath(n, lang), lang, $"{title} · {context.Site.Config.Title.In(lang)}", intro ?? heading,
-                context.Alternates(l => PagePath(page, l)), context.Url(PagePath(n, Languages.Other(lang))), section,
+                context.Alternates(l => PagePath(n, l)), context.Url(PagePath(n, Languages.Other(lang))), section,
                 Modified: reports.Skip((n - 1) * size).FirstOrDefault()?.Date);
-            foreach (var item in context.Page(meta, "list", view))
-            {
-                yield return item;
-            }
-        }
+            return context.Page(meta, "list", view);
+        });
     }
 
     private string Format(string lang, string key, string value) => context.S(lang, key).Replace("{0}", value, StringComparison.Ordinal);

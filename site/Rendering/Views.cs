@@ -87,7 +87,10 @@ public sealed record ParallelRow(string? ZhHtml, string? EnHtml, FigureView? Fig
 public sealed record ListView(string Heading, string? Intro, IReadOnlyList<ReportItem> Reports, Pagination? Pagination, IReadOnlyList<NavLink> Sections);
 
 /// <summary>Links between the pages of a long list.</summary>
-public sealed record Pagination(string? Newer, string? Older, IReadOnlyList<NavLink> Pages);
+public sealed record Pagination(string? Newer, string? Older, IReadOnlyList<PageLink> Pages);
+
+/// <summary>A page of a long list as its neighbours link to it; without a <see cref="Url"/> it stands for the pages left out.</summary>
+public sealed record PageLink(string Label, string? Url, bool Current);
 
 /// <summary>A report in a list: in the list's language, or marked as available only in Chinese.</summary>
 public sealed record ReportItem(string Title, string? Subtitle, string Url, string DateText, string DateIso, string? Excerpt,
