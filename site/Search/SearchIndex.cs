@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -40,10 +42,22 @@ public static class SearchIndex
         var table = new TermTable();
         var postings = new List<Posting?>();
         var totalLength = 0L;
-        foreach (var batch in records.Chunk(256))
+        var batches = records.Chunk(256).ToArray();
+
+        // The next batch is analysed while this one is merged.
+        Task<(long[] Occurrences, int Length)[]> Analyse(SearchRecord[] batch) => Task.Run(() =>
         {
             var analysed = new (long[] Occurrences, int Length)[batch.Length];
             Parallel.For(0, batch.Length, i => analysed[i] = Occurrences(batch[i], table));
+            return analysed;
+        });
+
+        var next = batches.Length > 0 ? Analyse(batches[0]) : null;
+        for (var b = 0; b < batches.Length; b++)
+        {
+            var batch = batches[b];
+            var analysed = next!.GetAwaiter().GetResult();
+            next = b + 1 < batches.Length ? Analyse(batches[b + 1]) : null;
             for (var i = 0; i < batch.Length; i++)
             {
                 var (occurrences, length) = analysed[i];
@@ -78,43 +92,53 @@ public static class SearchIndex
         sink ??= OutputSink.InMemory;
         void Put(string name, byte[] bytes) => written.Add(sink.Bytes($"search/{version}/{name}", bytes));
 
+        // Terms in sorted order, a shard cut before the term that would take it past shardBytes characters. A term's entry is
+        // encoded on every core, a chunk of terms at a time, as UTF-8 straight from its posting list.
         var firstTerms = new List<string>();
-        var shard = new StringBuilder();
+        var shard = new ArrayBufferWriter<byte>(shardBytes * 2);
+        var shardChars = 0;
         void CutShard()
         {
-            if (shard.Length > 0)
+            if (shardChars > 0)
             {
-                Put($"s{firstTerms.Count - 1}.json", OutputFile.Utf8.GetBytes(shard.Append('}').ToString()));
-                shard.Clear();
+                shard.Write("}"u8);
+                Put($"s{firstTerms.Count - 1}.json", shard.WrittenSpan.ToArray());
+                shard.ResetWrittenCount();
+                shardChars = 0;
             }
         }
 
-        foreach (var (term, id) in table.Names.Select((name, id) => (name, id)).Where(t => postings[t.id] is not null).OrderBy(t => t.name, StringComparer.Ordinal))
+        var sorted = table.Names.Select((name, id) => (Name: name, Id: id)).Where(t => postings[t.Id] is not null).OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
+        foreach (var chunk in sorted.Chunk(256))
         {
-            var entry = $"\"{term}\":[{string.Join(',', postings[id]!.Encoded(averageLength))}]";
-            if (shard.Length > 0 && shard.Length + entry.Length > shardBytes)
+            var entries = new byte[chunk.Length][];
+            Parallel.For(0, chunk.Length, i => entries[i] = postings[chunk[i].Id]!.Entry(chunk[i].Name, averageLength));
+            for (var i = 0; i < chunk.Length; i++)
             {
-                CutShard();
-            }
+                var term = chunk[i].Name;
+                var chars = entries[i].Length - OutputFile.Utf8.GetByteCount(term) + term.Length;
+                if (shardChars > 0 && shardChars + chars > shardBytes)
+                {
+                    CutShard();
+                }
 
-            if (shard.Length == 0)
-            {
-                firstTerms.Add(term);
-                shard.Append('{');
-            }
-            else
-            {
-                shard.Append(',');
-            }
+                if (shardChars == 0)
+                {
+                    firstTerms.Add(term);
+                }
 
-            shard.Append(entry);
+                shard.Write(shardChars == 0 ? "{"u8 : ","u8);
+                shard.Write(entries[i]);
+                shardChars += 1 + chars;
+            }
         }
 
         CutShard();
-        foreach (var group in records.GroupBy(r => r.Group))
-        {
-            Put($"g{group.Key}.json", JsonSerializer.SerializeToUtf8Bytes(Fragments([.. group], basePath), Json));
-        }
+        var reports = records.GroupBy(r => r.Group).ToArray();
+        var fragments = new OutputFile[reports.Length];
+        Parallel.For(0, reports.Length, i => fragments[i] = sink.Bytes($"search/{version}/g{reports[i].Key}.json",
+            JsonSerializer.SerializeToUtf8Bytes(Fragments([.. reports[i]], basePath), Json)));
+        written.AddRange(fragments);
 
         var departments = records.SelectMany(r => r.Report.Departments.Select(d => (Department: d, r.Group))).Distinct()
             .GroupBy(x => x.Department, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
@@ -398,21 +422,42 @@ public static class SearchIndex
             }
         }
 
-        /// <summary>The list as the index stores it: each record's length replaced by its norm, in eighths of the average.</summary>
-        public IEnumerable<int> Encoded(double averageLength)
+        /// <summary>The term's entry in a shard, <c>"term":[…]</c> in UTF-8, the list as the index stores it: each record's length
+        /// replaced by its norm, in eighths of the average.</summary>
+        public byte[] Entry(string term, double averageLength)
         {
+            var output = new ArrayBufferWriter<byte>(term.Length * 3 + 8 + _count * 4);
+            output.Write("\""u8);
+            output.Write(OutputFile.Utf8.GetBytes(term));
+            output.Write("\":["u8);
+            void Number(int value, bool first)
+            {
+                var span = output.GetSpan(12);
+                var at = 0;
+                if (!first)
+                {
+                    span[at++] = (byte)',';
+                }
+
+                Utf8Formatter.TryFormat(value, span[at..], out var written);
+                output.Advance(at + written);
+            }
+
             for (var i = 0; i < _count;)
             {
-                yield return this[i];
-                yield return Math.Clamp((int)Math.Round(8 * this[i + 1] / averageLength), 1, 63);
+                Number(this[i], i == 0);
+                Number(Math.Clamp((int)Math.Round(8 * this[i + 1] / averageLength), 1, 63), false);
                 var rest = pair ? 1 + this[i + 2] : 1;
                 for (var k = 0; k < rest; k++)
                 {
-                    yield return this[i + 2 + k];
+                    Number(this[i + 2 + k], false);
                 }
 
                 i += 2 + rest;
             }
+
+            output.Write("]"u8);
+            return output.WrittenSpan.ToArray();
         }
     }
 }
