@@ -28,7 +28,7 @@ public static class SiteBuild
         Pipeline.Pipeline.Create("Assets", [], Step.Read(_ => AssetFiles.Read(settings.Theme))),
         Pipeline.Pipeline.Create("Pages", ["Config", "Content", "Photos", "Assets"], Step.Read(ctx => settings.Check ? [] : RenderPages(settings, sink, ctx))),
         Pipeline.Pipeline.Create("Search", ["Config", "Content"], Step.Read(ctx => settings.Check ? [] : Index(settings, sink, ctx))),
-        Pipeline.Pipeline.Create("Publish", ["Config", "Content", "Pages"], Step.Read(Publish)),
+        Pipeline.Pipeline.Create("Publish", ["Config", "Content", "Pages"], Step.Read(ctx => Publish(settings, ctx))),
     ];
 
     /// <summary>Runs the build; writes the site only when no error was reported. Returns every diagnostic.</summary>
@@ -172,7 +172,7 @@ public static class SiteBuild
         return settings.DeferSearch ? [source] : source.Build(sink);
     }
 
-    private static IEnumerable<object> Publish(StepContext ctx)
+    private static IEnumerable<object> Publish(BuildSettings settings, StepContext ctx)
     {
         var pages = ctx.From<PageRecord>("Pages");
         if (ctx.From<SiteInputs>("Config").FirstOrDefault() is not { } site || pages.IsEmpty)
@@ -182,7 +182,9 @@ public static class SiteBuild
 
         string Absolute(string path) => new Uri(site.Config.BaseUrl, path).AbsoluteUri;
         var latestFirst = Content.Report.LatestFirst(ctx.From<Report>("Content"));
-        return [Sitemap.Build(pages, Absolute), .. Languages.All.Select(l => AtomFeed.Build(l, latestFirst, site.Config, Absolute)),
+        // The sitemap lists every page: in the preview it is made again only when a page's address, date or alternates changed.
+        var sitemap = settings.Memo is { } memo ? memo.GetOrAdd($"sitemap|{site.Fingerprint}|{Sitemap.Key(pages)}", () => Sitemap.Build(pages, Absolute)) : Sitemap.Build(pages, Absolute);
+        return [sitemap, .. Languages.All.Select(l => AtomFeed.Build(l, latestFirst, site.Config, Absolute)),
             SiteFiles.Robots(Absolute), SiteFiles.NoJekyll()];
     }
 

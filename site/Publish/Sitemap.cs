@@ -10,6 +10,36 @@ public static class Sitemap
     private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string XhtmlNs = "http://www.w3.org/1999/xhtml";
 
+    /// <summary>A hash of what the sitemap is made from: every page's path, date and alternates.</summary>
+    public static string Key(IEnumerable<PageRecord> pages)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        foreach (var page in pages)
+        {
+            Append(buffer, $"{page.Path}\n{page.Modified}\n");
+            foreach (var alternate in page.Alternates)
+            {
+                Append(buffer, $"{alternate.Hreflang} {alternate.Href}\n");
+            }
+
+            if (buffer.WrittenCount > 60_000)
+            {
+                hash.AppendData(buffer.WrittenSpan);
+                buffer.ResetWrittenCount();
+            }
+        }
+
+        hash.AppendData(buffer.WrittenSpan);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void Append(System.Buffers.ArrayBufferWriter<byte> buffer, string text)
+    {
+        var span = buffer.GetSpan(OutputFile.Utf8.GetMaxByteCount(text.Length));
+        buffer.Advance(OutputFile.Utf8.GetBytes(text, span));
+    }
+
     public static OutputFile Build(IEnumerable<PageRecord> pages, Func<string, string> absolute) => Xml.Write("sitemap.xml", writer =>
     {
         writer.WriteStartElement("urlset", SitemapNs);

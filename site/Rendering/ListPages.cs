@@ -61,7 +61,11 @@ public sealed class ListPages(RenderContext context)
         var size = context.Site.Config.PageSize;
         var count = Math.Max(1, (reports.Count + size - 1) / size);
         string PagePath(int n, string l) => path.Replace($"{lang}/", $"{l}/") + (n == 1 ? "" : $"page/{n}/");
+        // In the preview, a page is made again only when a report on it changed, or the list's length.
         return Enumerable.Range(1, count).Select<int, Func<IEnumerable<object>>>(n => () =>
+            context.ForReports($"list|{path}|{n}/{count}", reports.Skip((n - 1) * size).Take(size), () => Page(n).ToList()));
+
+        IEnumerable<object> Page(int n)
         {
             var pagination = count == 1 ? null : new Pagination(
                 n > 1 ? context.Url(PagePath(n - 1, lang)) : null,
@@ -73,7 +77,7 @@ public sealed class ListPages(RenderContext context)
                 context.Alternates(l => PagePath(n, l)), context.Url(PagePath(n, Languages.Other(lang))), section,
                 Modified: reports.Skip((n - 1) * size).FirstOrDefault()?.Date);
             return context.Page(meta, "list", view);
-        });
+        }
     }
 
     private string Format(string lang, string key, string value) => context.S(lang, key).Replace("{0}", value, StringComparison.Ordinal);

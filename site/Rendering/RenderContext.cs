@@ -23,8 +23,16 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
 
         var photoKey = string.Join(",", report.Zh.Figures.Concat(report.En?.Figures ?? []).Select(f => f.Source).Distinct()
             .Select(s => _photos.TryGetValue((report.Directory, s), out var p) ? p.Largest.JpegPath : "-"));
-        return memo.GetOrAdd($"{what}|{report.Directory}|{report.Version}|{site.Fingerprint}|{photoKey}|{string.Join(",", assets.Values)}", render);
+        return memo.GetOrAdd($"{what}|{report.Directory}|{report.Version}|{site.Fingerprint}|{photoKey}|{_assetsKey}", render);
     }
+
+    /// <summary>What <paramref name="render"/> makes from a list of reports (a page of a list), reused while the reports, their
+    /// order and the site inputs are unchanged. <paramref name="what"/> names the page and everything else it is made from.</summary>
+    public T ForReports<T>(string what, IEnumerable<Report> reports, Func<T> render)
+        where T : notnull =>
+        memo is null ? render() : memo.GetOrAdd($"{what}|{site.Fingerprint}|{_assetsKey}|{string.Join("|", reports.Select(r => $"{r.Directory}@{r.Version}"))}", render);
+
+    private readonly string _assetsKey = string.Join(",", assets.Values);
 
     private readonly Dictionary<(string, string), Photo> _photos = photos.ToDictionary(p => (p.ReportDirectory, p.Source));
     private readonly Dictionary<string, Dictionary<string, object>> _strings =

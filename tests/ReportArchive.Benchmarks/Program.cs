@@ -6,7 +6,7 @@ using ReportArchive.Benchmarks;
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- preview [reports]
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- search [reports]
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- index [reports]     (the search index build alone)
-//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- scale [reports...]   (ours beside Hugo; apt-get install hugo time)
+//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- scale [reports...] [--folder dir]   (ours beside Hugo; apt-get install hugo time)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- corpus reports folder   (writes a generated input/ to look at)
 return args switch
 {
@@ -18,11 +18,19 @@ return args switch
     ["search"] => await SearchBenchmark.RunAsync(2000),
     ["search", var n] when int.TryParse(n, out var count) && count > 0 => await SearchBenchmark.RunAsync(count),
     ["index", var n] when int.TryParse(n, out var count) && count > 0 => SearchBenchmark.IndexOnly(count),
-    ["scale"] => await ScaleBenchmark.RunAsync([1000, 5000, 10000]),
-    ["scale", .. var ns] when ns.All(n => int.TryParse(n, out var c) && c > 0) => await ScaleBenchmark.RunAsync([.. ns.Select(int.Parse)]),
+    ["scale", .. var rest] when Scale(rest) is { } scale => await ScaleBenchmark.RunAsync(scale.Sizes, scale.Folder),
     ["corpus", var n, var folder] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder),
     _ => Usage(),
 };
+
+// Sizes (1,000, 5,000 and 10,000 when none), then optionally --folder and where to work.
+static (int[] Sizes, string? Folder)? Scale(string[] rest)
+{
+    var (sizes, folder) = rest is [.. var s, "--folder", var f] ? (s, f) : (rest, null);
+    return sizes.All(n => int.TryParse(n, out var c) && c > 0)
+        ? (sizes.Length == 0 ? [1000, 5000, 10000] : [.. sizes.Select(int.Parse)], folder)
+        : null;
+}
 
 static int WriteCorpus(int count, string folder)
 {
@@ -33,6 +41,6 @@ static int WriteCorpus(int count, string folder)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] | search [reports] | index reports | scale [reports...] | corpus reports folder");
+    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] | search [reports] | index reports | scale [reports...] [--folder dir] | corpus reports folder");
     return 2;
 }

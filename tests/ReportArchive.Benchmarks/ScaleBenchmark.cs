@@ -1,13 +1,17 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace ReportArchive.Benchmarks;
 
 /// <summary>Full builds of generated archives of growing size, ours beside Hugo on the same bundles (with the minimal templates
 /// in tests/ReportArchive.Benchmarks/hugo), each a fresh process measured by GNU time: wall time, CPU time, peak memory.</summary>
+/// <remarks>The two programs take turns, three runs each, and the medians are compared. Every run writes into a new folder and
+/// nothing is deleted until the end: on ext4 without a journal, creating files soon after many were deleted is several times
+/// slower (the allocator skips inodes freed in the last minutes), which would penalise whichever program ran after a deletion.</remarks>
 public static class ScaleBenchmark
 {
-    public static async Task<int> RunAsync(int[] sizes)
+    private const int Runs = 3;
+
+    public static async Task<int> RunAsync(int[] sizes, string? folder)
     {
         foreach (var tool in new[] { "/usr/bin/time", "hugo" })
         {
@@ -18,33 +22,42 @@ public static class ScaleBenchmark
             }
         }
 
-        Console.WriteLine($"machine: {Machine.Describe()}");
+        var root = Path.Combine(folder ?? Path.GetTempPath(), $"reportarchive-scale-bench-{Environment.ProcessId}");
+        Directory.CreateDirectory(root);
+        Console.WriteLine($"machine: {Machine.Describe()}; working folder {root} on {FileSystem(root)}");
         await Processes.RunAsync("dotnet", "build -c Release site -v q -nologo", ".");
         var program = Path.GetFullPath(Path.Combine("site", "bin", "Release", "net10.0", "reportarchive.dll"));
         Console.WriteLine((await Processes.RunAsync("hugo", "version", ".")).Output.Trim());
-        Console.WriteLine($"{"reports",8} {"engine",-8} {"wall s",7} {"cpu s",7} {"peak MiB",9} {"html pages",11} {"files",8} {"s/1000",7}");
-        var root = Path.Combine(Path.GetTempPath(), $"reportarchive-scale-bench-{Environment.ProcessId}");
+        Console.WriteLine($"medians of {Runs} runs each, the two programs taking turns");
+        Console.WriteLine($"{"reports",8} {"engine",-8} {"wall s",7} {"cpu s",7} {"peak MiB",9} {"html pages",11} {"files",8} {"s/1000",7}  {"runs (wall s)"}");
         try
         {
             foreach (var size in sizes)
             {
                 var input = Path.Combine(root, $"{size}", "input");
                 Corpus.Write(input, size);
-                var ours = await MeasureAsync("dotnet", $"{program} build --input {input} --output {root}/{size}/ours --cache {root}/{size}/cache", Path.Combine(root, $"{size}", "ours"), size);
-                var hugo = await MeasureAsync("hugo", $"--quiet --source tests/ReportArchive.Benchmarks/hugo --contentDir {input}/reports --destination {root}/{size}/hugo",
-                    Path.Combine(root, $"{size}", "hugo"), size);
-                Print(size, "ours", ours);
-                Print(size, "Hugo", hugo);
-                Console.WriteLine($"{"",8} ratios ours/Hugo: wall {ours.Wall / hugo.Wall:0.00}, cpu {ours.Cpu / hugo.Cpu:0.00}, peak memory {ours.PeakMiB / hugo.PeakMiB:0.00}");
-                Directory.Delete(Path.Combine(root, $"{size}"), recursive: true);
+                var ours = new List<Measure>();
+                var hugo = new List<Measure>();
+                for (var run = 0; run < Runs; run++)
+                {
+                    var output = Path.Combine(root, $"{size}", $"run{run}");
+                    async Task Ours() => ours.Add(await MeasureAsync("dotnet", $"{program} build --input {input} --output {output}/ours --cache {output}/cache", $"{output}/ours"));
+                    async Task Hugo() => hugo.Add(await MeasureAsync("hugo", $"--quiet --source tests/ReportArchive.Benchmarks/hugo --contentDir {input}/reports --destination {output}/hugo", $"{output}/hugo"));
+                    foreach (var measure in run % 2 == 0 ? new[] { Ours, Hugo } : [Hugo, Ours])
+                    {
+                        await measure();
+                    }
+                }
+
+                var (o, h) = (Median(ours), Median(hugo));
+                Print(size, "ours", o, ours);
+                Print(size, "Hugo", h, hugo);
+                Console.WriteLine($"{"",8} ratios ours/Hugo: wall {o.Wall / h.Wall:0.00}, cpu {o.Cpu / h.Cpu:0.00}, peak memory {o.PeakMiB / h.PeakMiB:0.00}");
             }
         }
         finally
         {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
+            Directory.Delete(root, recursive: true);
         }
 
         return 0;
@@ -52,11 +65,20 @@ public static class ScaleBenchmark
 
     private sealed record Measure(double Wall, double Cpu, double PeakMiB, int Pages, int Files);
 
-    private static void Print(int size, string engine, Measure m) =>
-        Console.WriteLine($"{size,8} {engine,-8} {m.Wall,7:0.00} {m.Cpu,7:0.00} {m.PeakMiB,9:0} {m.Pages,11:N0} {m.Files,8:N0} {m.Wall * 1000 / size,7:0.00}");
-
-    private static async Task<Measure> MeasureAsync(string program, string arguments, string output, int size)
+    private static Measure Median(List<Measure> runs)
     {
+        double M(Func<Measure, double> f) => runs.Select(f).Order().ElementAt(runs.Count / 2);
+        return new Measure(M(r => r.Wall), M(r => r.Cpu), M(r => r.PeakMiB), runs[0].Pages, runs[0].Files);
+    }
+
+    private static void Print(int size, string engine, Measure m, List<Measure> runs) =>
+        Console.WriteLine($"{size,8} {engine,-8} {m.Wall,7:0.00} {m.Cpu,7:0.00} {m.PeakMiB,9:0} {m.Pages,11:N0} {m.Files,8:N0} {m.Wall * 1000 / size,7:0.00}  " +
+            string.Join(" ", runs.Select(r => r.Wall.ToString("0.0", CultureInfo.InvariantCulture))));
+
+    private static async Task<Measure> MeasureAsync(string program, string arguments, string output)
+    {
+        // Dirty pages of the previous run are written out first, so that no run pays for another's.
+        await Processes.RunAsync("sync", "", ".");
         var (_, errors) = await Processes.RunAsync("/usr/bin/time", $"-f \"RESOURCES %e %U %S %M\" {program} {arguments}", ".");
         var line = errors.Split('\n').Last(l => l.StartsWith("RESOURCES ", StringComparison.Ordinal)).Split(' ');
         double D(int i) => double.Parse(line[i], CultureInfo.InvariantCulture);
@@ -64,4 +86,17 @@ public static class ScaleBenchmark
         return new Measure(D(1), D(2) + D(3), D(4) / 1024, files.Count(f => f.EndsWith(".html", StringComparison.Ordinal)), files.Count);
     }
 
+    /// <summary>The file system a folder is on, from /proc/mounts: the longest mount point that contains it.</summary>
+    private static string FileSystem(string folder)
+    {
+        if (!File.Exists("/proc/mounts"))
+        {
+            return "an unknown file system";
+        }
+
+        var full = Path.GetFullPath(folder);
+        var mount = File.ReadLines("/proc/mounts").Select(l => l.Split(' ')).Where(p => p.Length > 3 && (full + "/").StartsWith(p[1].TrimEnd('/') + "/", StringComparison.Ordinal))
+            .MaxBy(p => p[1].Length);
+        return mount is null ? "an unknown file system" : $"{mount[2]} ({mount[0]} at {mount[1]}, {mount[3]})";
+    }
 }

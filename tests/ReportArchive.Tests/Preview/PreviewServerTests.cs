@@ -29,6 +29,30 @@ public class PreviewServerTests
 
         Assert.Equal("reload", (await events.NextAsync()).Name);
         Assert.Contains("<h1>An edited report</h1>", await http.GetStringAsync(server.Url + "en/reports/2023/report-a/"));
+        // The lists that show the report are made again too, though the preview keeps the pages of unchanged lists.
+        Assert.Contains(">An edited report</a>", await http.GetStringAsync(server.Url + "en/"));
+        Assert.Contains(">An edited report</a>", await http.GetStringAsync(server.Url + "en/archive/2023/"));
+    }
+
+    [Fact]
+    public async Task A_new_report_reaches_the_lists_and_the_sitemap()
+    {
+        using var site = new TestSite("valid", "small");
+        await using var server = await PreviewServer.StartAsync(site.Settings(), 0, TextWriter.Null);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        Assert.DoesNotContain("zh/reports/2022/second-one/", await http.GetStringAsync(server.Url + "sitemap.xml"));
+
+        await using var events = await Events.OpenAsync(http, server.Url);
+        // Written beside the input and moved in, so that the report arrives whole, in one event.
+        var draft = Path.Combine(site.Input, "..", "second-one");
+        Directory.CreateDirectory(draft);
+        File.WriteAllText(Path.Combine(draft, "index.zh.md"), "---\ntitle: 第二篇报道\ndate: 2022-12-01\n---\n\n正文。\n");
+        Directory.Move(draft, Path.Combine(site.Input, "reports", "2022", "second-one"));
+
+        Assert.Equal("reload", (await events.NextAsync()).Name);
+        Assert.Contains("zh/reports/2022/second-one/", await http.GetStringAsync(server.Url + "sitemap.xml"));
+        Assert.Contains(">第二篇报道</a>", await http.GetStringAsync(server.Url + "zh/"));
+        Assert.Contains(">第二篇报道</a>", await http.GetStringAsync(server.Url + "zh/archive/2022/"));
     }
 
     [Fact]
