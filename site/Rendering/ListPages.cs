@@ -23,11 +23,11 @@ public sealed class ListPages(RenderContext context)
 
     /// <summary>A report as a list shows it, in <paramref name="lang"/> when it has that language, otherwise in Chinese, marked so.</summary>
     public ReportItem Item(Report report, string lang) =>
-        _items.GetOrAdd((report.Directory, lang), _ => context.ForReport("item-" + lang, report, () => ItemUncached(report, lang)));
+        _items.GetOrAdd((report.Directory, lang), _ => new(() => context.ForReport("item-" + lang, report, () => ItemUncached(report, lang)))).Value;
 
     // A report is listed on its language's home page, its year's archive and the page of each of its departments and topics:
-    // its item is made once.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Directory, string Lang), ReportItem> _items = new();
+    // its item is made once, though those pages are made at the same time.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Directory, string Lang), Lazy<ReportItem>> _items = new();
 
     private ReportItem ItemUncached(Report report, string lang)
     {
