@@ -370,26 +370,37 @@ public static class SearchIndex
         private const int BlockBits = 12;
         private const int BlockSize = 1 << BlockBits;
         private readonly List<int[]> _blocks = [];
+        private int[] _block = new int[16];
+        private int _used;
         private int _count;
         private int _last;
 
-        private int this[int index] => _blocks[index >> BlockBits][index & (BlockSize - 1)];
+        private int this[int index] => index >> BlockBits < _blocks.Count ? _blocks[index >> BlockBits][index & (BlockSize - 1)] : _block[index & (BlockSize - 1)];
 
         private void Append(int value)
         {
-            if ((_count & (BlockSize - 1)) == 0)
+            if (_used == _block.Length)
             {
-                _blocks.Add(new int[_blocks.Count == 0 ? 16 : BlockSize]);
-            }
-            else if (_blocks.Count == 1 && _count == _blocks[0].Length)
-            {
-                var grown = new int[Math.Min(BlockSize, _count * 4)];
-                _blocks[0].CopyTo(grown, 0);
-                _blocks[0] = grown;
+                Grow();
             }
 
-            _blocks[^1][_count & (BlockSize - 1)] = value;
+            _block[_used++] = value;
             _count++;
+        }
+
+        /// <summary>The first block grows until it is full-sized; then full blocks are set aside and a new one started.</summary>
+        private void Grow()
+        {
+            if (_block.Length < BlockSize)
+            {
+                Array.Resize(ref _block, Math.Min(BlockSize, _block.Length * 4));
+            }
+            else
+            {
+                _blocks.Add(_block);
+                _block = new int[BlockSize];
+                _used = 0;
+            }
         }
 
         /// <summary>Adds a record's occurrences of the term (sorted <c>term &lt;&lt; 32 | value</c>): positions for a pair, weights
