@@ -25,6 +25,20 @@ public class CommandTests
     }
 
     [Fact]
+    public async Task Build_with_timings_prints_each_stage_in_the_order_it_ended()
+    {
+        using var site = new TestSite("valid", "small");
+        var (code, output, _) = await Run("build", "--input", site.Input, "--theme", Paths.Theme, "--output", site.Output, "--timings");
+
+        Assert.Equal(ExitCodes.Success, code);
+        var stages = output.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^(\w+) +[\d.]+ s -> +[\d.]+ s  \([\d.]+ s\)$"))
+            .Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(new[] { "Assets", "Config", "Content", "Pages", "Photos", "Publish", "Search", "Write" }, stages.Order(StringComparer.Ordinal));
+        Assert.Equal("Write", stages[^1]);
+        Assert.True(stages.IndexOf("Content") < stages.IndexOf("Pages") && stages.IndexOf("Pages") < stages.IndexOf("Publish"));
+    }
+
+    [Fact]
     public async Task Check_reports_content_errors_with_exit_code_1_and_writes_nothing()
     {
         using var site = new TestSite("invalid", "bad-date");
