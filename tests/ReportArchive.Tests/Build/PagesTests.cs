@@ -87,6 +87,32 @@ public class PagesTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_long_list_links_its_ends_and_the_neighbours_of_the_current_page()
+    {
+        using var site = new TestSite("valid", "small");
+        File.AppendAllText(Path.Combine(site.Input, "site.yml"), "page_size: 1\n");
+        for (var i = 1; i <= 6; i++)
+        {
+            var bundle = Path.Combine(site.Input, "reports", "2022", $"extra-{i}");
+            Directory.CreateDirectory(bundle);
+            File.WriteAllText(Path.Combine(bundle, "index.zh.md"), $"---\ntitle: 第{i}篇\ndate: 2022-0{i}-01\n---\n\n正文。\n");
+        }
+
+        await site.BuildAsync();
+
+        // Eight reports, one a page: the first page links 1 2 3, a gap and 8; the fifth links every page (a gap would stand for
+        // page 2 alone, which is shown instead); the last 1, a gap, 6 7 8.
+        string Numbers(string path) => string.Join(" ", Parser.ParseDocument(site.Read(path)).QuerySelectorAll(".pagination li").Select(li => li.TextContent.Trim()));
+        Assert.Equal("1 2 3 … 8", Numbers("zh/index.html"));
+        Assert.Equal("1 2 3 4 5 6 7 8", Numbers("zh/page/5/index.html"));
+        Assert.Equal("1 … 6 7 8", Numbers("zh/page/8/index.html"));
+        var first = Parser.ParseDocument(site.Read("zh/index.html"));
+        Assert.Equal("true", first.QuerySelector(".pagination li:not(:has(a))")!.GetAttribute("aria-hidden"));
+        Assert.Equal("page", first.QuerySelector(".pagination a[href='/archive/zh/']")!.GetAttribute("aria-current"));
+        Assert.Empty(new BuiltSite(site.Output, "/archive/").BrokenLinks());
+    }
+
+    [Fact]
     public async Task Lists_show_reading_time_by_characters_in_chinese_and_by_words_in_english()
     {
         using var site = SeedSite();
