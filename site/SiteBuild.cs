@@ -48,7 +48,7 @@ public static class SiteBuild
         try
         {
             outputs = await engine.RunAsync(cancellation: cancellation);
-            files = [.. new[] { "Photos", "Assets", "Pages", "Search", "Publish" }.SelectMany(p => outputs[p].OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal)];
+            files = [.. new[] { "Photos", "Assets", "Pages", "Search", "Publish" }.SelectMany(p => outputs[p].OfType<OutputFile>())];
             if (!engine.Diagnostics.HasErrors && writing)
             {
                 writeStart = clock.Elapsed;

@@ -7,8 +7,9 @@ namespace ReportArchive.Pipeline;
 /// did not ask for are dropped after it.</summary>
 public sealed class BuildMemo
 {
-    private readonly ConcurrentDictionary<string, object> _entries = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, bool> _used = new(StringComparer.Ordinal);
+    // Two generations: what the last build kept, and what this build has used so far. A build's sweep keeps only the second.
+    private ConcurrentDictionary<string, object> _kept = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, object> _used = new(StringComparer.Ordinal);
 
     public int Hits => _hits;
 
@@ -20,26 +21,26 @@ public sealed class BuildMemo
     public T GetOrAdd<T>(string key, Func<T> create)
         where T : notnull
     {
-        _used[key] = true;
-        if (_entries.TryGetValue(key, out var found))
+        if (_used.TryGetValue(key, out var used))
         {
             Interlocked.Increment(ref _hits);
-            return (T)found;
+            return (T)used;
+        }
+
+        if (_kept.TryGetValue(key, out var kept))
+        {
+            Interlocked.Increment(ref _hits);
+            return (T)_used.GetOrAdd(key, kept);
         }
 
         Interlocked.Increment(ref _misses);
-        return (T)_entries.GetOrAdd(key, _ => create());
+        return (T)_used.GetOrAdd(key, _ => create());
     }
 
     /// <summary>Drops what the last build did not use, and starts counting afresh.</summary>
     public void Sweep()
     {
-        foreach (var key in _entries.Keys.Where(k => !_used.ContainsKey(k)))
-        {
-            _entries.TryRemove(key, out _);
-        }
-
-        _used = new(StringComparer.Ordinal);
+        (_kept, _used) = (_used, new(StringComparer.Ordinal));
         (_hits, _misses) = (0, 0);
     }
 }

@@ -30,7 +30,14 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
     /// order and the site inputs are unchanged. <paramref name="what"/> names the page and everything else it is made from.</summary>
     public T ForReports<T>(string what, IEnumerable<Report> reports, Func<T> render)
         where T : notnull =>
-        memo is null ? render() : memo.GetOrAdd($"{what}|{site.Fingerprint}|{_assetsKey}|{string.Join("|", reports.Select(r => $"{r.Directory}@{r.Version}"))}", render);
+        memo is null ? render() : memo.GetOrAdd($"{what}|{site.Fingerprint}|{_assetsKey}|{string.Join(",", reports.Select(Identity))}", render);
+
+    // A number for each report read, never given twice in a process: the memo hands back the same report while its bundle is
+    // unchanged, so a list of numbers names a list of reports in their state, in a short key.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Report, string> Identities = [];
+    private static long _lastIdentity;
+
+    private static string Identity(Report report) => Identities.GetValue(report, _ => Interlocked.Increment(ref _lastIdentity).ToString());
 
     private readonly string _assetsKey = string.Join(",", assets.Values);
 
