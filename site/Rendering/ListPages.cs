@@ -63,19 +63,22 @@ public sealed class ListPages(RenderContext context)
         string PagePath(int n, string l) => path.Replace($"{lang}/", $"{l}/") + (n == 1 ? "" : $"page/{n}/");
         // In the preview, a page is made again only when a report on it changed, or the list's length.
         return Enumerable.Range(1, count).Select<int, Func<IEnumerable<object>>>(n => () =>
-            context.ForReports($"list|{path}|{n}/{count}", reports.Skip((n - 1) * size).Take(size), () => Page(n).ToList()));
+        {
+            var shown = reports.Skip((n - 1) * size).Take(size).ToList();
+            return context.ForReports($"list|{path}|{n}/{count}", shown, () => Page(n, shown).ToList());
+        });
 
-        IEnumerable<object> Page(int n)
+        IEnumerable<object> Page(int n, List<Report> shown)
         {
             var pagination = count == 1 ? null : new Pagination(
                 n > 1 ? context.Url(PagePath(n - 1, lang)) : null,
                 n < count ? context.Url(PagePath(n + 1, lang)) : null,
-                [.. PageNumbers.Window(n, count).Select(k => k is { } shown ? new PageLink($"{shown}", context.Url(PagePath(shown, lang)), shown == n) : new PageLink("…", null, false))]);
-            var view = new ListView(heading, n == 1 ? intro : null, [.. reports.Skip((n - 1) * size).Take(size).Select(r => Item(r, lang))], pagination, context.Sections(lang, section));
+                [.. PageNumbers.Window(n, count).Select(k => k is { } number ? new PageLink($"{number}", context.Url(PagePath(number, lang)), number == n) : new PageLink("…", null, false))]);
+            var view = new ListView(heading, n == 1 ? intro : null, [.. shown.Select(r => Item(r, lang))], pagination, context.Sections(lang, section));
             var title = n == 1 ? heading : $"{heading} ({Format(lang, "page_number", n.ToString())})";
             var meta = new PageMeta(PagePath(n, lang), lang, $"{title} · {context.Site.Config.Title.In(lang)}", intro ?? heading,
                 context.Alternates(l => PagePath(n, l)), context.Url(PagePath(n, Languages.Other(lang))), section,
-                Modified: reports.Skip((n - 1) * size).FirstOrDefault()?.Date);
+                Modified: shown.FirstOrDefault()?.Date);
             return context.Page(meta, "list", view);
         }
     }
