@@ -29,7 +29,9 @@ public class SearchTests(SearchSiteAndBrowser fixture)
         await page.GotoAsync(fixture.Site.Url(startPath));
         await page.FillAsync("header .site-search input", query);
         await page.PressAsync("header .site-search input", "Enter");
-        await page.WaitForURLAsync("**/search/?q=*");
+        // The search page is ready when its results or its status are shown, which the next waits check; its load event once
+        // timed out (30 s) when every test project ran at once on two cores.
+        await page.WaitForURLAsync("**/search/?q=*", new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForSelectorAsync("#search-list .result, #search-status:not(:empty)");
         await page.WaitForFunctionAsync("!document.getElementById('search-results').hasAttribute('aria-busy')");
         return (tab, page);
