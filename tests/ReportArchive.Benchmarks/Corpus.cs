@@ -11,11 +11,13 @@ public static class Corpus
 {
     public static void Write(string input, int count, string repository = ".")
     {
-        var seed = ReportLoader.Load(Path.Combine(repository, "input", "reports", "2023", "yanzhou-party-building"), new List<Pipeline.Diagnostic>())
-            ?? throw new InvalidOperationException("run from the repository root: input/reports/2023/yanzhou-party-building is needed");
+        // The frozen seed of the tests, not the live input/: a benchmark's corpus must not change with the archive's content.
+        var seedSite = Path.Combine(repository, "tests", "ReportArchive.Tests", "Fixtures", "seed");
+        var seed = ReportLoader.Load(Path.Combine(seedSite, "reports", "2023", "yanzhou-party-building"), new List<Pipeline.Diagnostic>())
+            ?? throw new InvalidOperationException($"run from the repository root: {seedSite} is needed");
         Directory.CreateDirectory(input);
-        File.Copy(Path.Combine(repository, "input", "site.yml"), Path.Combine(input, "site.yml"), overwrite: true);
-        File.Copy(Path.Combine(repository, "input", "taxonomy.yml"), Path.Combine(input, "taxonomy.yml"), overwrite: true);
+        File.Copy(Path.Combine(seedSite, "site.yml"), Path.Combine(input, "site.yml"), overwrite: true);
+        File.Copy(Path.Combine(seedSite, "taxonomy.yml"), Path.Combine(input, "taxonomy.yml"), overwrite: true);
         var departments = seed.Departments.ToArray();
         var topics = seed.Topics.ToArray();
         var pairs = seed.Zh.Sections.Select(s => (Zh: s, En: seed.En!.Section(s.Id)!)).ToArray();

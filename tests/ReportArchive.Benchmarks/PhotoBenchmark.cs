@@ -8,14 +8,16 @@ namespace ReportArchive.Benchmarks;
 /// <summary>Photos per second through the build, cold (empty cache) and warm, beside libvips doing the same work.</summary>
 public static class PhotoBenchmark
 {
+    private static readonly string Seed = Path.Combine("tests", "ReportArchive.Tests", "Fixtures", "seed");
+
     public static async Task<int> RunAsync(int count)
     {
         var root = Path.Combine(Path.GetTempPath(), $"reportarchive-photo-bench-{Environment.ProcessId}");
         var input = Path.Combine(root, "input");
         var bundle = Path.Combine(input, "reports", "2023", "photo-bench");
         Directory.CreateDirectory(Path.Combine(bundle, "photos"));
-        File.Copy(Path.Combine("input", "site.yml"), Path.Combine(input, "site.yml"));
-        File.Copy(Path.Combine("input", "taxonomy.yml"), Path.Combine(input, "taxonomy.yml"));
+        File.Copy(Path.Combine(Seed, "site.yml"), Path.Combine(input, "site.yml"));
+        File.Copy(Path.Combine(Seed, "taxonomy.yml"), Path.Combine(input, "taxonomy.yml"));
         try
         {
             Console.WriteLine($"machine: {Machine.Describe()}");

@@ -11,7 +11,7 @@ public class PreviewTests(SiteAndBrowser fixture)
     public async Task The_page_reloads_by_itself_and_shows_content_errors_over_the_last_good_page()
     {
         var root = Path.Combine(Path.GetTempPath(), "reportarchive-preview", Guid.NewGuid().ToString("N"));
-        CopyDirectory(Path.Combine(SiteServer.Repository, "input"), Path.Combine(root, "input"));
+        CopyDirectory(SiteServer.Seed, Path.Combine(root, "input"));
         try
         {
             var settings = new BuildSettings(Path.Combine(root, "input"), Path.Combine(SiteServer.Repository, "theme"), Path.Combine(root, "output"), null, Cache: Path.Combine(root, "cache"));

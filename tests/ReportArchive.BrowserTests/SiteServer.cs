@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 
 namespace ReportArchive.BrowserTests;
 
-/// <summary>The repository's input/ (with, optionally, more input folders laid over it) built once and served over HTTP on
+/// <summary>The frozen seed site of the unit tests (tests/ReportArchive.Tests/Fixtures/seed/, never the live input/, which changes with
+/// every content commit), with, optionally, more input folders laid over it, built once and served over HTTP on
 /// 127.0.0.1 under the sub-path /ReportArchive/, as GitHub Pages serves a project site: trailing-slash redirects, index.html
 /// for folders, 404.html for what is missing.</summary>
 public sealed class SiteServer(params string[] extraInputs) : IAsyncLifetime
@@ -29,9 +30,12 @@ public sealed class SiteServer(params string[] extraInputs) : IAsyncLifetime
     public static string Repository { get; } = typeof(SiteServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepositoryRoot").Value!;
 
+    /// <summary>The seed content folder that every browser test builds.</summary>
+    public static string Seed => Path.Combine(Repository, "tests", "ReportArchive.Tests", "Fixtures", "seed");
+
     public async Task InitializeAsync()
     {
-        var input = Path.Combine(Repository, "input");
+        var input = Seed;
         if (extraInputs.Length > 0)
         {
             var merged = Path.Combine(_root, "input");

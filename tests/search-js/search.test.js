@@ -1,5 +1,5 @@
 // Queries run by search.js against an index built by the C# generator. The site is the one named by SEARCH_SITE (the test
-// project builds the repository's input/ with extra reports for these cases), else output/ after `dotnet run --project site -- build`.
+// project builds the frozen seed site of tests/ReportArchive.Tests/Fixtures/seed with extra reports for these cases), else output/ after `dotnet run --project site -- build`.
 // Every Chinese query is checked against an oracle: the records whose own text contains the query as a substring.
 'use strict';
 const test = require('node:test');

@@ -227,10 +227,10 @@ public class PagesTests(ITestOutputHelper output)
     {
         var site = new TestSite();
         Directory.Delete(site.Input, recursive: true);
-        TempDirectory.Copy(Paths.Input, site.Input);
+        TempDirectory.Copy(Paths.Seed, site.Input);
         return site;
     }
 
     private static ReportArchive.Content.Report Seed() =>
-        ReportArchive.Content.ReportLoader.Load(Path.Combine(Paths.Input, "reports", "2023", "yanzhou-party-building"), new List<ReportArchive.Pipeline.Diagnostic>())!;
+        ReportArchive.Content.ReportLoader.Load(Paths.SeedReport, new List<ReportArchive.Pipeline.Diagnostic>())!;
 }

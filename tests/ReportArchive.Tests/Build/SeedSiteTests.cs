@@ -4,7 +4,7 @@ using ReportArchive.Tests.Support;
 
 namespace ReportArchive.Tests.Build;
 
-/// <summary>Builds the repository's own input/ and reads the pages back: the first report, whole, in both languages.</summary>
+/// <summary>Builds the frozen seed site (Fixtures/seed/) and reads the pages back: the first report, whole, in both languages.</summary>
 public class SeedSiteTests : IClassFixture<SeedSiteTests.Built>
 {
     private const string Article = "reports/2023/yanzhou-party-building/";
@@ -19,10 +19,10 @@ public class SeedSiteTests : IClassFixture<SeedSiteTests.Built>
 
         public Built()
         {
-            Result = SiteBuild.RunAsync(new BuildSettings(Paths.Input, Paths.Theme, _directory["site"], null, Cache: _directory["cache"])).GetAwaiter().GetResult();
+            Result = SiteBuild.RunAsync(new BuildSettings(Paths.Seed, Paths.Theme, _directory["site"], null, Cache: _directory["cache"])).GetAwaiter().GetResult();
             Site = new BuiltSite(_directory["site"], "/ReportArchive/");
             var diagnostics = new List<ReportArchive.Pipeline.Diagnostic>();
-            Report = ReportLoader.Load(Path.Combine(Paths.Input, "reports", "2023", "yanzhou-party-building"), diagnostics)!;
+            Report = ReportLoader.Load(Paths.SeedReport, diagnostics)!;
         }
 
         public BuildResult Result { get; }

@@ -12,8 +12,8 @@ public class SiteBuildTests
     {
         using var first = new TempDirectory();
         using var second = new TempDirectory();
-        await SiteBuild.RunAsync(new BuildSettings(Paths.Input, Paths.Theme, first["site"], null, Cache: first["cache"]));
-        await SiteBuild.RunAsync(new BuildSettings(Paths.Input, Paths.Theme, second["site"], null, Cache: second["cache"]));
+        await SiteBuild.RunAsync(new BuildSettings(Paths.Seed, Paths.Theme, first["site"], null, Cache: first["cache"]));
+        await SiteBuild.RunAsync(new BuildSettings(Paths.Seed, Paths.Theme, second["site"], null, Cache: second["cache"]));
 
         var a = Fingerprints(first["site"]);
         var b = Fingerprints(second["site"]);

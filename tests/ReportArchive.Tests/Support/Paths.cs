@@ -2,13 +2,18 @@ using System.Reflection;
 
 namespace ReportArchive.Tests.Support;
 
-/// <summary>Where the repository's content and theme, and the test fixtures, are.</summary>
+/// <summary>Where the repository's theme and the test fixtures are. Tests never read the live input/: its content changes with every
+/// content commit; the seed report is frozen under Fixtures/seed/ instead.</summary>
 public static class Paths
 {
     public static string Repository { get; } = typeof(Paths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepositoryRoot").Value!;
 
-    public static string Input => Path.Combine(Repository, "input");
+    /// <summary>A whole content folder (site.yml, taxonomy.yml and the seed report with its photos), frozen as it was published.</summary>
+    public static string Seed => Fixture("seed");
+
+    /// <summary>The seed report's bundle inside <see cref="Seed"/>.</summary>
+    public static string SeedReport => Fixture("seed", "reports", "2023", "yanzhou-party-building");
 
     public static string Theme => Path.Combine(Repository, "theme");
 
