@@ -38,12 +38,23 @@ public static class Commands
         var newReport = new Command("new", "Create a report bundle with both language files, ready to fill in") { title, newDate, slug, input };
         newReport.SetAction(result => NewCommand.Run(result.GetValue(title)!, result.GetValue(newDate)!, result.GetValue(slug), result.GetValue(input)!, stdout, stderr));
 
+        var reportArgument = new Argument<string>("report") { Description = "A report folder (input/reports/2023/some-slug) or its slug" };
+        var translate = new Command("translate", "Write or extend a report's translation: one slot per heading, paragraph and caption, the Chinese in a comment") { reportArgument, input };
+        translate.SetAction(result => Translations.DeskCommands.Translate(result.GetValue(input)!, result.GetValue(reportArgument)!, stdout, stderr));
+
+        var sections = new Option<string[]>("--section") { Description = "A part that is done: 'head' or a section id (repeatable); all complete parts when omitted", AllowMultipleArgumentsPerToken = true };
+        var stamp = new Command("stamp", "Record that the translation of these parts matches the current original") { reportArgument, sections, input };
+        stamp.SetAction(result => Translations.DeskCommands.Stamp(result.GetValue(input)!, result.GetValue(reportArgument)!, result.GetValue(sections) ?? [], stdout, stderr));
+
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 to serve the preview on", DefaultValueFactory = _ => 8080 };
         var preview = new Command("preview", "Build, serve on 127.0.0.1, and rebuild and reload the browser when input/ or theme/ changes") { input, theme, port, cache };
         preview.SetAction((result, ct) => Preview(new BuildSettings(result.GetValue(input)!, result.GetValue(theme)!, "output", null, Cache: result.GetValue(cache)!),
             result.GetValue(port), stdout, stderr, ct));
 
-        var root = new RootCommand("ReportArchive: a bilingual, searchable static archive of newspaper feature reports") { build, check, import, status, newReport, preview };
+        var verify = new Command("verify", "Check a built site: every internal link, source and address resolves, and its size fits GitHub Pages") { input, output, baseUrl };
+        verify.SetAction(result => Verify.VerifyCommand.Run(result.GetValue(input)!, result.GetValue(output)!, result.GetValue(baseUrl), stdout, stderr));
+
+        var root = new RootCommand("ReportArchive: a bilingual, searchable static archive of newspaper feature reports") { build, check, import, status, newReport, preview, verify, translate, stamp };
         var parsed = root.Parse(args.Length == 0 ? ["build"] : args);
         if (parsed.Errors.Count > 0)
         {

@@ -8,3 +8,10 @@ public sealed record Paragraph(int Line, string Html, string Text) : Block(Line)
 
 /// <summary>A photo alone in its paragraph, with the caption of the file's language.</summary>
 public sealed record Figure(int Line, string Source, string Caption) : Block(Line);
+
+/// <summary>A translation slot not filled yet: the original text it is to translate (a paragraph, or a figure's Markdown).
+/// Counted and checked, never published.</summary>
+public sealed record Untranslated(int Line, string Original) : Block(Line)
+{
+    public bool IsFigure => Original.StartsWith("![", StringComparison.Ordinal);
+}

@@ -39,8 +39,10 @@ public static class FrontMatterReader
 
         var date = ReadDate(yaml, diagnostics);
         var inferred = yaml.String("date_inferred", diagnostics) is { } flag && ReadBool(yaml, flag, diagnostics);
+        // In a translation an empty title is a slot not translated yet: the file is a draft, never published.
+        var title = yaml.String("title", diagnostics) ?? (!original && yaml.Entries.Any(e => e.Key == "title") ? "" : null);
         var front = new FrontMatter(
-            yaml.String("title", diagnostics),
+            title,
             yaml.String("subtitle", diagnostics),
             date,
             inferred,

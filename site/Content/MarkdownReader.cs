@@ -17,13 +17,37 @@ public static partial class MarkdownReader
     /// <summary>Raw HTML is shown as text, never passed through: content is data, not markup.</summary>
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UseGenericAttributes().Build();
 
+    /// <summary>Reads a body. In a translation (<paramref name="originalLang"/> given), a slot comment with no block after it is an
+    /// <see cref="Untranslated"/> block in its place, and a section heading with no text is a section not translated yet.</summary>
     public static (ImmutableArray<Block> Lead, ImmutableArray<Section> Sections) Read(
-        string file, string body, int bodyLine, ICollection<Diagnostic> diagnostics)
+        string file, string body, int bodyLine, ICollection<Diagnostic> diagnostics, string? originalLang = null)
     {
-        var document = Markdig.Markdown.Parse(body, Markdown);
+        var (text, comments) = Comments.Strip(file, body, bodyLine, originalLang ?? Languages.Zh, diagnostics);
+        var document = Markdig.Markdown.Parse(text, Markdown);
         var lead = ImmutableArray.CreateBuilder<Block>();
         var sections = ImmutableArray.CreateBuilder<Section>();
         (string Id, string Heading, int Line, ImmutableArray<Block>.Builder Blocks)? current = null;
+        var slots = new Queue<SlotComment>(originalLang is null ? [] : comments.Where(c => c.Kind == SlotKind.Block));
+        SlotComment? pending = null;
+
+        // A slot comment stands for the block right after it; one followed by another comment, a heading or the end is unfilled.
+        void Unfilled()
+        {
+            if (pending is { } slot)
+            {
+                (current?.Blocks ?? lead).Add(new Untranslated(slot.Line, slot.Text));
+                pending = null;
+            }
+        }
+
+        void SlotsBefore(int line)
+        {
+            while (slots.Count > 0 && slots.Peek().Line < line)
+            {
+                Unfilled();
+                pending = slots.Dequeue();
+            }
+        }
 
         void Close()
         {
@@ -36,23 +60,34 @@ public static partial class MarkdownReader
         foreach (var block in document)
         {
             var line = block.Line + bodyLine;
+            SlotsBefore(line);
             switch (block)
             {
                 case HeadingBlock { Level: 2 } heading:
+                    Unfilled();
                     Close();
-                    current = (ReadSectionId(file, heading, line, diagnostics), PlainText(heading.Inline).Trim(), line, ImmutableArray.CreateBuilder<Block>());
+                    var title = PlainText(heading.Inline).Trim();
+                    if (title.Length == 0 && originalLang is null)
+                    {
+                        diagnostics.Add(Diagnostic.Error("RA126", file, line, "this section heading has no text: write it before the id, as in '## 忠诚为民强担当 {#procuratorate}'"));
+                    }
+
+                    current = (ReadSectionId(file, heading, line, diagnostics), title, line, ImmutableArray.CreateBuilder<Block>());
                     break;
                 case HeadingBlock heading:
                     diagnostics.Add(Diagnostic.Error("RA120", file, line,
                         $"a level-{heading.Level} heading: sections are '## heading {{#id}}', and the title belongs in the front matter"));
                     break;
                 default:
+                    pending = null;
                     Sanitize(file, block, bodyLine, diagnostics);
                     (current?.Blocks ?? lead).Add(ReadBlock(block, line));
                     break;
             }
         }
 
+        SlotsBefore(int.MaxValue);
+        Unfilled();
         Close();
         return (lead.ToImmutable(), sections.ToImmutable());
     }

@@ -16,6 +16,12 @@ public sealed record Report(
     /// <summary>Names the state of the bundle's files (their sizes and times), so that rendered pages can be reused while it holds.</summary>
     public string Version { get; init; } = "";
 
+    /// <summary>An English file whose title is not translated yet: checked and counted by the translator's desk, never published.</summary>
+    public Translation? Draft { get; init; }
+
+    /// <summary>The English file as written, published or not.</summary>
+    public Translation? EnFile => En ?? Draft;
+
     public int Year => Date.Year;
 
     public Translation? In(string lang) => lang == Configuration.Languages.Zh ? Zh : En;

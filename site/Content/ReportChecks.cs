@@ -10,16 +10,32 @@ public static class ReportChecks
     public static void Check(Report report, Taxonomy taxonomy, ICollection<Diagnostic> diagnostics)
     {
         CheckTaxonomy(report.Zh, taxonomy, diagnostics);
-        foreach (var translation in new[] { report.Zh, report.En }.OfType<Translation>())
+        foreach (var translation in new[] { report.Zh, report.EnFile }.OfType<Translation>())
         {
             CheckFigures(report, translation, diagnostics);
         }
 
-        if (report.En is { } en)
+        if (report.EnFile is { } en)
         {
             CheckAlignment(report.Zh, en, diagnostics);
-            CheckFreshness(report.Zh, en, diagnostics);
+            CheckFreshness(report, en, diagnostics);
+            CountUntranslated(report, en, diagnostics);
         }
+    }
+
+    /// <summary>Slots not translated yet are never published; the count says how much of the translation is still to do.</summary>
+    private static void CountUntranslated(Report report, Translation en, ICollection<Diagnostic> diagnostics)
+    {
+        var coverage = TranslationCoverage.Of(report.Zh, en);
+        if (coverage.UntranslatedSlots == 0)
+        {
+            return;
+        }
+
+        var unpublished = en.Title.Length == 0 ? "; until its title is translated the English page is not published" : "";
+        diagnostics.Add(Diagnostic.Warning("RA165", en.File, coverage.FirstUntranslatedLine,
+            $"{coverage.UntranslatedSlots} of {coverage.Slots} translation slots are not translated yet and are not published{unpublished} " +
+            $"(fill them, or run 'xliff export {report.Slug}' for a translation tool)"));
     }
 
     /// <summary>Two reports may not share a slug: their URLs, feeds and search records would collide.</summary>
@@ -90,7 +106,8 @@ public static class ReportChecks
                 $"the sections are in another order than in the original: {string.Join(", ", zhIds)}"));
         }
 
-        foreach (var missing in zh.Sections.Where(s => en.Section(s.Id) is null))
+        // A section in the file whose slots are not filled yet is counted with the other slots (RA165).
+        foreach (var missing in zh.Sections.Where(s => en.Sections.All(e => e.Id != s.Id)))
         {
             diagnostics.Add(Diagnostic.Warning("RA162", en.File, 1, $"section '{missing.Id}' ({missing.Heading}) is not translated yet"));
         }
@@ -113,7 +130,7 @@ public static class ReportChecks
     private static void CompareCounts(string file, int line, string what,
         IEnumerable<Block> original, IEnumerable<Block> translated, ICollection<Diagnostic> diagnostics)
     {
-        var (zhCount, enCount) = (original.OfType<Paragraph>().Count(), translated.OfType<Paragraph>().Count());
+        var (zhCount, enCount) = (original.OfType<Paragraph>().Count(), translated.Count(b => b is Paragraph or Untranslated { IsFigure: false }));
         if (zhCount != enCount)
         {
             diagnostics.Add(Diagnostic.Warning("RA163", file, line,
@@ -121,14 +138,14 @@ public static class ReportChecks
         }
     }
 
-    private static void CheckFreshness(Translation zh, Translation en, ICollection<Diagnostic> diagnostics)
+    private static void CheckFreshness(Report report, Translation en, ICollection<Diagnostic> diagnostics)
     {
+        var zh = report.Zh;
         var current = TranslationHashes.Of(zh);
-        if (en.Front.TranslationOf.IsEmpty)
+        if (!en.Front.Lines.ContainsKey("translation_of"))
         {
-            var yaml = string.Join(" ", current.Select(h => $"{h.Key}: {h.Hash}"));
             diagnostics.Add(Diagnostic.Error("RA170", en.File, 1,
-                $"the translation does not say which version of the original it translates: add 'translation_of:' with the entries {yaml}"));
+                $"the translation does not say which version of the original it translates: once the English matches the original, run 'stamp {report.Slug}' to record it"));
             return;
         }
 
@@ -140,7 +157,7 @@ public static class ReportChecks
 
         foreach (var (key, hash) in current)
         {
-            var translated = key == TranslationHashes.HeadKey || en.Section(key) is not null;
+            var translated = key == TranslationHashes.HeadKey ? en.Title.Length > 0 : en.Section(key) is not null;
             if (!translated)
             {
                 continue;
@@ -149,12 +166,12 @@ public static class ReportChecks
             if (!recorded.TryGetValue(key, out var entry))
             {
                 diagnostics.Add(Diagnostic.Warning("RA172", en.File, en.Front.LineOf("translation_of"),
-                    $"stale translation: translation_of has no entry for '{key}'; once the English matches the original, add '{key}: {hash}'"));
+                    $"stale translation: translation_of has no entry for '{key}'; once the English matches the original, run 'stamp {report.Slug} --section {key}'"));
             }
             else if (entry.Value != hash)
             {
                 diagnostics.Add(Diagnostic.Warning("RA172", en.File, entry.Line,
-                    $"stale translation: '{key}' changed in {Path.GetFileName(zh.File)} since it was translated (translated {entry.Value}, now {hash}); update the English, then set '{key}: {hash}'"));
+                    $"stale translation: '{key}' changed in {Path.GetFileName(zh.File)} since it was translated; 'translate {report.Slug}' shows the changed Chinese beside the English; update it, then run 'stamp {report.Slug} --section {key}'"));
             }
         }
     }

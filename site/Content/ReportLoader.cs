@@ -69,9 +69,11 @@ public static class ReportLoader
                 $"the date {date:yyyy-MM-dd} does not match the year folder '{yearFolder}': move the bundle to reports/{date.Year:D4}/"));
         }
 
+        // A translation whose title is not translated yet is a draft: checked and counted, never published.
+        var published = en is { Title.Length: > 0 } ? en : null;
         return new Report(Display(bundle), slug, date, zh.Front.DateInferred,
-            [.. zh.Front.Departments.Select(d => d.Value)], [.. zh.Front.Topics.Select(t => t.Value)], zh, en)
-        { Version = Version(bundle) };
+            [.. zh.Front.Departments.Select(d => d.Value)], [.. zh.Front.Topics.Select(t => t.Value)], zh, published)
+        { Version = Version(bundle), Draft = published is null ? en : null };
     }
 
     private static Translation? LoadTranslation(string path, string lang, ICollection<Diagnostic> diagnostics)
@@ -90,7 +92,7 @@ public static class ReportLoader
         }
 
         var body = string.Join('\n', text.Split('\n').Skip(fm.BodyLine - 1));
-        var (lead, sections) = MarkdownReader.Read(file, body, fm.BodyLine, diagnostics);
+        var (lead, sections) = MarkdownReader.Read(file, body, fm.BodyLine, diagnostics, lang == Languages.Zh ? null : Languages.Zh);
         return new Translation(lang, file, fm.Front, lead, sections);
     }
 

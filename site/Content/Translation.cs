@@ -12,7 +12,12 @@ public sealed record Translation(
 {
     public string Title => Front.Title ?? "";
 
-    public Section? Section(string id) => Sections.FirstOrDefault(s => s.Id == id);
+    /// <summary>The section with this id whose heading is written; a section whose heading is not translated yet is not published.</summary>
+    public Section? Section(string id) => Sections.FirstOrDefault(s => s.Id == id && s.Heading.Length > 0);
+
+    /// <summary>The translation slots not filled yet: blocks and section headings (the title is counted by its own check).</summary>
+    public int UntranslatedSlots =>
+        Lead.OfType<Untranslated>().Count() + Sections.Sum(s => s.Blocks.OfType<Untranslated>().Count() + (s.Heading.Length == 0 ? 1 : 0));
 
     public IEnumerable<Figure> Figures => Lead.OfType<Figure>().Concat(Sections.SelectMany(s => s.Figures));
 }

@@ -81,10 +81,15 @@ public sealed class ArticlePages(RenderContext context)
             return new BlockView(null, view);
         }
 
-        var lead = new SectionView("", "", [.. translation.Lead.Select(View)], null);
+        // Slots not translated yet are not published: the section shows what is translated and links to the original for the rest.
+        var originalUrl = context.Url(report.PagePath(Languages.Zh));
+        SectionView Part(string id, string heading, IReadOnlyList<Block> blocks) =>
+            new(id, heading, [.. blocks.Where(b => b is not Untranslated).Select(View)],
+                blocks.Any(b => b is Untranslated) ? originalUrl + (id.Length > 0 ? "#" + id : "") : null, blocks.Any(b => b is Untranslated));
+        var lead = Part("", "", translation.Lead);
         var sections = report.Zh.Sections.Select(original => translation.Section(original.Id) is { } section
-            ? new SectionView(section.Id, section.Heading, [.. section.Blocks.Select(View)], null)
-            : new SectionView(original.Id, original.Heading, [], context.Url(report.PagePath(Languages.Zh)) + "#" + original.Id)).Prepend(lead).ToList();
+            ? Part(section.Id, section.Heading, section.Blocks)
+            : new SectionView(original.Id, original.Heading, [], originalUrl + "#" + original.Id)).Prepend(lead).ToList();
         var view = new ArticleView(
             translation.Title,
             translation.Front.Subtitle,

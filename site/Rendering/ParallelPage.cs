@@ -37,8 +37,10 @@ public sealed class ParallelPage(RenderContext context, ArticlePages articles)
 
     private ParallelSection Section(Report report, string id, ParallelText? heading, IReadOnlyList<Block> zh, IReadOnlyList<Block> en)
     {
+        // A paragraph slot not translated yet keeps its place, so the paragraphs after it still pair; it shows as not translated.
         var (zhParagraphs, enParagraphs) = (zh.OfType<Paragraph>().ToList(), en.OfType<Paragraph>().ToList());
-        var aligned = zhParagraphs.Count == enParagraphs.Count;
+        var enSlots = en.Where(b => b is Paragraph or Untranslated { IsFigure: false }).ToList();
+        var aligned = zhParagraphs.Count == enSlots.Count;
         var rows = new List<ParallelRow>();
         if (!aligned)
         {
@@ -50,7 +52,7 @@ public sealed class ParallelPage(RenderContext context, ArticlePages articles)
         {
             if (block is Paragraph p && aligned)
             {
-                rows.Add(new ParallelRow(p.Html, enParagraphs[index++].Html, null));
+                rows.Add(new ParallelRow(p.Html, (enSlots[index++] as Paragraph)?.Html, null));
             }
             else if (block is Figure f)
             {

@@ -54,7 +54,7 @@ public sealed record ArticleView(
     string OtherHtmlLang);
 
 /// <summary>A section as shown: when the translation lacks it, <see cref="OriginalUrl"/> links the original instead.</summary>
-public sealed record SectionView(string Id, string Heading, IReadOnlyList<BlockView> Blocks, string? OriginalUrl);
+public sealed record SectionView(string Id, string Heading, IReadOnlyList<BlockView> Blocks, string? OriginalUrl, bool Partial = false);
 
 /// <summary>A paragraph (pre-rendered, escaped HTML) or a figure.</summary>
 public sealed record BlockView(string? Html, FigureView? Figure);

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using ReportArchive.Content;
+
+namespace ReportArchive.Translations;
+
+/// <summary>Where a part of a translation (the head, or one section) stands against the current original.</summary>
+public enum PartState
+{
+    /// <summary>Translated, every slot filled, and recorded against the current original.</summary>
+    Current,
+
+    /// <summary>Translated, but the original changed since (or the version translated was never recorded).</summary>
+    Stale,
+
+    /// <summary>Translated in part: some slots are not filled yet.</summary>
+    Partial,
+
+    /// <summary>Not translated: no English heading (or title), or not in the file at all.</summary>
+    Missing,
+}
+
+/// <summary>One part of a report (the head, or one section) as a translator sees it: its slots and how many are still empty.</summary>
+public sealed record PartCoverage(string Key, PartState State, int Slots, int UntranslatedSlots, int? FirstUntranslatedLine);
+
+/// <summary>A report's translation coverage, part by part: what <c>check</c> counts and <c>status</c> prints.</summary>
+public sealed record TranslationCoverage(ImmutableArray<PartCoverage> Parts)
+{
+    public int Slots => Parts.Sum(p => p.Slots);
+
+    public int UntranslatedSlots => Parts.Sum(p => p.UntranslatedSlots);
+
+    public int FirstUntranslatedLine => Parts.Select(p => p.FirstUntranslatedLine).OfType<int>().DefaultIfEmpty(1).Min();
+
+    public int Count(PartState state) => Parts.Count(p => p.State == state);
+
+    /// <summary>The coverage of <paramref name="en"/> (null: no translation file) against <paramref name="zh"/>.</summary>
+    public static TranslationCoverage Of(Translation zh, Translation? en)
+    {
+        var recorded = en?.Front.TranslationOf.ToDictionary(t => t.Key, t => t.Value) ?? [];
+        var hashes = TranslationHashes.Of(zh).ToDictionary(h => h.Key, h => h.Hash);
+        PartState State(string key, bool translated, int untranslated) =>
+            !translated ? PartState.Missing
+            : !recorded.TryGetValue(key, out var old) || old != hashes[key] ? PartState.Stale
+            : untranslated > 0 ? PartState.Partial
+            : PartState.Current;
+
+        var parts = ImmutableArray.CreateBuilder<PartCoverage>();
+
+        // The head: title, subtitle and byline (where the original has them), then the lead's blocks.
+        var headFields = new[] { (zh.Front.Title, en?.Front.Title), (zh.Front.Subtitle, en?.Front.Subtitle), (zh.Front.Byline, en?.Front.Byline) }
+            .Where(f => !string.IsNullOrEmpty(f.Item1)).ToList();
+        var emptyFields = headFields.Count(f => string.IsNullOrEmpty(f.Item2));
+        var (leadSlots, leadEmpty, leadLine) = Blocks(zh.Lead, en?.Lead ?? []);
+        var headEmpty = emptyFields + leadEmpty;
+        parts.Add(new PartCoverage(TranslationHashes.HeadKey, State(TranslationHashes.HeadKey, en is { Title.Length: > 0 }, headEmpty),
+            headFields.Count + leadSlots, headEmpty, emptyFields > 0 ? en?.Front.LineOf("title") ?? 1 : leadLine));
+
+        foreach (var original in zh.Sections)
+        {
+            var section = en?.Sections.FirstOrDefault(s => s.Id == original.Id);
+            var (slots, empty, line) = Blocks(original.Blocks, section?.Blocks ?? []);
+            var headingEmpty = section is not { Heading.Length: > 0 } ? 1 : 0;
+            empty += headingEmpty;
+            parts.Add(new PartCoverage(original.Id, State(original.Id, headingEmpty == 0, empty), slots + 1, empty,
+                headingEmpty == 1 ? section?.Line ?? 1 : line));
+        }
+
+        return new TranslationCoverage(parts.ToImmutable());
+    }
+
+    /// <summary>Slots pair by position: each block of the original has one; an unfilled slot, or one the file lacks, is empty.</summary>
+    private static (int Slots, int Empty, int? Line) Blocks(ImmutableArray<Block> original, ImmutableArray<Block> translated)
+    {
+        var slots = original.Count(b => b is Paragraph or Figure);
+        var unfilled = translated.OfType<Untranslated>().ToList();
+        var filled = translated.Count(b => b is Paragraph or Figure);
+        var empty = Math.Max(unfilled.Count, slots - filled);
+        return (slots, Math.Min(empty, slots), unfilled.FirstOrDefault()?.Line);
+    }
+}

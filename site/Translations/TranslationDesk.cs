@@ -1,0 +1,248 @@
+using System.Text;
+using ReportArchive.Cli;
+using ReportArchive.Configuration;
+using ReportArchive.Content;
+using ReportArchive.Pipeline;
+
+namespace ReportArchive.Translations;
+
+/// <summary>One report open on the translator's desk: its original, and its translation file as written (or a new one). The
+/// desk adds slots, marks stale ones, fills and stamps them, and writes the file back; English already written is never changed
+/// unless the translator's own XLIFF targets replace it.</summary>
+public sealed class TranslationDesk
+{
+    private static readonly string[] HeadFields = ["title", "subtitle", "byline"];
+
+    private TranslationDesk(Report report, TranslationDocument original, TranslationDocument translation, string file)
+    {
+        Report = report;
+        Original = original;
+        Translation = translation;
+        File = file;
+    }
+
+    public Report Report { get; }
+
+    /// <summary>The original as written: its slots' Markdown is what each translation slot translates.</summary>
+    public TranslationDocument Original { get; }
+
+    public TranslationDocument Translation { get; }
+
+    /// <summary>The translation file's path.</summary>
+    public string File { get; }
+
+    private static string Lang => Languages.Zh;
+
+    /// <summary>Opens a report by its folder or slug; prints why and returns null when it cannot be found or read.</summary>
+    public static TranslationDesk? Open(string input, string report, TextWriter stderr)
+    {
+        var bundle = Find(input, report);
+        if (bundle is null)
+        {
+            stderr.WriteLine($"no report '{report}' in {input}/reports: give a report folder (input/reports/2023/some-slug) or its slug");
+            return null;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var loaded = ReportLoader.Load(bundle, diagnostics);
+        var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        if (loaded is null || errors.Count > 0)
+        {
+            Commands.Print(errors, stderr);
+            stderr.WriteLine("fix these errors first: nothing was written");
+            return null;
+        }
+
+        var original = TranslationDocument.Parse(System.IO.File.ReadAllText(Path.Combine(bundle, ReportLoader.OriginalFile)), Lang);
+        var path = Path.Combine(bundle, ReportLoader.TranslationFile);
+        var translation = System.IO.File.Exists(path)
+            ? TranslationDocument.Parse(System.IO.File.ReadAllText(path), Lang)
+            : new TranslationDocument { Front = [], Parts = [new DeskPart(TranslationHashes.HeadKey)] };
+        return new TranslationDesk(loaded, original, translation, path);
+    }
+
+    /// <summary>A report folder (with its original) or the slug of one under <c>reports/</c>.</summary>
+    public static string? Find(string input, string report)
+    {
+        if (System.IO.File.Exists(Path.Combine(report, ReportLoader.OriginalFile)))
+        {
+            return report;
+        }
+
+        return ReportLoader.FindBundles(input).FirstOrDefault(b => Path.GetFileName(b) == report
+            || SlugOf(Path.Combine(b, ReportLoader.OriginalFile)) == report);
+    }
+
+    private static string? SlugOf(string original) =>
+        System.IO.File.Exists(original) ? FrontMatterLines.Value(TranslationDocument.Parse(System.IO.File.ReadAllText(original), Lang).Front, "slug") : null;
+
+    /// <summary>The current fingerprint of each part of the original.</summary>
+    public IReadOnlyDictionary<string, string> Hashes => TranslationHashes.Of(Report.Zh).ToDictionary(h => h.Key, h => h.Hash);
+
+    /// <summary>What <c>translation_of</c> records now.</summary>
+    public Dictionary<string, string> Recorded =>
+        Report.EnFile?.Front.TranslationOf.ToDictionary(t => t.Key, t => t.Value) ?? [];
+
+    /// <summary>The original's head fields that have a value: title, subtitle, byline.</summary>
+    public IEnumerable<(string Key, string Value)> OriginalFields =>
+        HeadFields.Select(k => (k, FrontMatterLines.Value(Original.Front, k) ?? "")).Where(f => f.Item2.Length > 0);
+
+    /// <summary>The original's parts, the head first, in order.</summary>
+    public IEnumerable<DeskPart> OriginalParts => Original.Parts.Where(p => p.IsHead || Report.Zh.Sections.Any(s => s.Id == p.Key));
+
+    /// <summary>Adds a slot for every part, heading, paragraph and caption of the original the file lacks (the original's text in
+    /// a comment), refreshes the comments of empty slots, and marks the filled slots of stale parts whose original changed.</summary>
+    public void AddSlots()
+    {
+        var states = TranslationCoverage.Of(Report.Zh, Report.EnFile).Parts.ToDictionary(p => p.Key, p => p.State);
+        var front = Translation.Front;
+        var headStale = states[TranslationHashes.HeadKey] == PartState.Stale;
+        foreach (var (key, value) in OriginalFields)
+        {
+            var written = FrontMatterLines.Value(front, key);
+            if (written is null)
+            {
+                FrontMatterLines.Set(front, key, "");
+                written = "";
+            }
+
+            var comment = FrontMatterLines.Comment(front, key, Lang);
+            if (written.Length == 0)
+            {
+                FrontMatterLines.SetComment(front, key, Lang, $": {value}");
+            }
+            else if (headStale && comment?.EndsWith(": " + value, StringComparison.Ordinal) != true)
+            {
+                FrontMatterLines.SetComment(front, key, Lang, $" changed: {value}");
+            }
+        }
+
+        if (FrontMatterLines.Value(front, "translation_of") is null)
+        {
+            FrontMatterLines.SetMap(front, "translation_of", []);
+        }
+
+        var parts = new List<DeskPart>();
+        foreach (var original in OriginalParts)
+        {
+            var part = Translation.Part(original.Key) ?? NewPart(original.Key);
+            var stale = states.GetValueOrDefault(original.Key) == PartState.Stale;
+            if (!part.IsHead && part.HeadingText.Length == 0)
+            {
+                part.HeadingComment = new SlotComment(0, SlotKind.Heading, false, original.HeadingText);
+            }
+            else if (!part.IsHead && stale && !Same(part.HeadingComment, original.HeadingText))
+            {
+                part.HeadingComment = new SlotComment(0, SlotKind.Heading, true, original.HeadingText);
+            }
+
+            for (var i = 0; i < original.Slots.Count; i++)
+            {
+                var source = original.Slots[i].Text ?? "";
+                if (i >= part.Slots.Count)
+                {
+                    part.Slots.Add(new DeskSlot { Comment = new SlotComment(0, SlotKind.Block, false, source) });
+                }
+                else if (part.Slots[i].Text is null)
+                {
+                    part.Slots[i].Comment = new SlotComment(0, SlotKind.Block, false, source);
+                }
+                else if (stale && !Same(part.Slots[i].Comment, source))
+                {
+                    part.Slots[i].Comment = new SlotComment(0, SlotKind.Block, true, source);
+                }
+            }
+
+            parts.Add(part);
+        }
+
+        // Parts the original no longer has are kept as written: check reports them, and nothing written by hand is lost.
+        parts.AddRange(Translation.Parts.Where(p => !parts.Contains(p)));
+        Translation.Parts.Clear();
+        Translation.Parts.AddRange(parts);
+    }
+
+    private static DeskPart NewPart(string key)
+    {
+        var part = new DeskPart(key);
+        if (!part.IsHead)
+        {
+            part.SetHeading("");
+        }
+
+        return part;
+    }
+
+    /// <summary>Whether a slot comment shows this original text (as a comment can hold it).</summary>
+    public static bool Same(SlotComment? comment, string original) =>
+        comment is not null && comment.Text == Normal(original);
+
+    private static string Normal(string text) => text.Replace("-->", "-- >", StringComparison.Ordinal).Replace('\n', ' ').Trim();
+
+    /// <summary>Whether every slot of a part is filled: heading (or title and the other head fields), and one block per block of the original.</summary>
+    public bool Complete(string key, out string why)
+    {
+        var original = Original.Part(key)!;
+        var part = Translation.Part(key);
+        var empty = part is null ? original.Slots.Count + 1
+            : original.Slots.Count - part.Slots.Take(original.Slots.Count).Count(s => s.Text is not null)
+              + (part.IsHead ? OriginalFields.Count(f => string.IsNullOrEmpty(FrontMatterLines.Value(Translation.Front, f.Key))) : part.HeadingText.Length == 0 ? 1 : 0);
+        why = empty == 0 ? "" : $"{empty} slot{(empty == 1 ? " is" : "s are")} not translated yet";
+        return empty == 0;
+    }
+
+    /// <summary>Records the current fingerprints of these parts (all complete ones when none are named) and removes their slot
+    /// comments. Returns the parts stamped and, for the others, why not.</summary>
+    public (List<string> Stamped, List<(string Key, string Why)> Skipped) Stamp(IReadOnlyCollection<string>? keys)
+    {
+        var recorded = Recorded;
+        var hashes = Hashes;
+        var stamped = new List<string>();
+        var skipped = new List<(string, string)>();
+        foreach (var key in keys is { Count: > 0 } ? keys : OriginalParts.Select(p => p.Key))
+        {
+            if (!hashes.ContainsKey(key))
+            {
+                skipped.Add((key, $"the original has no part '{key}' (its parts: {string.Join(", ", hashes.Keys)})"));
+            }
+            else if (!Complete(key, out var why))
+            {
+                skipped.Add((key, why));
+            }
+            else
+            {
+                recorded[key] = hashes[key];
+                stamped.Add(key);
+                var part = Translation.Part(key)!;
+                part.HeadingComment = null;
+                part.Slots.ForEach(s => s.Comment = s.Text is null ? s.Comment : null);
+                if (part.IsHead)
+                {
+                    HeadFields.ToList().ForEach(f => FrontMatterLines.SetComment(Translation.Front, f, Lang, null));
+                }
+            }
+        }
+
+        FrontMatterLines.SetMap(Translation.Front, "translation_of",
+            hashes.Keys.Where(recorded.ContainsKey).Select(k => (k, recorded[k])));
+        return (stamped, skipped);
+    }
+
+    /// <summary>Writes the translation file (through a temporary file, so a failure leaves the old one whole).</summary>
+    public void Save()
+    {
+        var temporary = File + ".tmp";
+        System.IO.File.WriteAllText(temporary, Translation.Render(Lang), new UTF8Encoding(false));
+        System.IO.File.Move(temporary, File, overwrite: true);
+    }
+
+    /// <summary>A one-line account of the file's slots after the desk's work.</summary>
+    public string Summary()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var reloaded = ReportLoader.Load(Path.GetDirectoryName(File)!, diagnostics);
+        var coverage = TranslationCoverage.Of(Report.Zh, reloaded?.EnFile);
+        return $"{coverage.Slots - coverage.UntranslatedSlots} of {coverage.Slots} slots translated; parts: {coverage.Count(PartState.Current)} current, " +
+            $"{coverage.Count(PartState.Stale)} stale, {coverage.Count(PartState.Partial)} partial, {coverage.Count(PartState.Missing)} missing";
+    }
+}
