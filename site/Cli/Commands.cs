@@ -30,8 +30,9 @@ public static class Commands
         var import = new Command("import", "Turn raw newspaper text into a draft report bundle") { file, input, slug, date, force };
         import.SetAction(result => ImportCommand.Run(result.GetValue(file)!, result.GetValue(input)!, result.GetValue(slug), result.GetValue(date), result.GetValue(force), stdout, stderr));
 
-        var status = new Command("status", "Show translation coverage: reports and sections with no English or a stale one") { input };
-        status.SetAction(result => StatusCommand.Run(result.GetValue(input)!, stdout, stderr));
+        var json = new Option<bool>("--json") { Description = "Print the coverage as JSON, for tools" };
+        var status = new Command("status", "Show translation coverage: sections current, stale, partial and missing, and untranslated slots") { input, json };
+        status.SetAction(result => StatusCommand.Run(result.GetValue(input)!, result.GetValue(json), stdout, stderr));
 
         var title = new Option<string>("--title") { Description = "The report's Chinese headline", Required = true };
         var newDate = new Option<string>("--date") { Description = "The publication date, yyyy-MM-dd", Required = true };
@@ -46,6 +47,15 @@ public static class Commands
         var stamp = new Command("stamp", "Record that the translation of these parts matches the current original") { reportArgument, sections, input };
         stamp.SetAction(result => Translations.DeskCommands.Stamp(result.GetValue(input)!, result.GetValue(reportArgument)!, result.GetValue(sections) ?? [], stdout, stderr));
 
+        var xliffOutput = new Option<string?>("--output", "-o") { Description = "The XLIFF file to write (default: <slug>.en.xlf)" };
+        var all = new Option<bool>("--all") { Description = "Every unit, not only the untranslated and stale ones" };
+        var export = new Command("export", "Write a report's untranslated and stale units as XLIFF 2.0 for a translation tool") { reportArgument, xliffOutput, all, input };
+        export.SetAction(result => Translations.XliffCommand.Export(result.GetValue(input)!, result.GetValue(reportArgument)!, result.GetValue(xliffOutput), result.GetValue(all), stdout, stderr));
+        var xliffFile = new Argument<string>("file") { Description = "An XLIFF 2.0 file exported by 'xliff export' and translated" };
+        var importXliff = new Command("import", "Write an XLIFF 2.0 file's translated units into the translation and stamp the parts it completes") { xliffFile, input };
+        importXliff.SetAction(result => Translations.XliffCommand.Import(result.GetValue(input)!, result.GetValue(xliffFile)!, stdout, stderr));
+        var xliff = new Command("xliff", "Exchange translations with translation tools as XLIFF 2.0") { export, importXliff };
+
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 to serve the preview on", DefaultValueFactory = _ => 8080 };
         var preview = new Command("preview", "Build, serve on 127.0.0.1, and rebuild and reload the browser when input/ or theme/ changes") { input, theme, port, cache };
         preview.SetAction((result, ct) => Preview(new BuildSettings(result.GetValue(input)!, result.GetValue(theme)!, "output", null, Cache: result.GetValue(cache)!),
@@ -54,7 +64,7 @@ public static class Commands
         var verify = new Command("verify", "Check a built site: every internal link, source and address resolves, and its size fits GitHub Pages") { input, output, baseUrl };
         verify.SetAction(result => Verify.VerifyCommand.Run(result.GetValue(input)!, result.GetValue(output)!, result.GetValue(baseUrl), stdout, stderr));
 
-        var root = new RootCommand("ReportArchive: a bilingual, searchable static archive of newspaper feature reports") { build, check, import, status, newReport, preview, verify, translate, stamp };
+        var root = new RootCommand("ReportArchive: a bilingual, searchable static archive of newspaper feature reports") { build, check, import, status, newReport, preview, verify, translate, stamp, xliff };
         var parsed = root.Parse(args.Length == 0 ? ["build"] : args);
         if (parsed.Errors.Count > 0)
         {

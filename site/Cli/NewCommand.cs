@@ -39,10 +39,11 @@ public static class NewCommand
         Directory.CreateDirectory(Path.Combine(bundle, "photos"));
         var zh = Original(title, date, slug);
         File.WriteAllText(Path.Combine(bundle, ReportLoader.OriginalFile), zh, new UTF8Encoding(false));
-        var diagnostics = new List<Pipeline.Diagnostic>();
-        var original = ReportLoader.Load(bundle, diagnostics)!;
-        File.WriteAllText(Path.Combine(bundle, ReportLoader.TranslationFile), Translation(Translations.TranslationHashes.Of(original.Zh)), new UTF8Encoding(false));
-        stdout.WriteLine($"Created {bundle}/ with {ReportLoader.OriginalFile}, {ReportLoader.TranslationFile} and photos/: write the report, then run check");
+        // The English file starts as the translator's desk writes it: one empty slot per part, never published until translated.
+        var desk = Translations.TranslationDesk.Open(input, bundle, stderr)!;
+        desk.AddSlots();
+        desk.Save();
+        stdout.WriteLine($"Created {bundle}/ with {ReportLoader.OriginalFile}, {ReportLoader.TranslationFile} and photos/: write the report, then run check; 'translate {slug}' adds the English slots for what you wrote");
         return ExitCodes.Success;
     }
 
@@ -68,20 +69,5 @@ public static class NewCommand
         ## 第一节的小标题 {"{#section-1}"}
 
         第一节的第一段。
-        """ + "\n";
-
-    private static string Translation(IEnumerable<(string Key, string Hash)> hashes) => $"""
-        ---
-        title: "English headline"
-        byline: "By "
-        translation_of:
-        {string.Join("\n", hashes.Select(h => $"  {h.Key}: {h.Hash}"))}
-        ---
-
-        The lead, translated.
-
-        ## The first section's heading {"{#section-1}"}
-
-        The first paragraph of the first section, translated.
         """ + "\n";
 }

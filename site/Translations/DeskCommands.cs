@@ -34,7 +34,7 @@ public static class DeskCommands
             return ExitCodes.ContentErrors;
         }
 
-        var (stamped, skipped) = desk.Stamp(sections);
+        var (stamped, skipped) = desk.Stamp(sections.Count > 0 ? sections : null);
         if (sections.Count > 0 && skipped.Count > 0)
         {
             foreach (var (key, why) in skipped)

@@ -1,13 +1,15 @@
+using System.Text.Json;
 using ReportArchive.Cli;
 using ReportArchive.Content;
 using ReportArchive.Pipeline;
 
 namespace ReportArchive.Translations;
 
-/// <summary>Translation coverage: for each report, whether it has English, and which sections are missing or stale.</summary>
+/// <summary>Translation coverage of the whole archive: a table of reports with their parts current, stale, partial and missing and
+/// their untranslated slots, or the same as JSON for tools (<c>--json</c>).</summary>
 public static class StatusCommand
 {
-    public static int Run(string input, TextWriter stdout, TextWriter stderr)
+    public static int Run(string input, bool json, TextWriter stdout, TextWriter stderr)
     {
         var diagnostics = new List<Diagnostic>();
         var reports = ReportLoader.FindBundles(input).Select(b => ReportLoader.Load(b, diagnostics)).OfType<Report>().ToList();
@@ -17,49 +19,64 @@ public static class StatusCommand
             return ExitCodes.ContentErrors;
         }
 
-        var coverage = Coverage(reports).ToList();
-        foreach (var line in coverage.SelectMany(c => c.Lines))
+        var rows = Report.LatestFirst(reports).Select(r => new StatusRow(r, TranslationCoverage.Of(r.Zh, r.EnFile))).ToList();
+        if (json)
         {
-            stdout.WriteLine(line);
+            stdout.WriteLine(JsonSerializer.Serialize(rows.Select(Json), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            return ExitCodes.Success;
         }
 
-        var complete = coverage.Count(c => c.Complete);
+        var table = rows.Select(r => new[]
+        {
+            $"{r.Report.Year:D4}/{r.Report.Slug}",
+            r.Report.EnFile is null ? "none" : r.Report.En is null ? "draft" : "published",
+            $"{r.Sections(PartState.Current)} / {r.Sections(PartState.Stale)} / {r.Sections(PartState.Partial)} / {r.Sections(PartState.Missing)}",
+            r.Head.ToString().ToLowerInvariant(),
+            $"{r.Coverage.UntranslatedSlots} of {r.Coverage.Slots}",
+        }).Prepend(["report", "english", "sections current / stale / partial / missing", "head", "untranslated slots"]).ToList();
+        var widths = Enumerable.Range(0, 5).Select(c => table.Max(row => row[c].Length)).ToArray();
+        foreach (var row in table)
+        {
+            stdout.WriteLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
+        }
+
+        var complete = rows.Count(r => r.Complete);
         stdout.WriteLine($"{complete} of {reports.Count} reports fully translated and current");
+        foreach (var row in rows.Where(r => !r.Complete && r.Report.EnFile is not null))
+        {
+            var work = row.Coverage.Parts.Where(p => p.State != PartState.Current).Select(p => $"{p.Key} {p.State.ToString().ToLowerInvariant()}");
+            stdout.WriteLine($"  {row.Report.Slug}: {string.Join(", ", work)}");
+        }
+
         return ExitCodes.Success;
     }
 
-    /// <summary>One line per report, then one indented line per part that needs work.</summary>
-    public static IEnumerable<ReportCoverage> Coverage(IEnumerable<Report> reports)
+    private static object Json(StatusRow row) => new
     {
-        foreach (var report in Report.LatestFirst(reports))
+        report = $"{row.Report.Year:D4}/{row.Report.Slug}",
+        slug = row.Report.Slug,
+        title = row.Report.Zh.Title,
+        english = row.Report.EnFile is null ? "none" : row.Report.En is null ? "draft" : "published",
+        complete = row.Complete,
+        slots = row.Coverage.Slots,
+        untranslated_slots = row.Coverage.UntranslatedSlots,
+        sections = new
         {
-            var name = $"{report.Year:D4}/{report.Slug}  {report.Zh.Title}";
-            if (report.En is not { } en)
-            {
-                yield return new ReportCoverage(false, [$"{name}: no English translation ({report.Zh.Sections.Length} sections to translate)"]);
-                continue;
-            }
+            current = row.Sections(PartState.Current),
+            stale = row.Sections(PartState.Stale),
+            partial = row.Sections(PartState.Partial),
+            missing = row.Sections(PartState.Missing),
+        },
+        parts = row.Coverage.Parts.Select(p => new { key = p.Key, state = p.State.ToString().ToLowerInvariant(), slots = p.Slots, untranslated_slots = p.UntranslatedSlots }),
+    };
 
-            var recorded = en.Front.TranslationOf.ToDictionary(t => t.Key, t => t.Value);
-            var problems = new List<string>();
-            foreach (var (key, hash) in TranslationHashes.Of(report.Zh))
-            {
-                var translated = key == TranslationHashes.HeadKey || en.Section(key) is not null;
-                if (!translated)
-                {
-                    problems.Add($"  {key}: no English");
-                }
-                else if (!recorded.TryGetValue(key, out var old) || old != hash)
-                {
-                    problems.Add($"  {key}: stale (the original changed; translated {(old ?? "unknown")}, now {hash})");
-                }
-            }
+    /// <summary>One report's line of the table.</summary>
+    private sealed record StatusRow(Report Report, TranslationCoverage Coverage)
+    {
+        public PartState Head => Coverage.Parts[0].State;
 
-            var head = problems.Count == 0 ? $"{name}: translated, current" : $"{name}: {problems.Count} parts need work";
-            yield return new ReportCoverage(problems.Count == 0, [head, .. problems]);
-        }
+        public bool Complete => Report.EnFile is not null && Coverage.Parts.All(p => p.State == PartState.Current);
+
+        public int Sections(PartState state) => Coverage.Parts.Skip(1).Count(p => p.State == state);
     }
 }
-
-/// <summary>A report's translation coverage as printed: complete or not, and the lines that say why.</summary>
-public sealed record ReportCoverage(bool Complete, IReadOnlyList<string> Lines);

@@ -191,15 +191,15 @@ public sealed class TranslationDesk
         return empty == 0;
     }
 
-    /// <summary>Records the current fingerprints of these parts (all complete ones when none are named) and removes their slot
-    /// comments. Returns the parts stamped and, for the others, why not.</summary>
+    /// <summary>Records the current fingerprints of these parts (every complete one when <paramref name="keys"/> is null) and removes
+    /// their slot comments. Returns the parts stamped and, for the others, why not.</summary>
     public (List<string> Stamped, List<(string Key, string Why)> Skipped) Stamp(IReadOnlyCollection<string>? keys)
     {
         var recorded = Recorded;
         var hashes = Hashes;
         var stamped = new List<string>();
         var skipped = new List<(string, string)>();
-        foreach (var key in keys is { Count: > 0 } ? keys : OriginalParts.Select(p => p.Key))
+        foreach (var key in keys ?? OriginalParts.Select(p => p.Key).Where(k => Complete(k, out _)))
         {
             if (!hashes.ContainsKey(key))
             {

@@ -150,12 +150,21 @@ public class CommandTests
         var (code, output, _) = await Run("status", "--input", site.Input);
 
         Assert.Equal(ExitCodes.Success, code);
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).ToList();
-        Assert.Contains("2023/report-a  测试报道: translated, current", lines);
-        Assert.Contains("2023/report-b  测试报道: 1 parts need work", lines);
-        Assert.Contains("  first: stale (the original changed; translated a61a3b895b10, now 84ac81247b3a)", lines);
-        Assert.Contains("2022/chinese-only  只有中文的报道: no English translation (0 sections to translate)", lines);
-        Assert.Equal("1 of 3 reports fully translated and current", lines[^1]);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.RegularExpressions.Regex.Replace(l.TrimEnd(), " {2,}", " | ")).ToList();
+        Assert.Equal("report | english | sections current / stale / partial / missing | head | untranslated slots", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("2023/report-a | published | 1 / 0 / 0 / 0 | current | 0 of ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("2023/report-b | published | 0 / 1 / 0 / 0 | current | 0 of ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("2022/chinese-only | none | 0 / 0 / 0 / 0 | missing | ", StringComparison.Ordinal));
+        Assert.Contains("1 of 3 reports fully translated and current", lines);
+        Assert.Contains("\n  report-b: first stale\n", output.ReplaceLineEndings("\n"));
+
+        var (jsonCode, json, _) = await Run("status", "--json", "--input", site.Input);
+        Assert.Equal(ExitCodes.Success, jsonCode);
+        var rows = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("slug").GetString()!);
+        Assert.Equal(1, rows["report-b"].GetProperty("sections").GetProperty("stale").GetInt32());
+        Assert.False(rows["report-b"].GetProperty("complete").GetBoolean());
+        Assert.True(rows["report-a"].GetProperty("complete").GetBoolean());
+        Assert.Equal("none", rows["chinese-only"].GetProperty("english").GetString());
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using ReportArchive.Tests.Support;
 
 namespace ReportArchive.Tests.Cli;
 
-/// <summary><c>new</c> scaffolds a bundle that passes check and builds, and never overwrites one.</summary>
+/// <summary><c>new</c> scaffolds a bundle (the original and an empty translation skeleton) that passes check and builds, and never overwrites one.</summary>
 public class NewCommandTests
 {
     [Fact]
@@ -20,9 +20,14 @@ public class NewCommandTests
         Assert.True(Directory.Exists(Path.Combine(bundle, "photos")));
         Assert.Contains("title: \"城区图书馆延长开放时间\"", File.ReadAllText(Path.Combine(bundle, "index.zh.md")));
 
+        // The English file is the translator's skeleton: every slot empty, counted by check, and no English page until translated.
+        var english = File.ReadAllText(Path.Combine(bundle, "index.en.md"));
+        Assert.Contains("<!-- zh: 导语：在这里写报道的第一段。 -->", english);
+        Assert.Contains("## {#section-1}", english);
         var result = await site.BuildAsync();
-        Assert.Empty(result.Diagnostics);
-        Assert.True(File.Exists(Path.Combine(site.Output, "en/reports/2024/library-hours/index.html")));
+        Assert.Equal("RA165", Assert.Single(result.Diagnostics).Code);
+        Assert.True(File.Exists(Path.Combine(site.Output, "zh/reports/2024/library-hours/index.html")));
+        Assert.False(File.Exists(Path.Combine(site.Output, "en/reports/2024/library-hours/index.html")));
 
         File.AppendAllText(Path.Combine(bundle, "index.zh.md"), "\n已经写好的段落。\n");
         var before = File.ReadAllText(Path.Combine(bundle, "index.zh.md"));

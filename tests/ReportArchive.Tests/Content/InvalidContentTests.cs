@@ -86,7 +86,7 @@ public class InvalidContentTests
     }
 
     [Fact]
-    public async Task A_translation_without_translation_of_is_an_error_that_gives_the_entries_to_add()
+    public async Task A_translation_without_translation_of_is_an_error_that_points_to_stamp()
     {
         using var site = new TestSite("valid", "small");
         var en = Path.Combine(site.Bundle(2023, "report-a"), "index.en.md");
@@ -95,7 +95,7 @@ public class InvalidContentTests
         var result = await site.CheckAsync();
 
         var error = DiagnosticAssert.Single(result, "RA170");
-        Assert.Contains("head: 0d4b91f7098e first: a61a3b895b10", error.Message);
+        Assert.Contains("run 'stamp report-a'", error.Message);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public class WorkflowTests
     }
 
     [Fact]
-    public void Only_the_deploy_job_may_write_pages_and_it_runs_after_the_tests_and_the_build()
+    public void Only_the_deploy_job_may_write_pages_and_a_content_push_skips_the_tests_but_not_the_validation()
     {
         var workflow = Load("pages.yml");
         Assert.Equal("read", At(workflow, "permissions", "contents").ToString());
@@ -58,22 +58,68 @@ public class WorkflowTests
         Assert.Equal("write", At(deploy, "permissions", "pages").ToString());
         Assert.Equal("write", At(deploy, "permissions", "id-token").ToString());
         Assert.Equal("build", At(deploy, "needs").ToString());
-        Assert.Equal("test", At(workflow, "jobs", "build", "needs").ToString());
-        Assert.Contains("dotnet test", At(workflow, "jobs", "test", "steps").ToString());
-        Assert.Contains("playwright.ps1 install --with-deps chromium", At(workflow, "jobs", "test", "steps").ToString());
-        Assert.Contains("--base-url", At(workflow, "jobs", "build", "steps").ToString());
-        Assert.Contains(".cache", At(workflow, "jobs", "build", "steps").ToString());
+        Assert.Contains("needs.build.result == 'success'", At(deploy, "if").ToString());
+
+        // The test suite runs only when the push changed the program; the build runs after it passed or was skipped.
+        Assert.Contains("bash .ci/changes", At(workflow, "jobs", "changes", "steps").ToString());
+        var test = At(workflow, "jobs", "test");
+        Assert.Equal("needs.changes.outputs.program == 'true'", At(test, "if").ToString());
+        Assert.Contains("dotnet test", At(test, "steps").ToString());
+        Assert.Contains("playwright.ps1 install --with-deps chromium", At(test, "steps").ToString());
+        var build = At(workflow, "jobs", "build");
+        Assert.Equal(["changes", "test"], ((YamlSequenceNode)At(build, "needs")).Children.Select(c => c.ToString()));
+        Assert.Contains("needs.test.result == 'skipped'", At(build, "if").ToString());
+        Assert.Contains("needs.test.result == 'success'", At(build, "if").ToString());
+        var steps = At(build, "steps").ToString();
+        Assert.Contains("bash .ci/validate-content --base-url", steps);
+        Assert.Contains(".cache", steps);
+        Assert.DoesNotContain("dotnet test", steps);
     }
 
     [Fact]
-    public void Pull_requests_are_checked_and_built_but_never_deployed()
+    public void Pull_requests_are_validated_tested_when_the_program_changed_and_never_deployed()
     {
         var workflow = Load("check.yml");
         Assert.True(Has(At(workflow, "on"), "pull_request"));
         Assert.Equal("read", At(workflow, "permissions", "contents").ToString());
-        var steps = At(workflow, "jobs", "check", "steps").ToString();
-        Assert.Contains("-- check", steps);
-        Assert.Contains("dotnet test", steps);
+        Assert.Contains("bash .ci/validate-content", At(workflow, "jobs", "validate", "steps").ToString());
+        Assert.Contains("github.event.pull_request.base.sha", At(workflow, "jobs", "changes", "steps").ToString());
+        Assert.Equal("needs.changes.outputs.program == 'true'", At(workflow, "jobs", "test", "if").ToString());
+        Assert.Contains("dotnet test", At(workflow, "jobs", "test", "steps").ToString());
         Assert.DoesNotContain(Uses(workflow), u => u.Contains("deploy-pages") || u.Contains("upload-pages-artifact"));
+    }
+
+    /// <summary>The script the workflows ask, run on real commits of a scratch repository.</summary>
+    [Fact]
+    public void A_push_is_content_only_when_every_changed_file_is_under_input()
+    {
+        using var repo = new TempDirectory();
+        string Git(string arguments) => Processes.Run("git", arguments, repo.Path).Output.Trim();
+        Git("init -q -b main");
+        Git("config user.email test@example.org");
+        Git("config user.name Test");
+        string Commit(string file, string text)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(repo[file])!);
+            File.WriteAllText(repo[file], text);
+            Git("add -A");
+            Git("commit -q -m change");
+            return Git("rev-parse HEAD");
+        }
+
+        string Changes(string from, string to) => Processes.Run("bash", $"{Path.Combine(Paths.Repository, ".ci", "changes")} {from} {to}", repo.Path).Output.Split('\n')[0].Trim();
+
+        var first = Commit("site/Program.cs", "a");
+        var content = Commit("input/reports/2024/a/index.zh.md", "b");
+        var more = Commit("input/reports/2024/a/photos/x.jpg", "c");
+        var program = Commit("theme/layouts/base.liquid", "d");
+
+        Assert.Equal("program=false", Changes(first, more));
+        Assert.Equal("program=false", Changes(content, more));
+        Assert.Equal("program=true", Changes(more, program));
+        Assert.Equal("program=true", Changes(first, program));
+        Assert.Equal("program=true", Changes(new string('0', 40), more)); // a new branch: no earlier commit to compare with
+        Assert.Equal("program=true", Changes("''", more)); // a run on demand
+        Assert.Equal("program=true", Changes(new string('a', 40), more)); // a commit the clone does not have
     }
 }

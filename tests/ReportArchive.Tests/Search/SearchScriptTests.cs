@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ReportArchive.Tests.Support;
 
@@ -30,34 +29,8 @@ public partial class SearchScriptTests(SearchSite site) : IClassFixture<SearchSi
         Assert.Contains("# fail 0", output);
     }
 
-    private static (int Code, string Output) Run(string program, string arguments, string directory, string? searchSite)
-    {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        if (searchSite is not null)
-        {
-            start.Environment["SEARCH_SITE"] = searchSite;
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"'{program}' could not be started ({e.Message}): the search script's tests need Node.js 18 or later", e);
-        }
-
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int Code, string Output) Run(string program, string arguments, string directory, string? searchSite) =>
+        Processes.Run(program, arguments, directory, searchSite is null ? null : new Dictionary<string, string> { ["SEARCH_SITE"] = searchSite });
 
     [GeneratedRegex(@"^# pass (\d+)", RegexOptions.Multiline)]
     private static partial Regex Count();
