@@ -50,6 +50,11 @@ public sealed record SearchRecord(int Id, int Group, Report Report, string Lang,
                 for (var i = 0; i < translation.Sections.Length; i++)
                 {
                     var section = translation.Sections[i];
+                    if (section.Heading.Length == 0)
+                    {
+                        continue; // not translated yet, so not on the page: nothing to find or to link to
+                    }
+
                     records.Add(new SearchRecord((group << shift) | (i + 1), group, report, lang, section, Body(section)));
                 }
 
@@ -78,7 +83,7 @@ public sealed record SearchRecord(int Id, int Group, Report Report, string Lang,
 
     private static List<(Field, string)> Body(Section section) => [(Field.Heading, section.Heading), .. Blocks(section.Blocks)];
 
-    private static IEnumerable<(Field, string)> Blocks(IEnumerable<Block> blocks) => blocks.Select(b => b switch
+    private static IEnumerable<(Field, string)> Blocks(IEnumerable<Block> blocks) => blocks.Where(b => b is not Untranslated).Select(b => b switch
     {
         Paragraph p => (Field.Body, p.Text),
         Figure f => (Field.Caption, f.Caption),

@@ -1,0 +1,167 @@
+using ReportArchive.Cli;
+using ReportArchive.Tests.Support;
+
+namespace ReportArchive.Tests.Translations;
+
+/// <summary>The translator's desk on the frozen seed report: translate writes slots that are never published, a partial
+/// translation publishes what is done, an edit of the original marks only its section, and stamp records what is finished.</summary>
+public class DeskTests
+{
+    private const string Slug = "yanzhou-party-building";
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = await Commands.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static TestSite Seed(bool english = true)
+    {
+        var site = new TestSite();
+        TempDirectory.Copy(Paths.Seed, site.Input);
+        if (!english)
+        {
+            File.Delete(English(site));
+        }
+
+        return site;
+    }
+
+    private static string English(TestSite site) => Path.Combine(site.Bundle(2023, Slug), "index.en.md");
+
+    private static string Original(TestSite site) => Path.Combine(site.Bundle(2023, Slug), "index.zh.md");
+
+    [Fact]
+    public async Task Translate_writes_one_slot_per_part_with_the_chinese_in_comments_that_never_reach_a_page()
+    {
+        using var site = Seed(english: false);
+
+        var (code, output, _) = await Run("translate", Slug, "--input", site.Input);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("0 of 36 slots translated", output);
+        var text = File.ReadAllText(English(site));
+        Assert.Contains("# zh: 兖州区以高质量机关党建，引领高质量发展\ntitle: \"\"", text);
+        Assert.Contains("<!-- zh heading: 忠诚为民强担当 服务送进咱心坎 -->\n## {#procuratorate}", text);
+        Assert.Contains("<!-- zh: ![区财政局举行“鲁担惠农贷”宣讲活动。](photos/loan-briefing.jpg) -->", text);
+        Assert.Equal(6, text.Split("\n## {#").Length);
+
+        var result = await site.BuildAsync();
+        var warning = DiagnosticAssert.Single(result, "RA165");
+        Assert.Contains("36 of 36 translation slots are not translated yet", warning.Message);
+        Assert.Equal(3, warning.Line); // the title's line
+        Assert.False(result.HasErrors);
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "en", "reports", "2023", Slug)));
+        Assert.Contains("Chinese only", site.Read("en/index.html"));
+        AssertNoCommentPublished(site);
+    }
+
+    [Fact]
+    public async Task A_partial_translation_publishes_what_is_done_and_links_to_the_original_for_the_rest()
+    {
+        using var site = Seed(english: false);
+        await Run("translate", Slug, "--input", site.Input);
+        var text = File.ReadAllText(English(site));
+        text = text.Replace("\ntitle: \"\"", "\ntitle: \"Party building in Yanzhou\"");
+        text = text.Replace("## {#finance}", "## Sound finances {#finance}");
+        var first = text.IndexOf("<!-- zh: 兖州区财政局聚焦党建与业务融合", StringComparison.Ordinal);
+        var end = text.IndexOf("-->", first, StringComparison.Ordinal) + 3;
+        text = text[..end] + "\nThe finance bureau's first paragraph, translated." + text[end..];
+        File.WriteAllText(English(site), text);
+
+        var result = await site.BuildAsync();
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var page = new BuiltSite(site.Output, "/ReportArchive/").Page($"en/reports/2023/{Slug}/");
+        var finance = page.GetElementById("finance")!.ParentElement!;
+        Assert.Equal("Sound finances", page.GetElementById("finance")!.TextContent);
+        Assert.Equal(["The finance bureau's first paragraph, translated."], finance.QuerySelectorAll("p:not(.untranslated)").Select(p => p.TextContent));
+        var note = finance.QuerySelector("p.untranslated a")!;
+        Assert.Equal($"/ReportArchive/zh/reports/2023/{Slug}/#finance", note.GetAttribute("href"));
+        Assert.Contains("Part of this section", note.TextContent);
+        Assert.Contains("not been translated yet", page.GetElementById("procuratorate")!.ParentElement!.TextContent);
+
+        // The parallel page pairs the translated paragraph with its Chinese one; the untranslated ones say so.
+        var parallel = new BuiltSite(site.Output, "/ReportArchive/").Page($"en/reports/2023/{Slug}/parallel/");
+        var rows = parallel.GetElementById("finance")!.ParentElement!.QuerySelectorAll(".pair-en").Skip(1).Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal("The finance bureau's first paragraph, translated.", rows[0]);
+        Assert.Equal("(not translated yet)", rows[1]);
+        AssertNoCommentPublished(site);
+
+        var status = await Run("status", "--json", "--input", site.Input);
+        var row = System.Text.Json.JsonDocument.Parse(status.Out).RootElement[0];
+        Assert.Equal("published", row.GetProperty("english").GetString());
+        Assert.Equal(36 - 3, row.GetProperty("untranslated_slots").GetInt32()); // title, the heading and a paragraph done
+    }
+
+    [Fact]
+    public async Task An_edit_of_the_original_marks_only_its_section_and_stamp_records_it_once_the_english_is_updated()
+    {
+        using var site = Seed();
+        var handWritten = File.ReadAllText(English(site));
+        File.WriteAllText(Original(site), File.ReadAllText(Original(site)).Replace("负责催收欠款等工作。", "负责催收欠款等工作，一干就是十年。"));
+
+        var check = await site.CheckAsync();
+        var stale = DiagnosticAssert.Single(check, "RA172");
+        Assert.Contains("'procuratorate' changed", stale.Message);
+        Assert.Contains($"stamp {Slug} --section procuratorate", stale.Message);
+
+        Assert.Equal(ExitCodes.Success, (await Run("translate", Slug, "--input", site.Input)).Code);
+        var marked = File.ReadAllText(English(site));
+        Assert.Contains("<!-- zh changed: “老尚大哥，你可得帮我。我上有老下有小的，去哪里弄这么多的钱？”张大姐在某公司干业务员多年，负责催收欠款等工作，一干就是十年。", marked);
+        Assert.Equal(8, marked.Split("<!-- zh changed: ").Length - 1 + marked.Split("<!-- zh heading changed: ").Length - 1);
+        // Every line written by hand is still there, in order; only comments were added.
+        Assert.Equal(handWritten.Split('\n').Where(l => l.Length > 0), marked.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("<!--", StringComparison.Ordinal)));
+
+        var english = marked.Replace("Ms Zhang had worked for years as a salesperson", "Ms Zhang had worked for ten years as a salesperson");
+        File.WriteAllText(English(site), english);
+        var (code, output, _) = await Run("stamp", Slug, "--section", "procuratorate", "--input", site.Input);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("Stamped procuratorate", output);
+        var stamped = File.ReadAllText(English(site));
+        Assert.DoesNotContain("<!--", stamped);
+        Assert.Contains("ten years as a salesperson", stamped);
+        Assert.Empty((await site.CheckAsync()).Diagnostics);
+        Assert.Equal(handWritten.Split('\n').Length, stamped.Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task Stamp_refuses_a_named_part_with_empty_slots_and_writes_nothing()
+    {
+        using var site = Seed(english: false);
+        await Run("translate", Slug, "--input", site.Input);
+        var before = File.ReadAllText(English(site));
+
+        var (code, _, error) = await Run("stamp", Slug, "--section", "finance", "--input", site.Input);
+
+        Assert.Equal(ExitCodes.ContentErrors, code);
+        Assert.Matches("error RA180: 'finance' cannot be stamped: [0-9]+ slots are not translated yet", error);
+        Assert.Equal(before, File.ReadAllText(English(site)));
+        Assert.Equal(ExitCodes.ContentErrors, (await Run("stamp", "no-such-report", "--input", site.Input)).Code);
+    }
+
+    [Fact]
+    public async Task Translate_leaves_a_finished_translation_as_it_was()
+    {
+        using var site = Seed();
+        var before = File.ReadAllText(English(site));
+
+        Assert.Equal(ExitCodes.Success, (await Run("translate", Slug, "--input", site.Input)).Code);
+        Assert.Equal(before, File.ReadAllText(English(site)));
+        Assert.Equal(ExitCodes.Success, (await Run("translate", site.Bundle(2023, Slug), "--input", site.Input)).Code);
+        Assert.Equal(before, File.ReadAllText(English(site)));
+    }
+
+    private static void AssertNoCommentPublished(TestSite site)
+    {
+        foreach (var file in Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".jpg") && !f.EndsWith(".webp")))
+        {
+            var text = File.ReadAllText(file);
+            Assert.DoesNotContain("zh heading:", text);
+            Assert.DoesNotContain("<!-- zh", text);
+            Assert.DoesNotContain("&lt;!-- zh", text);
+        }
+    }
+}
