@@ -6,12 +6,7 @@ namespace ReportArchive.Tests.Cli;
 /// <summary>The command line's exit codes and messages: 0 done, 1 content errors, 2 usage.</summary>
 public class CommandTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = await Commands.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CommandLine.RunAsync(args);
 
     [Fact]
     public async Task Build_writes_the_site_and_prints_a_summary()

@@ -10,12 +10,7 @@ namespace ReportArchive.Tests.Deployment;
 /// to whatever is there; it asserts nothing about what is there.</summary>
 public class ContentPushTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = await Commands.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CommandLine.RunAsync(args);
 
     [Fact]
     public async Task New_reports_and_a_stale_translation_pass_the_validation_a_content_push_runs()

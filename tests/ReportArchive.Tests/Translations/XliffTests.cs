@@ -11,12 +11,7 @@ public class XliffTests
 {
     private const string Slug = "yanzhou-party-building";
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = await Commands.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CommandLine.RunAsync(args);
 
     private static TestSite Seed()
     {

@@ -7,12 +7,7 @@ namespace ReportArchive.Tests.Verify;
 /// script address or a link outside the base path is an error at the page, line and column.</summary>
 public class VerifyTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = await Commands.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CommandLine.RunAsync(args);
 
     private static async Task<TestSite> Built()
     {
