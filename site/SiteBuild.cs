@@ -25,7 +25,7 @@ public static class SiteBuild
         Pipeline.Pipeline.Create("Photos", ["Content"],
             Step.Read(ctx => PhotoRequests(ctx.From<Report>("Content"))),
             Step.ForEach<PhotoRequest>((request, ctx) => Collect(ctx, d => PhotoProcessor.Process(request, settings.Check ? null : new PhotoCache(settings.Cache), PhotoSettings.Default, d)))),
-        Pipeline.Pipeline.Create("Assets", [], Step.Read(_ => AssetFiles.Read(settings.Theme))),
+        Pipeline.Pipeline.Create("Assets", [], Step.Read(ctx => Collect(ctx, d => AssetFiles.Read(settings.Theme, d)))),
         Pipeline.Pipeline.Create("Pages", ["Config", "Content", "Photos", "Assets"], Step.Read(ctx => settings.Check ? [] : RenderPages(settings, sink, ctx))),
         Pipeline.Pipeline.Create("Search", ["Config", "Content"], Step.Read(ctx => settings.Check ? [] : Index(settings, sink, ctx))),
         Pipeline.Pipeline.Create("Publish", ["Config", "Content", "Pages"], Step.Read(ctx => Publish(settings, ctx))),
@@ -42,6 +42,7 @@ public static class SiteBuild
         var engine = new Engine(Pipelines(settings, sink));
         settings.Memo?.Sweep();
         var written = false;
+        string? writeWarning = null;
         TimeSpan writeStart = default, writeEnd = default;
         IReadOnlyDictionary<string, System.Collections.Immutable.ImmutableArray<object>> outputs;
         List<OutputFile> files;
@@ -52,7 +53,7 @@ public static class SiteBuild
             if (!engine.Diagnostics.HasErrors && writing)
             {
                 writeStart = clock.Elapsed;
-                SiteWriter.Write(settings.Output, files);
+                writeWarning = SiteWriter.Write(settings.Output, files);
                 writeEnd = clock.Elapsed;
                 written = true;
             }
@@ -66,7 +67,8 @@ public static class SiteBuild
         }
 
         var photos = outputs["Photos"].OfType<Photo>().ToList();
-        return new BuildResult(engine.Diagnostics.Sorted(), outputs["Content"].OfType<Report>().Count(),
+        var diagnostics = writeWarning is null ? engine.Diagnostics.Sorted() : [.. engine.Diagnostics.Sorted(), Diagnostic.Warning("RA901", settings.Output, 1, writeWarning)];
+        return new BuildResult(diagnostics, outputs["Content"].OfType<Report>().Count(),
             files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), settings.Check ? outputs["Photos"].OfType<PhotoRequest>().Count() : photos.Count,
             photos.Count(p => p.Reused), written, clock.Elapsed)
         {
@@ -120,7 +122,8 @@ public static class SiteBuild
         foreach (var file in files.Where(File.Exists))
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(file));
-            hash.AppendData(File.ReadAllBytes(file));
+            // Read through the one door too; a file it refuses is reported by the loader that needs it, and hashed as empty here.
+            hash.AppendData(Sources.SourceFiles.ReadBytes(Path.GetDirectoryName(file)!, file, Sources.SourceFiles.MaxPhotoBytes, _ => null!, new List<Diagnostic>()) ?? []);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16] + "|" + settings.BaseUrl;
@@ -132,12 +135,16 @@ public static class SiteBuild
         return reports;
     });
 
-    private static IEnumerable<PhotoRequest> PhotoRequests(IEnumerable<Report> reports) =>
-        reports.SelectMany(r => new[] { r.Zh, r.En }.OfType<Translation>()
-                .SelectMany(t => t.Figures.Select(f => (Translation: t, Figure: f)))
-                .Where(x => PhotoPaths.Problem(x.Figure.Source) is null)
-                .DistinctBy(x => x.Figure.Source)
-                .Select(x => new PhotoRequest(r.Directory, x.Figure.Source, $"photos/{r.Year:D4}/{r.Slug}/", x.Translation.File, x.Figure.Line)));
+    private static IEnumerable<PhotoRequest> PhotoRequests(IEnumerable<Report> reports) => reports.SelectMany(r =>
+    {
+        var figures = new[] { r.Zh, r.EnFile }.OfType<Translation>()
+            .SelectMany(t => t.Figures.Select(f => (Translation: t, Figure: f)))
+            .Where(x => PhotoPaths.Problem(x.Figure.Source) is null)
+            .DistinctBy(x => x.Figure.Source)
+            .ToList();
+        var names = PhotoRequest.Names(figures.Select(x => x.Figure.Source));
+        return figures.Select(x => new PhotoRequest(r.Directory, x.Figure.Source, $"photos/{r.Year:D4}/{r.Slug}/", x.Translation.File, x.Figure.Line, names[x.Figure.Source]));
+    });
 
     private static IEnumerable<object> RenderPages(BuildSettings settings, OutputSink sink, StepContext ctx)
     {

@@ -6,7 +6,7 @@ namespace ReportArchive.Assets;
 /// <summary>The theme's static assets, copied with a content hash in their names so that browsers may cache them for good.</summary>
 public static class AssetFiles
 {
-    public static IEnumerable<object> Read(string themeDirectory)
+    public static IEnumerable<object> Read(string themeDirectory, ICollection<Pipeline.Diagnostic> diagnostics)
     {
         var assets = Path.Combine(themeDirectory, "assets");
         if (!Directory.Exists(assets))
@@ -16,7 +16,14 @@ public static class AssetFiles
 
         foreach (var file in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var bytes = File.ReadAllBytes(file);
+            var display = Content.ReportLoader.Display(file);
+            var bytes = Sources.SourceFiles.ReadBytes(themeDirectory, file, Sources.SourceFiles.MaxPhotoBytes,
+                problem => Pipeline.Diagnostic.Error("RA202", display, 1, $"this theme asset {problem}"), diagnostics);
+            if (bytes is null)
+            {
+                continue;
+            }
+
             var relative = Path.GetRelativePath(assets, file).Replace(Path.DirectorySeparatorChar, '/');
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
             var extension = Path.GetExtension(relative);

@@ -8,7 +8,38 @@ namespace ReportArchive.Cli;
 /// <summary>The command line: build, check, import and status, with exit codes 0 (done), 1 (content errors) and 2 (usage).</summary>
 public static class Commands
 {
+    /// <summary>Runs a command. A failure of the environment or of the program itself is one line on <paramref name="stderr"/> and
+    /// exit code 3; the stack trace is printed only with <c>--verbose</c>.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var verbose = args.Contains("--verbose");
+        try
+        {
+            return await RunCommandAsync([.. args.Where(a => a != "--verbose")], stdout, stderr);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error RA900: {e.Message}; the previous site, if any, is unchanged");
+            if (verbose)
+            {
+                stderr.WriteLine(e);
+            }
+
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            stderr.WriteLine($"error RA999: an internal failure ({e.GetType().Name}: {e.Message}); this is a bug: run the command again with --verbose for the details");
+            if (verbose)
+            {
+                stderr.WriteLine(e);
+            }
+
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var input = new Option<string>("--input") { Description = "The content folder", DefaultValueFactory = _ => "input" };
         var theme = new Option<string>("--theme") { Description = "The theme folder", DefaultValueFactory = _ => "theme" };
@@ -68,11 +99,11 @@ public static class Commands
         var parsed = root.Parse(args.Length == 0 ? ["build"] : args);
         if (parsed.Errors.Count > 0)
         {
-            await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+            await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
             return ExitCodes.Usage;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
 
         BuildSettings Settings(ParseResult result) => new(
             result.GetValue(input)!,

@@ -21,7 +21,8 @@ public sealed record Strings(string Lang, ImmutableSortedDictionary<string, stri
                 continue;
             }
 
-            var yaml = YamlDocument.Parse(file, File.ReadAllText(file), 0, diagnostics);
+            var text = Sources.SourceFiles.ReadText(Path.GetDirectoryName(Path.GetFullPath(directory))!, file, file, diagnostics);
+            var yaml = text is null ? null : YamlDocument.Parse(file, text, 0, diagnostics);
             if (yaml is not null)
             {
                 var values = yaml.Entries.Select(e => (e.Key, Value: yaml.String(e.Key, diagnostics) ?? ""));

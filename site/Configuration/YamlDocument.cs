@@ -31,7 +31,12 @@ public sealed class YamlDocument
             return null;
         }
 
-        var yaml = Parse(file, System.IO.File.ReadAllText(file), 0, diagnostics);
+        if (Sources.SourceFiles.ReadText(Path.GetDirectoryName(Path.GetFullPath(file))!, file, file, diagnostics) is not { } text)
+        {
+            return null;
+        }
+
+        var yaml = Parse(file, text, 0, diagnostics);
         yaml?.RejectUnknownKeys(known, diagnostics, Path.GetFileName(file));
         return yaml;
     }

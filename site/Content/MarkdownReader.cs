@@ -80,7 +80,7 @@ public static partial class MarkdownReader
                     break;
                 default:
                     pending = null;
-                    Sanitize(file, block, bodyLine, diagnostics);
+                    Sanitize(file, text, block, bodyLine, diagnostics);
                     (current?.Blocks ?? lead).Add(ReadBlock(block, line));
                     break;
             }
@@ -89,6 +89,13 @@ public static partial class MarkdownReader
         SlotsBefore(int.MaxValue);
         Unfilled();
         Close();
+        foreach (var duplicate in sections.GroupBy(s => s.Id).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
+        {
+            var first = sections.First(s => s.Id == duplicate.Id);
+            diagnostics.Add(Diagnostic.Error("RA127", file, duplicate.Line,
+                $"section id '{duplicate.Id}' is already used on line {first.Line}: every section needs an id of its own"));
+        }
+
         return (lead.ToImmutable(), sections.ToImmutable());
     }
 
@@ -126,29 +133,41 @@ public static partial class MarkdownReader
         return id;
     }
 
-    /// <summary>Links may go to the web, to mail or within the site; any other scheme (javascript:, data:) is dropped, keeping its text.
-    /// An image inside running text is refused: a photo stands alone in its paragraph, as a figure.</summary>
-    private static void Sanitize(string file, Markdig.Syntax.Block block, int bodyLine, ICollection<Diagnostic> diagnostics)
+    /// <summary>Every address in the block goes through <see cref="UrlPolicy"/>: a link or autolink it refuses is replaced by its
+    /// text, with a warning at its place. An image inside running text is refused: a photo stands alone in its paragraph.</summary>
+    private static void Sanitize(string file, string text, Markdig.Syntax.Block block, int bodyLine, ICollection<Diagnostic> diagnostics)
     {
         var lone = block is ParagraphBlock { Inline: { } paragraph } ? LoneImage(paragraph) : null;
         var leaves = block is LeafBlock leaf ? [leaf] : block.Descendants<LeafBlock>();
-        foreach (var link in leaves.SelectMany(l => l.Inline?.Descendants<LinkInline>() ?? []).ToList())
+        foreach (var inline in leaves.SelectMany(l => l.Inline?.Descendants<Inline>() ?? []).Where(i => i is LinkInline or AutolinkInline).ToList())
         {
-            var line = link.Line + bodyLine;
-            if (link.IsImage && link != lone)
+            var (line, column) = Position(text, inline.Span.Start, bodyLine);
+            switch (inline)
             {
-                diagnostics.Add(Diagnostic.Error("RA123", file, line, "a photo must stand alone in its paragraph, with its caption: ![caption](photos/x.jpg)", link.Column + 1));
-            }
-            else if (!link.IsImage && !SafeUrl().IsMatch(link.Url ?? ""))
-            {
-                diagnostics.Add(Diagnostic.Warning("RA124", file, line, $"the link to '{link.Url}' was removed: links may only go to http(s), mailto or a path", link.Column + 1));
-                link.ReplaceBy(new LiteralInline(PlainText(link)));
+                case LinkInline { IsImage: true } image when image != lone:
+                    diagnostics.Add(Diagnostic.Error("RA123", file, line, "a photo must stand alone in its paragraph, with its caption: ![caption](photos/x.jpg)", column));
+                    break;
+                case LinkInline { IsImage: false } link when !UrlPolicy.IsAllowed(link.Url):
+                    diagnostics.Add(Diagnostic.Warning("RA124", file, line, $"the link to '{Shown(link.Url)}' was removed: links may only go to http(s), mailto or a path", column));
+                    link.ReplaceBy(new LiteralInline(PlainText(link)), copyChildren: false);
+                    break;
+                case AutolinkInline autolink when autolink.IsEmail ? !UrlPolicy.IsAllowed("mailto:" + autolink.Url) : !UrlPolicy.IsAllowed(autolink.Url):
+                    diagnostics.Add(Diagnostic.Warning("RA124", file, line, $"the link to '{Shown(autolink.Url)}' was removed: links may only go to http(s), mailto or a path", column));
+                    autolink.ReplaceBy(new LiteralInline(autolink.Url), copyChildren: false);
+                    break;
             }
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(https?:|mailto:|/|#|\.|[^:]*$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex SafeUrl();
+    private static string Shown(string? url) => new string((url ?? "").Select(c => char.IsControl(c) ? '?' : c).ToArray()) is var s && s.Length > 80 ? s[..77] + "..." : s;
+
+    /// <summary>The 1-based line and column in the file of an offset in the body.</summary>
+    private static (int Line, int Column) Position(string text, int offset, int bodyLine)
+    {
+        offset = Math.Clamp(offset, 0, text.Length);
+        var lineStart = offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
+        return (text.AsSpan(0, offset).Count('\n') + bodyLine, offset - lineStart + 1);
+    }
 
     private static LinkInline? LoneImage(ContainerInline inline)
     {

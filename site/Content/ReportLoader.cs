@@ -79,11 +79,12 @@ public static class ReportLoader
     private static Translation? LoadTranslation(string path, string lang, ICollection<Diagnostic> diagnostics)
     {
         var file = Display(path);
-        var text = File.ReadAllText(path).Replace("\r\n", "\n");
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        if (Sources.SourceFiles.ReadText(InputRoot(path), path, file, diagnostics) is not { } source)
         {
-            text = text[1..];
+            return null;
         }
+
+        var text = source.Replace("\r\n", "\n");
 
         var read = FrontMatterReader.Read(file, text, lang == Languages.Zh, diagnostics);
         if (read is not { } fm)
@@ -95,6 +96,10 @@ public static class ReportLoader
         var (lead, sections) = MarkdownReader.Read(file, body, fm.BodyLine, diagnostics, lang == Languages.Zh ? null : Languages.Zh);
         return new Translation(lang, file, fm.Front, lead, sections);
     }
+
+    /// <summary>The content folder a report's file belongs to: a bundle is <c>&lt;input&gt;/reports/&lt;yyyy&gt;/&lt;slug&gt;/</c>.</summary>
+    public static string InputRoot(string pathInBundle) =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(pathInBundle))!, "..", "..", ".."));
 
     /// <summary>A path as messages show it: relative to the working folder when it is inside it.</summary>
     public static string Display(string path)

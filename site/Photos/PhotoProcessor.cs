@@ -20,11 +20,23 @@ public static class PhotoProcessor
             return []; // reported by the content checks, at every place that uses it
         }
 
-        var bytes = File.ReadAllBytes(path);
+        var bytes = Sources.SourceFiles.ReadBytes(Content.ReportLoader.InputRoot(path), path, Sources.SourceFiles.MaxPhotoBytes,
+            problem => Diagnostic.Error("RA143", request.UsedInFile, request.UsedAtLine, $"the photo '{request.Source}' {problem}"), diagnostics);
+        if (bytes is null)
+        {
+            return [];
+        }
+
         if (Validate(bytes) is { } problem)
         {
             diagnostics.Add(Diagnostic.Error("RA143", request.UsedInFile, request.UsedAtLine, $"the photo '{request.Source}' {problem}"));
             return [];
+        }
+
+        if (IsAnimatedPng(bytes))
+        {
+            diagnostics.Add(Diagnostic.Warning("RA144", request.UsedInFile, request.UsedAtLine,
+                $"the photo '{request.Source}' is an animated PNG: only its first frame is published"));
         }
 
         if (cache is null)
@@ -45,7 +57,7 @@ public static class PhotoProcessor
             return [];
         }
 
-        var name = Path.GetFileNameWithoutExtension(request.Source);
+        var name = request.Name;
         var entry = cache.EntryDirectory(key);
         var results = new List<object>();
         var variants = new List<PhotoVariant>();
@@ -81,12 +93,58 @@ public static class PhotoProcessor
             return $"is a {format.Name} image: the archive takes JPEG, PNG and WebP";
         }
 
+        if (format is WebpFormat && IsAnimatedWebp(bytes))
+        {
+            return "is an animated WebP, which the archive cannot publish: save the frame you want as a still JPEG, PNG or WebP";
+        }
+
         if ((long)info.Width * info.Height > PhotoLimits.MaxPixels)
         {
             return $"claims {info.Width} x {info.Height} pixels, more than the {PhotoLimits.MaxPixels / 1_000_000} megapixels the archive takes";
         }
 
         return format is JpegFormat && !EndsWithJpegEndMarker(bytes) ? "is a truncated JPEG (its end marker is missing): export it again" : null;
+    }
+
+    /// <summary>A WebP whose extended header sets the animation flag, or that has an ANIM chunk (read from the RIFF chunks).</summary>
+    public static bool IsAnimatedWebp(ReadOnlySpan<byte> bytes)
+    {
+        for (var at = 12; at + 8 <= bytes.Length;)
+        {
+            var chunk = bytes.Slice(at, 4);
+            var size = (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(at + 4, 4));
+            if (chunk.SequenceEqual("ANIM"u8) || chunk.SequenceEqual("ANMF"u8) || (chunk.SequenceEqual("VP8X"u8) && at + 8 < bytes.Length && (bytes[at + 8] & 0x02) != 0))
+            {
+                return true;
+            }
+
+            at += 8 + (int)Math.Min(size + (size & 1), int.MaxValue - at - 8);
+        }
+
+        return false;
+    }
+
+    /// <summary>A PNG with an animation control chunk (APNG) before its image data: decoders show its first frame.</summary>
+    public static bool IsAnimatedPng(ReadOnlySpan<byte> bytes)
+    {
+        for (var at = 8; at + 8 <= bytes.Length;)
+        {
+            var length = (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.Slice(at, 4));
+            var type = bytes.Slice(at + 4, 4);
+            if (type.SequenceEqual("acTL"u8))
+            {
+                return true;
+            }
+
+            if (type.SequenceEqual("IDAT"u8) || !bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]))
+            {
+                return false;
+            }
+
+            at += 12 + (int)Math.Min(length, int.MaxValue - at - 12);
+        }
+
+        return false;
     }
 
     private static bool EndsWithJpegEndMarker(byte[] bytes)

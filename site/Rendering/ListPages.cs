@@ -51,7 +51,7 @@ public sealed class ListPages(RenderContext context)
         var heading = context.S(lang, $"nav_{section}");
         var view = new IndexView(heading, [.. entries], context.Sections(lang, section));
         var meta = new PageMeta(path, lang, $"{heading} · {context.Site.Config.Title.In(lang)}", heading,
-            context.Alternates(l => path.Replace($"{lang}/", $"{l}/")), context.Url(path.Replace($"{lang}/", $"{Languages.Other(lang)}/")), section);
+            context.Alternates(l => InLanguage(path, lang, l)), context.Url(InLanguage(path, lang, Languages.Other(lang))), section);
         return context.Page(meta, "index", view);
     };
 
@@ -60,7 +60,7 @@ public sealed class ListPages(RenderContext context)
     {
         var size = context.Site.Config.PageSize;
         var count = Math.Max(1, (reports.Count + size - 1) / size);
-        string PagePath(int n, string l) => path.Replace($"{lang}/", $"{l}/") + (n == 1 ? "" : $"page/{n}/");
+        string PagePath(int n, string l) => InLanguage(path, lang, l) + (n == 1 ? "" : $"page/{n}/");
         // In the preview, a page is made again only when a report on it changed, or the list's length.
         return Enumerable.Range(1, count).Select<int, Func<IEnumerable<object>>>(n => () =>
         {
@@ -82,6 +82,10 @@ public sealed class ListPages(RenderContext context)
             return context.Page(meta, "list", view);
         }
     }
+
+    /// <summary>The same list in another language: only the leading language folder changes (a key such as 'children' keeps its "en").</summary>
+    private static string InLanguage(string path, string lang, string other) =>
+        path.StartsWith(lang + "/", StringComparison.Ordinal) ? other + path[lang.Length..] : throw new ArgumentException($"'{path}' is not a path in '{lang}'");
 
     private string Format(string lang, string key, string value) => context.S(lang, key).Replace("{0}", value, StringComparison.Ordinal);
 }

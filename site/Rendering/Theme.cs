@@ -38,7 +38,12 @@ public sealed class Theme
         var layouts = new Dictionary<string, IFluidTemplate>();
         foreach (var file in Directory.EnumerateFiles(layoutsDirectory, "*.liquid").Order(StringComparer.Ordinal))
         {
-            if (Parser.TryParse(File.ReadAllText(file), out var template, out var error))
+            if (Sources.SourceFiles.ReadText(themeDirectory, file, Content.ReportLoader.Display(file), diagnostics) is not { } text)
+            {
+                continue;
+            }
+
+            if (Parser.TryParse(text, out var template, out var error))
             {
                 layouts[Path.GetFileNameWithoutExtension(file)] = template;
             }
