@@ -17,9 +17,9 @@ public static class Commands
         {
             return await RunCommandAsync([.. args.Where(a => a != "--verbose")], stdout, stderr);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (Environmental(e) is { } cause)
         {
-            stderr.WriteLine($"error RA900: {e.Message}; the previous site, if any, is unchanged");
+            stderr.WriteLine($"error RA900: {cause.Message.TrimEnd('.')}; nothing was changed in the output (the previous site, if any, is as it was)");
             if (verbose)
             {
                 stderr.WriteLine(e);
@@ -38,6 +38,14 @@ public static class Commands
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>The failure of the environment behind an exception (a full disk, a folder that cannot be written), or null for a bug.</summary>
+    private static Exception? Environmental(Exception e) => e switch
+    {
+        IOException or UnauthorizedAccessException => e,
+        AggregateException all => all.Flatten().InnerExceptions.FirstOrDefault(i => i is IOException or UnauthorizedAccessException),
+        _ => null,
+    };
 
     private static async Task<int> RunCommandAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {

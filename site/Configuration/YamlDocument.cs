@@ -52,6 +52,16 @@ public sealed class YamlDocument
         catch (YamlException e)
         {
             var reason = e.InnerException?.Message ?? e.Message;
+            var tab = yaml.IndexOf('\t');
+            if (tab >= 0 && reason.Contains("tab", StringComparison.OrdinalIgnoreCase))
+            {
+                // The parser names the place where it gave up; the tab it stumbled on is what the writer must change.
+                var lineStart = tab == 0 ? 0 : yaml.LastIndexOf('\n', tab - 1) + 1;
+                diagnostics.Add(Diagnostic.Error("RA101", file, yaml.AsSpan(0, tab).Count('\n') + 1 + lineOffset,
+                    "a tab character: YAML indents with spaces only; replace it with spaces", tab - lineStart + 1));
+                return null;
+            }
+
             diagnostics.Add(Diagnostic.Error("RA101", file, (int)e.Start.Line + lineOffset,
                 $"malformed YAML: {Clean(reason)}", (int)e.Start.Column));
             return null;
@@ -100,6 +110,11 @@ public sealed class YamlDocument
         {
             case null:
                 return null;
+            case YamlScalarNode { Value: { } value } when value.Any(IsControl):
+                // An escape such as "\0" or "\a" in a quoted YAML string makes a control character that the file itself does not show.
+                diagnostics.Add(Diagnostic.Error("RA109", File, LineOf(node),
+                    $"'{key}' holds a control character U+{(int)value.First(IsControl):X4} (from an escape in quotes): remove it", (int)node.Start.Column));
+                return null;
             case YamlScalarNode s:
                 return string.IsNullOrWhiteSpace(s.Value) ? null : s.Value.Trim();
             default:
@@ -107,6 +122,8 @@ public sealed class YamlDocument
                 return null;
         }
     }
+
+    private static bool IsControl(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');
 
     /// <summary>A list of scalars (a single scalar counts as a list of one).</summary>
     public ImmutableArray<(string Value, int Line)> List(string key, ICollection<Diagnostic> diagnostics)

@@ -15,7 +15,10 @@ namespace ReportArchive.Content;
 public static partial class MarkdownReader
 {
     /// <summary>Raw HTML is shown as text, never passed through: content is data, not markup.</summary>
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UseGenericAttributes().Build();
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UseGenericAttributes().UsePreciseSourceLocation().Build();
+
+    /// <summary>How every language file's body is read (the translator's desk reads it the same way).</summary>
+    public static MarkdownPipeline Pipeline => Markdown;
 
     /// <summary>Reads a body. In a translation (<paramref name="originalLang"/> given), a slot comment with no block after it is an
     /// <see cref="Untranslated"/> block in its place, and a section heading with no text is a section not translated yet.</summary>
@@ -78,6 +81,8 @@ public static partial class MarkdownReader
                     diagnostics.Add(Diagnostic.Error("RA120", file, line,
                         $"a level-{heading.Level} heading: sections are '## heading {{#id}}', and the title belongs in the front matter"));
                     break;
+                case LinkReferenceDefinitionGroup or LinkReferenceDefinition:
+                    break; // [name]: url lines show nothing; the links that use them are checked where they stand
                 default:
                     pending = null;
                     Sanitize(file, text, block, bodyLine, diagnostics);
@@ -89,14 +94,22 @@ public static partial class MarkdownReader
         SlotsBefore(int.MaxValue);
         Unfilled();
         Close();
-        foreach (var duplicate in sections.GroupBy(s => s.Id).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
+        // A second section with an id is an error; it is left out of the model, so that the checks after this one see one each.
+        var distinct = ImmutableArray.CreateBuilder<Section>();
+        foreach (var section in sections)
         {
-            var first = sections.First(s => s.Id == duplicate.Id);
-            diagnostics.Add(Diagnostic.Error("RA127", file, duplicate.Line,
-                $"section id '{duplicate.Id}' is already used on line {first.Line}: every section needs an id of its own"));
+            if (distinct.FirstOrDefault(s => s.Id == section.Id) is { } first)
+            {
+                diagnostics.Add(Diagnostic.Error("RA127", file, section.Line,
+                    $"section id '{section.Id}' is already used on line {first.Line}: every section needs an id of its own"));
+            }
+            else
+            {
+                distinct.Add(section);
+            }
         }
 
-        return (lead.ToImmutable(), sections.ToImmutable());
+        return (lead.ToImmutable(), distinct.ToImmutable());
     }
 
     private static Block ReadBlock(Markdig.Syntax.Block block, int line)

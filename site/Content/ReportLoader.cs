@@ -79,7 +79,7 @@ public static class ReportLoader
     private static Translation? LoadTranslation(string path, string lang, ICollection<Diagnostic> diagnostics)
     {
         var file = Display(path);
-        if (Sources.SourceFiles.ReadText(InputRoot(path), path, file, diagnostics) is not { } source)
+        if (Sources.SourceFiles.ReadText(InputRoot(Path.GetDirectoryName(path)!), path, file, diagnostics) is not { } source)
         {
             return null;
         }
@@ -97,9 +97,8 @@ public static class ReportLoader
         return new Translation(lang, file, fm.Front, lead, sections);
     }
 
-    /// <summary>The content folder a report's file belongs to: a bundle is <c>&lt;input&gt;/reports/&lt;yyyy&gt;/&lt;slug&gt;/</c>.</summary>
-    public static string InputRoot(string pathInBundle) =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(pathInBundle))!, "..", "..", ".."));
+    /// <summary>The content folder a bundle belongs to: a bundle is <c>&lt;input&gt;/reports/&lt;yyyy&gt;/&lt;slug&gt;/</c>.</summary>
+    public static string InputRoot(string bundle) => Path.GetFullPath(Path.Combine(bundle, "..", "..", ".."));
 
     /// <summary>A path as messages show it: relative to the working folder when it is inside it.</summary>
     public static string Display(string path)

@@ -2,9 +2,13 @@ namespace ReportArchive.Import;
 
 /// <summary>Moves each caption to the section it describes: the one sharing the most distinctive character pairs and words
 /// with it (pairs common to every section count for little), right after the paragraph that shares the most.
-/// A caption that shares nothing stays where the page put it.</summary>
+/// A caption that shares nothing stays where the page put it. A caption stands near the photo it belongs to, so only the
+/// sections within <see cref="Reach"/> of where the page put it are candidates: the work grows with the page, not its square.</summary>
 public static class CaptionPlacer
 {
+    /// <summary>How many sections before and after a caption's place on the page may be the one it describes.</summary>
+    public const int Reach = 8;
+
     public static (List<DraftBlock> Lead, List<DraftSection> Sections) Place(List<DraftBlock> lead, List<DraftSection> sections)
     {
         var captions = lead.Concat(sections.SelectMany(s => s.Blocks)).Where(b => b.IsCaption).ToList();
@@ -18,12 +22,30 @@ public static class CaptionPlacer
         var terms = sections.Select((s, i) => Terms(string.Concat(bodies[i].Select(b => b.Text).Prepend(s.Heading)))).ToList();
         var weight = Weights(terms);
 
+        var home = new Dictionary<DraftBlock, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < sections.Count; i++)
+        {
+            foreach (var block in sections[i].Blocks.Where(b => b.IsCaption))
+            {
+                home.TryAdd(block, i);
+            }
+        }
+
         foreach (var caption in captions)
         {
             var own = Terms(caption.Text);
-            var scores = terms.Select(t => Score(own, t, weight)).ToList();
-            var best = scores.IndexOf(scores.Max());
-            var target = scores[best] > 0 ? best : sections.FindIndex(s => s.Blocks.Contains(caption));
+            var at = home.GetValueOrDefault(caption, -1);
+            var (first, last) = (Math.Max(0, at - Reach), Math.Min(sections.Count - 1, Math.Max(at, 0) + Reach));
+            var (best, bestScore) = (-1, 0.0);
+            for (var i = first; i <= last; i++)
+            {
+                if (Score(own, terms[i], weight) is var score && score > bestScore)
+                {
+                    (best, bestScore) = (i, score);
+                }
+            }
+
+            var target = best >= 0 ? best : at;
             var list = target >= 0 ? bodies[target] : leadBody;
             list.Insert(InsertAt(list, own, weight), caption);
         }

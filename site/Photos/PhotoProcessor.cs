@@ -20,7 +20,7 @@ public static class PhotoProcessor
             return []; // reported by the content checks, at every place that uses it
         }
 
-        var bytes = Sources.SourceFiles.ReadBytes(Content.ReportLoader.InputRoot(path), path, Sources.SourceFiles.MaxPhotoBytes,
+        var bytes = Sources.SourceFiles.ReadBytes(Content.ReportLoader.InputRoot(request.ReportDirectory), path, Sources.SourceFiles.MaxPhotoBytes,
             problem => Diagnostic.Error("RA143", request.UsedInFile, request.UsedAtLine, $"the photo '{request.Source}' {problem}"), diagnostics);
         if (bytes is null)
         {
@@ -82,7 +82,22 @@ public static class PhotoProcessor
             return "is an empty file";
         }
 
-        var info = Image.Identify(PhotoLimits.Configuration, bytes, out var format);
+        if (bytes.AsSpan().StartsWith("RIFF"u8) && bytes.Length >= 12 && bytes.AsSpan(8, 4).SequenceEqual("WEBP"u8) && IsAnimatedWebp(bytes))
+        {
+            return "is an animated WebP, which the archive cannot publish: save the frame you want as a still JPEG, PNG or WebP";
+        }
+
+        SixLabors.ImageSharp.IImageInfo? info;
+        SixLabors.ImageSharp.Formats.IImageFormat? format;
+        try
+        {
+            info = Image.Identify(PhotoLimits.Configuration, bytes, out format);
+        }
+        catch (Exception e) when (e is NotSupportedException or ImageFormatException or InvalidImageContentException)
+        {
+            return $"cannot be read as an image: {e.Message}";
+        }
+
         if (info is null || format is null)
         {
             return "is not an image that can be read (JPEG, PNG or WebP)";
@@ -93,10 +108,6 @@ public static class PhotoProcessor
             return $"is a {format.Name} image: the archive takes JPEG, PNG and WebP";
         }
 
-        if (format is WebpFormat && IsAnimatedWebp(bytes))
-        {
-            return "is an animated WebP, which the archive cannot publish: save the frame you want as a still JPEG, PNG or WebP";
-        }
 
         if ((long)info.Width * info.Height > PhotoLimits.MaxPixels)
         {

@@ -53,7 +53,7 @@ public sealed record TranslationCoverage(ImmutableArray<PartCoverage> Parts)
         var (leadSlots, leadEmpty, leadLine) = Blocks(zh.Lead, en?.Lead ?? []);
         var headEmpty = emptyFields + leadEmpty;
         parts.Add(new PartCoverage(TranslationHashes.HeadKey, State(TranslationHashes.HeadKey, en is { Title.Length: > 0 }, headEmpty),
-            headFields.Count + leadSlots, headEmpty, emptyFields > 0 ? en?.Front.LineOf("title") ?? 1 : leadLine));
+            headFields.Count + leadSlots, headEmpty, headEmpty == 0 ? null : emptyFields > 0 ? en?.Front.LineOf("title") ?? 1 : leadLine));
 
         foreach (var original in zh.Sections)
         {
@@ -62,7 +62,7 @@ public sealed record TranslationCoverage(ImmutableArray<PartCoverage> Parts)
             var headingEmpty = section is not { Heading.Length: > 0 } ? 1 : 0;
             empty += headingEmpty;
             parts.Add(new PartCoverage(original.Id, State(original.Id, headingEmpty == 0, empty), slots + 1, empty,
-                headingEmpty == 1 ? section?.Line ?? 1 : line));
+                empty == 0 ? null : headingEmpty == 1 ? section?.Line ?? 1 : line ?? section?.Line));
         }
 
         return new TranslationCoverage(parts.ToImmutable());

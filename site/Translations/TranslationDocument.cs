@@ -49,7 +49,7 @@ public sealed class DeskPart(string key)
 /// <c>translation_of</c> and the fields the desk is asked to fill change.</summary>
 public sealed class TranslationDocument
 {
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UseGenericAttributes().Build();
+    internal static readonly MarkdownPipeline Markdown = MarkdownReader.Pipeline;
 
     public required List<string> Front { get; init; }
 
