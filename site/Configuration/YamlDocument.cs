@@ -66,6 +66,12 @@ public sealed class YamlDocument
                 $"malformed YAML: {Clean(reason)}", (int)e.Start.Column));
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // The YAML library fails this way on some malformed input instead of with a YamlException: still the writer's mistake.
+            diagnostics.Add(Diagnostic.Error("RA101", file, 1 + lineOffset, $"malformed YAML that cannot be read ({Clean(e.Message)}): check the quotes and brackets"));
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {

@@ -150,6 +150,18 @@ public static partial class MarkdownReader
     /// text, with a warning at its place. An image inside running text is refused: a photo stands alone in its paragraph.</summary>
     private static void Sanitize(string file, string text, Markdig.Syntax.Block block, int bodyLine, ICollection<Diagnostic> diagnostics)
     {
+        // Attributes in braces ({onclick=…}, {.class}, {#id}) are markup: only a section heading takes one, its id.
+        var blocks = block is ContainerBlock container ? container.Descendants<Markdig.Syntax.Block>().Prepend(block) : [block];
+        foreach (var node in blocks.Cast<MarkdownObject>().Concat(blocks.OfType<LeafBlock>().SelectMany(l => l.Inline?.Descendants<Inline>() ?? [])))
+        {
+            if (node.TryGetAttributes() is { } attributes && (attributes.Id is not null || attributes.Classes is { Count: > 0 } || attributes.Properties is { Count: > 0 }))
+            {
+                var (line, column) = Position(text, node.Span.Start, bodyLine);
+                diagnostics.Add(Diagnostic.Warning("RA128", file, line, "attributes in braces were dropped: only a section heading ('## heading {#id}') takes one, its id", column));
+                node.SetAttributes(new HtmlAttributes());
+            }
+        }
+
         var lone = block is ParagraphBlock { Inline: { } paragraph } ? LoneImage(paragraph) : null;
         var leaves = block is LeafBlock leaf ? [leaf] : block.Descendants<LeafBlock>();
         foreach (var inline in leaves.SelectMany(l => l.Inline?.Descendants<Inline>() ?? []).Where(i => i is LinkInline or AutolinkInline).ToList())

@@ -25,8 +25,9 @@ public static class Published
             }
             else if (file.EndsWith(".xml", StringComparison.Ordinal) && XDocument.Load(file).Root is { } root)
             {
-                // A feed carries each entry's HTML as escaped text: a reader renders it, so it is checked as a page would be.
-                foreach (var content in root.Descendants().Where(e => e.Name.LocalName is "content" or "summary"))
+                // A feed carries each entry's HTML as escaped text (type="html"): a reader renders it, so it is checked as a page
+                // would be. Text-typed elements are shown as text by every reader.
+                foreach (var content in root.Descendants().Where(e => e.Name.LocalName is "content" or "summary" && (string?)e.Attribute("type") is "html" or "xhtml"))
                 {
                     problems.AddRange(InDocument(name, Parser.ParseDocument(content.Value), page: false));
                 }
