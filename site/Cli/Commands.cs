@@ -62,12 +62,13 @@ public static class Commands
         var check = new Command("check", "Check all content and report every problem; writes nothing") { input, theme, baseUrl };
         check.SetAction((result, ct) => Build(Settings(result) with { Check = true }, stdout, stderr, ct));
 
-        var file = new Argument<FileInfo>("file") { Description = "Raw text of a newspaper report (UTF-8 or GB18030)" };
+        var file = new Argument<FileInfo>("file") { Description = "Raw text of a newspaper page (UTF-8, UTF-16, GB18030/GBK or Big5, detected)" };
+        var encoding = new Option<string?>("--encoding") { Description = "The text's encoding when it cannot be detected: utf-8, utf-16, gb18030 or big5" };
         var slug = new Option<string?>("--slug") { Description = "The report's URL name (ASCII); derived from the text when omitted" };
         var date = new Option<string?>("--date") { Description = "The publication date, yyyy-MM-dd; inferred from the text when omitted" };
         var force = new Option<bool>("--force") { Description = "Replace an existing draft" };
-        var import = new Command("import", "Turn raw newspaper text into a draft report bundle") { file, input, slug, date, force };
-        import.SetAction(result => ImportCommand.Run(result.GetValue(file)!, result.GetValue(input)!, result.GetValue(slug), result.GetValue(date), result.GetValue(force), stdout, stderr));
+        var import = new Command("import", "Turn raw newspaper text into a draft report bundle") { file, input, slug, date, force, encoding };
+        import.SetAction(result => ImportCommand.Run(result.GetValue(file)!, result.GetValue(input)!, result.GetValue(slug), result.GetValue(date), result.GetValue(force), stdout, stderr, result.GetValue(encoding)));
 
         var json = new Option<bool>("--json") { Description = "Print the coverage as JSON, for tools" };
         var status = new Command("status", "Show translation coverage: sections current, stale, partial and missing, and untranslated slots") { input, json };

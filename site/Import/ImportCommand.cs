@@ -13,10 +13,10 @@ namespace ReportArchive.Import;
 /// with a generated stand-in for each photo the captions name.</summary>
 public static class ImportCommand
 {
-    public static int Run(FileInfo file, string input, string? slug, string? dateText, bool force, TextWriter stdout, TextWriter stderr)
+    public static int Run(FileInfo file, string input, string? slug, string? dateText, bool force, TextWriter stdout, TextWriter stderr, string? encoding = null)
     {
         var shown = Content.ReportLoader.Display(file.FullName);
-        void Error(int line, string message) => stderr.WriteLine($"{shown}({line},1): error RA300: {message}");
+        void Error(int line, string message, string code = "RA300") => stderr.WriteLine($"{shown}({line},1): error {code}: {message}");
 
         DateOnly? date = null;
         if (dateText is not null)
@@ -43,11 +43,12 @@ public static class ImportCommand
                 return ExitCodes.ContentErrors;
             }
 
-            draft = NewspaperImporter.Import(RawText.Decode(File.ReadAllBytes(file.FullName)), date);
+            var (text, _) = RawText.Decode(File.ReadAllBytes(file.FullName), encoding);
+            draft = NewspaperImporter.Import(text, date);
         }
         catch (ImportException e)
         {
-            Error(e.Line, e.Message);
+            Error(e.Line, e.Message, e.Code);
             return ExitCodes.ContentErrors;
         }
         catch (IOException e)

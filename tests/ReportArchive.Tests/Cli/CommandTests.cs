@@ -109,9 +109,10 @@ public class CommandTests
     }
 
     [Theory]
-    [InlineData(new byte[0], "the file is empty")]
-    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46 }, "the file is binary")]
-    public async Task Import_of_an_unusable_file_is_a_clear_error(byte[] bytes, string message)
+    [InlineData(new byte[0], "RA301", "the file is empty")]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46 }, "RA303", "the file is a JPEG image, not text")]
+    [InlineData(new byte[] { 0x41, 0, 0, 0x01, 0x02, 0x03, 0x04, 0x05 }, "RA303", "binary")]
+    public async Task Import_of_an_unusable_file_is_a_clear_error(byte[] bytes, string errorCode, string message)
     {
         using var site = new TestSite();
         var file = Path.Combine(site.Input, "raw.txt");
@@ -120,7 +121,7 @@ public class CommandTests
         var (code, _, errors) = await Run("import", file, "--input", site.Input, "--date", "2023-01-01");
 
         Assert.Equal(ExitCodes.ContentErrors, code);
-        Assert.Matches(@"raw\.txt\(\d+,1\): error RA300: ", errors);
+        Assert.Matches($@"raw\.txt\(\d+,1\): error {errorCode}: ", errors);
         Assert.Contains(message, errors);
         Assert.False(Directory.Exists(Path.Combine(site.Input, "reports")));
     }

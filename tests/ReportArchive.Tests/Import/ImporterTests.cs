@@ -144,8 +144,8 @@ public class ImporterTests
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var gb = Encoding.GetEncoding("GB18030");
-        var fromUtf8 = DraftWriter.ToMarkdown(NewspaperImporter.Import(RawText.Decode(Encoding.UTF8.GetBytes(SeedText)), new DateOnly(2023, 7, 1)), "s");
-        var fromGb = DraftWriter.ToMarkdown(NewspaperImporter.Import(RawText.Decode(gb.GetBytes(SeedText)), new DateOnly(2023, 7, 1)), "s");
+        var fromUtf8 = DraftWriter.ToMarkdown(NewspaperImporter.Import(RawText.Decode(Encoding.UTF8.GetBytes(SeedText)).Text, new DateOnly(2023, 7, 1)), "s");
+        var fromGb = DraftWriter.ToMarkdown(NewspaperImporter.Import(RawText.Decode(gb.GetBytes(SeedText)).Text, new DateOnly(2023, 7, 1)), "s");
         Assert.Equal(fromUtf8, fromGb);
         Assert.NotEqual(Encoding.UTF8.GetBytes(SeedText), gb.GetBytes(SeedText));
     }
