@@ -16,10 +16,16 @@ public sealed record FrontMatter(
     ImmutableDictionary<string, int> Lines)
 {
     /// <summary>The keys a Chinese original may carry.</summary>
-    public static readonly string[] OriginalKeys = ["title", "subtitle", "date", "date_inferred", "byline", "departments", "topics", "slug"];
+    public static readonly string[] OriginalKeys = ["kicker", "title", "subtitle", "date", "date_inferred", "byline", "departments", "topics", "slug", "page"];
 
     /// <summary>The keys a translation may carry: what it translates, and from which version of the original.</summary>
-    public static readonly string[] TranslationKeys = ["title", "subtitle", "byline", "translation_of"];
+    public static readonly string[] TranslationKeys = ["kicker", "title", "subtitle", "byline", "translation_of"];
 
     public int LineOf(string key) => Lines.TryGetValue(key, out var line) ? line : 1;
+
+    /// <summary>The kicker (引题) printed above the headline, if the paper had one.</summary>
+    public string? Kicker { get; init; }
+
+    /// <summary>The page the report was printed on (第3版, A2), as the paper labelled it.</summary>
+    public string? Page { get; init; }
 }

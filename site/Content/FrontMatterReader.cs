@@ -51,7 +51,11 @@ public static class FrontMatterReader
             yaml.List("topics", diagnostics),
             yaml.String("slug", diagnostics),
             yaml.Map("translation_of", diagnostics),
-            yaml.Entries.ToImmutableDictionary(e => e.Key, e => e.Line));
+            yaml.Entries.ToImmutableDictionary(e => e.Key, e => e.Line))
+        {
+            Kicker = yaml.String("kicker", diagnostics),
+            Page = yaml.String("page", diagnostics),
+        };
 
         if (front.Title is null)
         {

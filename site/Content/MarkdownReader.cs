@@ -116,7 +116,7 @@ public static partial class MarkdownReader
     {
         if (block is ParagraphBlock { Inline: { } inline } && LoneImage(inline) is { } image)
         {
-            return new Figure(line, image.Url ?? "", PlainText(image).Trim());
+            return new Figure(line, image.Url ?? "", PlainText(image).Trim()) { Credit = string.IsNullOrWhiteSpace(image.Title) ? null : image.Title.Trim() };
         }
 
         var html = new StringWriter();

@@ -12,6 +12,11 @@ public static partial class DraftWriter
     {
         var md = new StringBuilder();
         md.Append("---\n");
+        if (draft.Kicker is { } kicker)
+        {
+            md.Append($"kicker: {Quote(kicker)}\n");
+        }
+
         md.Append($"title: {Quote(draft.Title)}\n");
         if (draft.Subtitle is { } subtitle)
         {
@@ -29,6 +34,11 @@ public static partial class DraftWriter
             md.Append($"byline: {Quote(byline)}\n");
         }
 
+        if (draft.Page is { } page)
+        {
+            md.Append($"page: {Quote(page)}\n");
+        }
+
         md.Append("departments: []\ntopics: []\n");
         md.Append($"slug: {slug}\n---\n");
 
@@ -38,7 +48,7 @@ public static partial class DraftWriter
             foreach (var block in blocks)
             {
                 md.Append('\n');
-                md.Append(block.IsCaption ? $"![{EscapeCaption(block.Text)}]({PhotoName(++photo)})" : Escape(block.Text));
+                md.Append(block.IsCaption ? $"![{EscapeCaption(block.Text)}]({PhotoName(++photo)}{(block.Credit is { } credit ? $" {Quote(credit)}" : "")})" : Escape(block.Text));
                 md.Append('\n');
             }
         }

@@ -66,6 +66,11 @@ public static class ImportCommand
         }
 
         Write(draft, slug, bundle);
+        foreach (var line in draft.Removed)
+        {
+            stdout.WriteLine($"{shown}({line.Line}): removed page furniture ({line.What}): {line.Text}");
+        }
+
         foreach (var warning in draft.Warnings)
         {
             stderr.WriteLine($"{shown}({warning.Line},1): warning RA301: {warning.Message}");

@@ -12,17 +12,18 @@ public static partial class NewspaperImporter
 
     public static Draft Import(string text, DateOnly? date = null)
     {
-        var blocks = BlockClassifier.Split(text);
-        if (blocks.Count < 2)
+        var (clean, removed, facts) = PageFurniture.Strip(text);
+        var blocks = BlockClassifier.Split(clean);
+        if (blocks.Count < 2 || !blocks.Any(b => b.Text.Length > 40 || BlockClassifier.EndsComplete(b.Text)))
         {
             throw new ImportException("the text has no body: expected a headline line, then paragraphs separated by blank lines");
         }
 
         var warnings = new List<ImportWarning>();
-        var (title, subtitle) = SplitHeadline(Punctuation.Normalize(blocks[0].Text));
+        var (kicker, title, subtitle, headlineBlocks) = Headline(blocks);
         var body = new List<RawBlock>();
         var textBlocks = 0; // captions set near the top do not push the byline out of reach
-        foreach (var raw in blocks.Skip(1))
+        foreach (var raw in blocks.Skip(headlineBlocks))
         {
             var block = raw with { Text = Punctuation.Normalize(raw.Text) };
             block = block with { Kind = BlockClassifier.Classify(block, textBlocks < BylineReach) };
@@ -38,19 +39,51 @@ public static partial class NewspaperImporter
 
         var joined = JoinPageBreaks(body, warnings);
         var (lead, sections) = Group(joined, leadStart);
+        // No byline line: the dateline at the head of the first paragraph may carry it, in brackets.
+        byline ??= lead.Concat(sections.SelectMany(s => s.Blocks)).FirstOrDefault(b => !b.IsCaption) is { } first ? BlockClassifier.DatelineByline(first.Text) : null;
         if (sections.Count == 0 && lead.Count == 0)
         {
             throw new ImportException("the text has no paragraphs to import");
         }
 
         var placed = CaptionPlacer.Place(lead, sections);
-        return new Draft(title, subtitle, byline, date ?? InferDate(text, warnings), date is null, placed.Lead, placed.Sections, warnings);
+        var printed = date ?? facts.Date;
+        return new Draft(kicker, title, subtitle, byline, printed ?? InferDate(text, warnings), printed is null, placed.Lead, placed.Sections, warnings)
+        {
+            Page = facts.Page,
+            Removed = removed,
+        };
     }
 
-    /// <summary>The first line holds the headline and, after a space, the subtitle.</summary>
+    /// <summary>The headline block: the main headline (主题), with a kicker (引题) above it when the line above is shorter than it, and
+    /// a subtitle (副题) below it when that line starts with a dash, or after a space on the headline's own line (the seed's form).</summary>
+    private static (string? Kicker, string Title, string? Subtitle, int Blocks) Headline(List<RawBlock> blocks)
+    {
+        string Line(int i) => Punctuation.Normalize(blocks[i].Text);
+        bool IsDash(int i) => i < blocks.Count && Line(i).StartsWith("—", StringComparison.Ordinal);
+        string Undash(int i) => Line(i).TrimStart('—', '-', ' ', '　');
+        bool HeadlineLike(int i) => i < blocks.Count && blocks[i].Text.Length <= 40 && !BlockClassifier.EndsComplete(blocks[i].Text)
+            && BlockClassifier.Classify(blocks[i], true) is RawKind.Heading;
+
+        if (IsDash(1))
+        {
+            return (null, Line(0), Undash(1), 2);
+        }
+
+        if (HeadlineLike(0) && HeadlineLike(1) && blocks[1].Text.Length > blocks[0].Text.Length)
+        {
+            return IsDash(2) ? (Line(0), Line(1), Undash(2), 3) : (Line(0), Line(1), null, 2);
+        }
+
+        var (title, subtitle) = SplitHeadline(Line(0));
+        return (null, title, subtitle, 1);
+    }
+
+    /// <summary>The first line holds the headline and, after a space, the subtitle. A full-width space is typography inside one
+    /// headline (两句并列的标题), not a break between headline and subtitle.</summary>
     private static (string Title, string? Subtitle) SplitHeadline(string line)
     {
-        var parts = Regex.Split(line, @"[\s\u3000]+", RegexOptions.None, TimeSpan.FromSeconds(1));
+        var parts = Regex.Split(line, @"[ \t]+", RegexOptions.None, TimeSpan.FromSeconds(1));
         return parts.Length == 1 ? (line, null) : (parts[0], string.Join(" ", parts[1..]));
     }
 
@@ -101,11 +134,12 @@ public static partial class NewspaperImporter
         {
             if (block.Kind == RawKind.Heading)
             {
-                sections.Add((block.Text, []));
+                sections.Add((BlockClassifier.Unmarked(block.Text), []));
                 continue;
             }
 
-            var draft = new DraftBlock(block.Text, block.Kind == RawKind.Caption, block.Line);
+            var (text, credit) = block.Kind == RawKind.Caption ? BlockClassifier.SplitCredit(block.Text) : (block.Text, null);
+            var draft = new DraftBlock(text, block.Kind == RawKind.Caption, block.Line) { Credit = credit };
             var isLead = leadStart is not null && block.Line == leadStart.Line;
             (sections.Count == 0 || isLead ? lead : sections[^1].Blocks).Add(draft);
         }

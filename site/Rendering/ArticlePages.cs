@@ -50,7 +50,7 @@ public sealed class ArticlePages(RenderContext context)
         string Srcset(Func<PhotoVariant, string> path) => string.Join(", ", photo.Variants.Select(v => $"{context.Url(path(v))} {v.Width}w"));
         var fallback = photo.Variants.FirstOrDefault(v => v.Width >= 960) ?? photo.Largest;
         return new FigureView(context.Url(fallback.JpegPath), context.Url(photo.Largest.JpegPath), Srcset(v => v.JpegPath), Srcset(v => v.WebpPath),
-            FigureSizes, photo.Width, photo.Height, photo.DominantColor, figure.Caption, photo.StandIn, first, otherCaption);
+            FigureSizes, photo.Width, photo.Height, photo.DominantColor, figure.Caption, photo.StandIn, first, otherCaption) { Credit = figure.Credit };
     }
 
     public object JsonLd(Report report, string lang)
@@ -103,7 +103,10 @@ public sealed class ArticlePages(RenderContext context)
             Labels(report.Departments, context.Site.Taxonomy.Departments, lang, "departments"),
             Labels(report.Topics, context.Site.Taxonomy.Topics, lang, "topics"),
             other is null ? null : context.Url(report.PagePath(other.Lang)),
-            Languages.Tag(Languages.Other(lang)));
+            Languages.Tag(Languages.Other(lang)))
+        {
+            Kicker = translation.Front.Kicker,
+        };
         var description = translation.Lead.OfType<Paragraph>().FirstOrDefault() is { } leadParagraph ? Excerpts.Of(leadParagraph.Text, lang) : translation.Title;
         var image = translation.Figures.FirstOrDefault() is { } figure ? context.Photo(report, figure.Source).Largest.JpegPath : null;
         var meta = new PageMeta(report.PagePath(lang), lang, $"{translation.Title} · {context.Site.Config.Title.In(lang)}", description,

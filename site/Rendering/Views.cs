@@ -51,7 +51,11 @@ public sealed record ArticleView(
     IReadOnlyList<NavLink> Departments,
     IReadOnlyList<NavLink> Topics,
     string? OtherLanguageUrl,
-    string OtherHtmlLang);
+    string OtherHtmlLang)
+{
+    /// <summary>The kicker (引题) shown above the headline, when the paper printed one.</summary>
+    public string? Kicker { get; init; }
+}
 
 /// <summary>A section as shown: when the translation lacks it, <see cref="OriginalUrl"/> links the original instead.</summary>
 public sealed record SectionView(string Id, string Heading, IReadOnlyList<BlockView> Blocks, string? OriginalUrl, bool Partial = false);
@@ -62,7 +66,11 @@ public sealed record BlockView(string? Html, FigureView? Figure);
 /// <summary>A photo with its caption in the page's language: the middle JPEG as fallback, the largest as link, every width in
 /// <c>srcset</c>s for JPEG and WebP, and a placeholder colour for the time it loads. The first figure of a page loads at once.</summary>
 public sealed record FigureView(string Src, string Largest, string JpegSrcset, string WebpSrcset, string Sizes, int Width, int Height,
-    string Color, string Caption, bool StandIn, bool First, string? OtherCaption = null);
+    string Color, string Caption, bool StandIn, bool First, string? OtherCaption = null)
+{
+    /// <summary>Who took or supplied the photo, shown under it apart from the caption.</summary>
+    public string? Credit { get; init; }
+}
 
 /// <summary>The parallel reading page: both languages side by side, paragraph by paragraph.</summary>
 public sealed record ParallelView(

@@ -134,7 +134,7 @@ public class ImporterTests
         Assert.StartsWith("今年以来，城区图书馆推出“夜间开放”服务", Assert.Single(draft.Lead).Text);
         Assert.Equal(["夜间开放 满足上班族需求", "少儿阅览室 亲子共读添乐趣", "数字阅读 扫码借书更便捷"], draft.Sections.Select(s => s.Heading));
         Assert.Contains(draft.Sections[0].Blocks, b => b.Text.Contains("25岁至40岁的上班族。图书馆还为"));
-        Assert.Contains(draft.Sections[1].Blocks, b => b.IsCaption && b.Text.StartsWith("志愿者张晓燕为孩子们讲绘本故事。（记者 王明 摄）"));
+        Assert.Contains(draft.Sections[1].Blocks, b => b.IsCaption && b.Text == "志愿者张晓燕为孩子们讲绘本故事。" && b.Credit == "记者 王明 摄");
         Assert.Contains(draft.Sections[2].Blocks, b => b.IsCaption && b.Text == "读者在自助借还机上扫码借书。");
         Assert.Contains(draft.Sections[2].Blocks, b => !b.IsCaption && b.Text.StartsWith("馆长周建国表示"));
     }

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ReportArchive.Import;
+
+/// <summary>A line of page furniture that was taken out of the text, with its line, for the import's account of what it removed.</summary>
+public sealed record RemovedLine(int Line, string Text, string What);
+
+/// <summary>What the page's furniture said: the printed date and the page label, if the page printed them.</summary>
+public sealed record PageFacts(DateOnly? Date, string? Page);
+
+/// <summary>Finds the furniture of an e-paper page: the paper's name, date and edition lines, page labels, editor credits and jump
+/// lines (下转第4版 / 上接第3版). Furniture lines are blanked out (every other line keeps its number) and listed; a jump line's
+/// place is closed up, so that the paragraph it split is one again; the printed date and the page label are kept as facts.</summary>
+public static partial class PageFurniture
+{
+    public static (string Text, List<RemovedLine> Removed, PageFacts Facts) Strip(string text)
+    {
+        var lines = text.Split('\n');
+        var removed = new List<RemovedLine>();
+        DateOnly? date = null;
+        string? page = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim(' ', '\t', '\u3000', '\u00A0', '\f');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            string? what = null;
+            if (DateLine().Match(line) is { Success: true } d && d.Length >= line.Length - 12)
+            {
+                what = "the page's date";
+                date ??= ParseDate(d);
+                page ??= PageLabel().Match(line) is { Success: true } p ? p.Value : null;
+            }
+            else if (EditionLine().IsMatch(line))
+            {
+                what = "the page label";
+                page ??= PageLabel().Match(line) is { Success: true } p ? p.Value : null;
+            }
+            else if (Credits().IsMatch(line))
+            {
+                what = "the editors' credits";
+            }
+            else if (PaperName().IsMatch(line) && i < 8)
+            {
+                what = "the paper's name";
+            }
+            else if (JumpLine().IsMatch(line))
+            {
+                what = "a jump line";
+                // The jump's blank surroundings are closed up: the paragraph it split continues on the next page's text.
+                lines[i] = "\u0001";
+                removed.Add(new RemovedLine(i + 1, line, what));
+                continue;
+            }
+            else if (JumpAtEnd().Match(line) is { Success: true } jump)
+            {
+                removed.Add(new RemovedLine(i + 1, jump.Value.Trim(), "a jump line"));
+                lines[i] = lines[i][..lines[i].LastIndexOf(jump.Value, StringComparison.Ordinal)].TrimEnd() + "\u0001";
+                continue;
+            }
+            else if (JumpAtStart().Match(line) is { Success: true } from)
+            {
+                removed.Add(new RemovedLine(i + 1, from.Value.Trim(), "a jump line"));
+                lines[i] = "\u0001" + lines[i].TrimStart(' ', '\t', '\u3000')[from.Value.Length..].TrimStart();
+                continue;
+            }
+
+            if (what is not null)
+            {
+                removed.Add(new RemovedLine(i + 1, line, what));
+                lines[i] = "";
+            }
+        }
+
+        return (JoinJumps(string.Join('\n', lines)), removed, new PageFacts(date, page));
+    }
+
+    /// <summary>A jump's mark (\u0001) and the blank lines around it vanish: the text before it runs on into the text after it.
+    /// The lines they took are kept as empty lines at the end of the joined paragraph's line... no: line numbers after a jump shift
+    /// by the lines the jump took, which the listing already reports.</summary>
+    private static string JoinJumps(string text) => JumpMark().Replace(text, "");
+
+    private static DateOnly? ParseDate(Match m)
+    {
+        var (y, mo, d) = (int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture));
+        return y is >= 1900 and <= 2100 && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
+    }
+
+    [GeneratedRegex(@"(?<y>(?:19|20)\d\d)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日")]
+    private static partial Regex DateLine();
+
+    [GeneratedRegex(@"第\s*\d+\s*版|^[A-H]\d{1,2}(?=\s|$|版|·|：)")]
+    private static partial Regex PageLabel();
+
+    /// <summary>An edition or page label standing alone, perhaps with its section's name: 第3版 / A2 / 第3版：要闻 / 要闻·第3版.</summary>
+    [GeneratedRegex(@"^(第\s*\d+\s*版|[A-H]\d{1,2}\s*版?)([\s·：:|]*[\p{IsCJKUnifiedIdeographs}]{2,6})?$|^[\p{IsCJKUnifiedIdeographs}]{2,6}[\s·：:|]*(第\s*\d+\s*版|[A-H]\d{1,2})$")]
+    private static partial Regex EditionLine();
+
+    [GeneratedRegex(@"^[（(]?\s*(责任编辑|责编|美术编辑|美编|校对|审核|审校|编审|版式设计|版式|组版|检校|终审|值班编辑|视觉设计|責任編輯|責編|美術編輯|校對|編輯)\s*[：:]")]
+    private static partial Regex Credits();
+
+    /// <summary>A paper's name alone on its line near the top: 济宁日报, 齐鲁晚报, 大公报, 新华每日电讯.</summary>
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{1,8}(报|報|电讯|電訊)(社)?(\s*[（(]?[\p{IsCJKUnifiedIdeographs}]{2,4}(版|版)[）)]?)?$")]
+    private static partial Regex PaperName();
+
+    [GeneratedRegex(@"^[（(【]?\s*(下转|上接|转|紧接|接)\s*第?\s*[A-H\d一二三四五六七八九十]+\s*版(\s*[）)】])?$")]
+    private static partial Regex JumpLine();
+
+    [GeneratedRegex(@"[（(【]\s*(下转|转|紧接)\s*第?\s*[A-H\d一二三四五六七八九十]+\s*版\s*[）)】]$")]
+    private static partial Regex JumpAtEnd();
+
+    [GeneratedRegex(@"^[（(【]\s*(上接|接)\s*第?\s*[A-H\d一二三四五六七八九十]+\s*版\s*[）)】]")]
+    private static partial Regex JumpAtStart();
+
+    [GeneratedRegex(@"\u0001(\s*\n)*\s*\u0001?|\s*\n(\s*\n)*\s*\u0001")]
+    private static partial Regex JumpMark();
+}
