@@ -121,6 +121,13 @@ public static class SourceFiles
                 lineNumber++;
                 lineBegin = i + 1;
             }
+            else if (c == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))
+            {
+                // CRLF is a line end; a carriage return alone is read as one by some tools and not by others, so lines would not agree.
+                diagnostics.Add(Diagnostic.Error("RA109", display, lineNumber,
+                    "a carriage return (U+000D) stands alone here: save the file with LF or CRLF line ends", i - lineBegin + 1));
+                return null;
+            }
             else if (IsForbidden(c))
             {
                 diagnostics.Add(Diagnostic.Error("RA109", display, lineNumber,
