@@ -62,7 +62,7 @@ public static class Commands
         var check = new Command("check", "Check all content and report every problem; writes nothing") { input, theme, baseUrl };
         check.SetAction((result, ct) => Build(Settings(result) with { Check = true }, stdout, stderr, ct));
 
-        var file = new Argument<FileInfo>("file") { Description = "Raw text of a newspaper page (UTF-8, UTF-16, GB18030/GBK or Big5, detected)" };
+        var file = new Argument<string>("file") { Description = "Raw text of a newspaper page (UTF-8, UTF-16, GB18030/GBK or Big5, detected), or a folder of such .txt files" };
         var encoding = new Option<string?>("--encoding") { Description = "The text's encoding when it cannot be detected: utf-8, utf-16, gb18030 or big5" };
         var slug = new Option<string?>("--slug") { Description = "The report's URL name (ASCII); derived from the text when omitted" };
         var date = new Option<string?>("--date") { Description = "The publication date, yyyy-MM-dd; inferred from the text when omitted" };

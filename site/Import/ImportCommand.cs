@@ -13,11 +13,9 @@ namespace ReportArchive.Import;
 /// with a generated stand-in for each photo the captions name.</summary>
 public static class ImportCommand
 {
-    public static int Run(FileInfo file, string input, string? slug, string? dateText, bool force, TextWriter stdout, TextWriter stderr, string? encoding = null)
+    /// <summary>Imports a page's text file, or every <c>.txt</c> file of a folder (one summary line per draft; exit 1 if any failed).</summary>
+    public static int Run(string path, string input, string? slug, string? dateText, bool force, TextWriter stdout, TextWriter stderr, string? encoding = null)
     {
-        var shown = Content.ReportLoader.Display(file.FullName);
-        void Error(int line, string message, string code = "RA300") => stderr.WriteLine($"{shown}({line},1): error {code}: {message}");
-
         DateOnly? date = null;
         if (dateText is not null)
         {
@@ -34,7 +32,35 @@ public static class ImportCommand
             return ExitCodes.Usage;
         }
 
-        Draft draft;
+        if (!Directory.Exists(path))
+        {
+            return ImportFile(new FileInfo(path), input, slug, date, force, stdout, stderr, encoding);
+        }
+
+        if (slug is not null)
+        {
+            stderr.WriteLine("--slug names one report: leave it out when importing a folder (each draft is named from its file)");
+            return ExitCodes.Usage;
+        }
+
+        var files = Directory.EnumerateFiles(path, "*.txt").Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            stderr.WriteLine($"{path} holds no .txt files to import");
+            return ExitCodes.ContentErrors;
+        }
+
+        var failed = files.Count(f => ImportFile(new FileInfo(f), input, null, date, force, stdout, stderr, encoding, batch: true) != ExitCodes.Success);
+        stdout.WriteLine($"Imported {files.Count - failed} of {files.Count} files from {path}{(failed > 0 ? $"; {failed} failed, and wrote nothing" : "")}");
+        return failed > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;
+    }
+
+    private static int ImportFile(FileInfo file, string input, string? slug, DateOnly? date, bool force, TextWriter stdout, TextWriter stderr, string? encoding, bool batch = false)
+    {
+        var shown = Content.ReportLoader.Display(file.FullName);
+        void Error(int line, string message, string code = "RA300") => stderr.WriteLine($"{shown}({line},1): error {code}: {message}");
+
+        List<Draft> drafts;
         try
         {
             if (!file.Exists)
@@ -44,7 +70,7 @@ public static class ImportCommand
             }
 
             var (text, _) = RawText.Decode(File.ReadAllBytes(file.FullName), encoding);
-            draft = NewspaperImporter.Import(text, date);
+            drafts = NewspaperImporter.ImportAll(text, date);
         }
         catch (ImportException e)
         {
@@ -57,40 +83,81 @@ public static class ImportCommand
             return ExitCodes.ContentErrors;
         }
 
-        slug ??= "report-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(draft.Title)))[..8];
-        var bundle = Path.Combine(input, "reports", draft.Date.Year.ToString("D4", CultureInfo.InvariantCulture), slug);
-        if (Directory.Exists(bundle) && !force)
+        // Each report of the page gets its own bundle; all are checked before any is written.
+        // A draft is named by --slug, or in a folder by its file's name, or else by a hash of its headline; the page's later
+        // reports add -2, -3.
+        var stem = Path.GetFileNameWithoutExtension(file.Name).ToLowerInvariant();
+        string Name(int i, Draft draft) =>
+            slug is not null ? (i == 0 ? slug : $"{slug}-{i + 1}")
+            : batch && Slugs.IsValid(stem) ? (i == 0 ? stem : $"{stem}-{i + 1}")
+            : "report-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(draft.Title)))[..8];
+        var bundles = drafts.Select((draft, i) => (Draft: draft, Slug: Name(i, draft),
+            Path: Path.Combine(input, "reports", draft.Date.Year.ToString("D4", CultureInfo.InvariantCulture), Name(i, draft)))).ToList();
+        foreach (var existing in bundles.Where(b => Directory.Exists(b.Path) && !force))
         {
-            stderr.WriteLine($"{bundle} already exists: choose another --slug, or add --force to replace the draft");
+            stderr.WriteLine($"{existing.Path} already exists: choose another --slug, or add --force to replace the draft; nothing was written");
             return ExitCodes.ContentErrors;
         }
 
-        Write(draft, slug, bundle);
-        foreach (var line in draft.Removed)
+        foreach (var (draft, name, bundle) in bundles)
+        {
+            Write(draft, name, bundle);
+        }
+
+        foreach (var line in drafts[0].Removed)
         {
             stdout.WriteLine($"{shown}({line.Line}): removed page furniture ({line.What}): {line.Text}");
         }
 
-        foreach (var warning in draft.Warnings)
+        foreach (var warning in drafts.SelectMany(d => d.Warnings))
         {
-            stderr.WriteLine($"{shown}({warning.Line},1): warning RA301: {warning.Message}");
+            stderr.WriteLine($"{shown}({warning.Line},1): warning RA310: {warning.Message}");
         }
 
-        var captions = draft.Captions.Count();
-        stdout.WriteLine($"Imported '{draft.Title}': {draft.Sections.Count} sections, {draft.Lead.Count + draft.Sections.Sum(s => s.Blocks.Count) - captions} paragraphs, {captions} photos (stand-ins) -> {bundle}/");
+        foreach (var (draft, _, bundle) in bundles)
+        {
+            var captions = draft.Captions.Count();
+            stdout.WriteLine($"Imported '{draft.Title}': {draft.Sections.Count} sections, {draft.Lead.Count + draft.Sections.Sum(s => s.Blocks.Count) - captions} paragraphs, {captions} photos (stand-ins) -> {bundle}/");
+        }
+
         return ExitCodes.Success;
     }
 
     /// <summary>Writes the draft's Markdown and a stand-in for each photo into the bundle folder.</summary>
     public static void Write(Draft draft, string slug, string bundle)
     {
-        Directory.CreateDirectory(Path.Combine(bundle, "photos"));
-        File.WriteAllText(Path.Combine(bundle, Content.ReportLoader.OriginalFile), DraftWriter.ToMarkdown(draft, slug), new UTF8Encoding(false));
-        // A stand-in only holds the photo's place until the real one is saved under its name: a modest size, drawn on every core.
-        Parallel.ForEach(draft.Captions.Select((caption, i) => (caption, Number: i + 1)), c =>
+        // Written beside the bundle first and moved into place whole: a failure leaves no half-written draft.
+        var staging = bundle + ".importing";
+        if (Directory.Exists(staging))
         {
-            using var image = StandIn.Create($"{slug}/{c.caption.Text}", 960, 640);
-            image.SaveAsJpeg(Path.Combine(bundle, DraftWriter.PhotoName(c.Number)), new JpegEncoder { Quality = 80 });
-        });
+            Directory.Delete(staging, recursive: true);
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(staging, "photos"));
+            File.WriteAllText(Path.Combine(staging, Content.ReportLoader.OriginalFile), DraftWriter.ToMarkdown(draft, slug), new UTF8Encoding(false));
+            // A stand-in only holds the photo's place until the real one is saved under its name: a modest size, drawn on every core.
+            Parallel.ForEach(draft.Captions.Select((caption, i) => (caption, Number: i + 1)), c =>
+            {
+                using var image = StandIn.Create($"{slug}/{c.caption.Text}", 960, 640);
+                image.SaveAsJpeg(Path.Combine(staging, DraftWriter.PhotoName(c.Number)), new JpegEncoder { Quality = 80 });
+            });
+            if (Directory.Exists(bundle))
+            {
+                Directory.Delete(bundle, recursive: true); // --force
+            }
+
+            Directory.Move(staging, bundle);
+        }
+        catch
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
+            throw;
+        }
     }
 }

@@ -10,9 +10,20 @@ public static partial class NewspaperImporter
     /// <summary>How many blocks of text below the headline a byline may stand (layouts put it before or after the first heading).</summary>
     private const int BylineReach = 4;
 
-    public static Draft Import(string text, DateOnly? date = null)
+    /// <summary>The one report of a page's text (a page with several gives its first: see <see cref="ImportAll"/>).</summary>
+    public static Draft Import(string text, DateOnly? date = null) => ImportAll(text, date)[0];
+
+    /// <summary>Every report of a page's text, in the order the page prints them; the furniture is listed with the first.</summary>
+    public static List<Draft> ImportAll(string text, DateOnly? date = null)
     {
         var (clean, removed, facts) = PageFurniture.Strip(text);
+        var drafts = PageLayout.Reports(PageLayout.Unwrap(clean)).Select(part => Read(part, text, date, facts)).ToList();
+        drafts[0] = drafts[0] with { Removed = removed };
+        return drafts;
+    }
+
+    private static Draft Read(string clean, string text, DateOnly? date, PageFacts facts)
+    {
         var blocks = BlockClassifier.Split(clean);
         if (blocks.Count < 2 || !blocks.Any(b => b.Text.Length > 40 || BlockClassifier.EndsComplete(b.Text)))
         {
@@ -33,7 +44,7 @@ public static partial class NewspaperImporter
 
 
         var bylineIndex = body.FindIndex(b => b.Kind == RawKind.Byline);
-        var byline = bylineIndex >= 0 ? Regex.Replace(body[bylineIndex].Text, @"[\s\u3000]+", " ") : null;
+        var byline = bylineIndex >= 0 ? Regex.Replace(body[bylineIndex].Text.TrimStart('□', '■', '●', '◆', '◇', ' ', '\u3000'), @"[\s\u3000]+", " ") : null;
         var leadStart = bylineIndex >= 0 && bylineIndex + 1 < body.Count && body[bylineIndex + 1].Kind == RawKind.Paragraph ? body[bylineIndex + 1] : null;
         body.RemoveAll(b => b.Kind == RawKind.Byline);
 
@@ -51,7 +62,6 @@ public static partial class NewspaperImporter
         return new Draft(kicker, title, subtitle, byline, printed ?? InferDate(text, warnings), printed is null, placed.Lead, placed.Sections, warnings)
         {
             Page = facts.Page,
-            Removed = removed,
         };
     }
 

@@ -82,7 +82,11 @@ public static partial class PageFurniture
     /// <summary>A jump's mark (\u0001) and the blank lines around it vanish: the text before it runs on into the text after it.
     /// The lines they took are kept as empty lines at the end of the joined paragraph's line... no: line numbers after a jump shift
     /// by the lines the jump took, which the listing already reports.</summary>
-    private static string JoinJumps(string text) => JumpMark().Replace(text, "");
+    private static string JoinJumps(string text) => JumpMark().Replace(text, m =>
+    {
+        var before = text[..m.Index].TrimEnd();
+        return before.Length > 0 && BlockClassifier.EndsComplete(before) ? "\n\n" : "";
+    });
 
     private static DateOnly? ParseDate(Match m)
     {
@@ -100,20 +104,20 @@ public static partial class PageFurniture
     [GeneratedRegex(@"^(第\s*\d+\s*版|[A-H]\d{1,2}\s*版?)([\s·：:|]*[\p{IsCJKUnifiedIdeographs}]{2,6})?$|^[\p{IsCJKUnifiedIdeographs}]{2,6}[\s·：:|]*(第\s*\d+\s*版|[A-H]\d{1,2})$")]
     private static partial Regex EditionLine();
 
-    [GeneratedRegex(@"^[（(]?\s*(责任编辑|责编|美术编辑|美编|校对|审核|审校|编审|版式设计|版式|组版|检校|终审|值班编辑|视觉设计|責任編輯|責編|美術編輯|校對|編輯)\s*[：:]")]
+    [GeneratedRegex(@"^[（(]?\s*(责任编辑|责编|美术编辑|美编|校对|审核|审校|编审|版式设计|版式|组版|检校|终审|值班编辑|视觉设计|責任編輯|責編|美術編輯|校對|編輯|编辑|排版|制图|製圖)\s*[：:]")]
     private static partial Regex Credits();
 
     /// <summary>A paper's name alone on its line near the top: 济宁日报, 齐鲁晚报, 大公报, 新华每日电讯.</summary>
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{1,8}(报|報|电讯|電訊)(社)?(\s*[（(]?[\p{IsCJKUnifiedIdeographs}]{2,4}(版|版)[）)]?)?$")]
     private static partial Regex PaperName();
 
-    [GeneratedRegex(@"^[（(【]?\s*(下转|上接|转|紧接|接)\s*第?\s*[A-H\d一二三四五六七八九十]+\s*版(\s*[）)】])?$")]
+    [GeneratedRegex(@"^[（(【]?\s*(下转|下轉|上接|转|轉|紧接|緊接|接)\s*第?\s*[A-H\d一二三四五六七八九十]+\s*版(\s*[）)】])?$")]
     private static partial Regex JumpLine();
 
-    [GeneratedRegex(@"[（(【]\s*(下转|转|紧接)\s*第?\s*[A-H\d一二三四五六七八九十]+\s*版\s*[）)】]$")]
+    [GeneratedRegex(@"[（(【]\s*(下转|下轉|转|轉)\s*第?\s*[A-H\d一二三四五六七八九十]+\s*版\s*[）)】]$")]
     private static partial Regex JumpAtEnd();
 
-    [GeneratedRegex(@"^[（(【]\s*(上接|接)\s*第?\s*[A-H\d一二三四五六七八九十]+\s*版\s*[）)】]")]
+    [GeneratedRegex(@"^[（(【]\s*(上接|紧接|緊接|接)\s*第?\s*[A-H\d一二三四五六七八九十]+\s*版\s*[）)】]")]
     private static partial Regex JumpAtStart();
 
     [GeneratedRegex(@"\u0001(\s*\n)*\s*\u0001?|\s*\n(\s*\n)*\s*\u0001")]

@@ -95,7 +95,7 @@ public class CommandTests
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("5 sections, 25 paragraphs, 3 photos", output);
-        Assert.Contains("warning RA301: the date 2023-07 is inferred", warnings);
+        Assert.Contains("warning RA310: the date 2023-07 is inferred", warnings);
         Assert.True(File.Exists(Path.Combine(site.Bundle(2023, "yanzhou"), "index.zh.md")));
         Assert.Equal(3, Directory.GetFiles(Path.Combine(site.Bundle(2023, "yanzhou"), "photos")).Length);
 
