@@ -9,7 +9,7 @@ public static partial class BlockClassifier
     private const string InnerPunctuation = "，。！？；：,.!?;:";
 
     /// <summary>Splits the text into non-empty lines, counting the blank lines around each.</summary>
-    public static List<RawBlock> Split(string text)
+    public static List<RawBlock> Split(string text, int linesBefore = 0)
     {
         var lines = text.Split('\n');
         var blocks = new List<RawBlock>();
@@ -28,7 +28,7 @@ public static partial class BlockClassifier
                 blocks[^1] = blocks[^1] with { GapAfter = gap };
             }
 
-            blocks.Add(new RawBlock(line, i + 1, blocks.Count == 0 ? 0 : gap, 0));
+            blocks.Add(new RawBlock(line, linesBefore + i + 1, blocks.Count == 0 ? 0 : gap, 0));
             gap = 0;
         }
 

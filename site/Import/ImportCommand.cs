@@ -99,10 +99,7 @@ public static class ImportCommand
             return ExitCodes.ContentErrors;
         }
 
-        foreach (var (draft, name, bundle) in bundles)
-        {
-            Write(draft, name, bundle);
-        }
+        Parallel.ForEach(bundles, b => Write(b.Draft, b.Slug, b.Path));
 
         foreach (var line in drafts[0].Removed)
         {
@@ -140,7 +137,7 @@ public static class ImportCommand
             // A stand-in only holds the photo's place until the real one is saved under its name: a modest size, drawn on every core.
             Parallel.ForEach(draft.Captions.Select((caption, i) => (caption, Number: i + 1)), c =>
             {
-                using var image = StandIn.Create($"{slug}/{c.caption.Text}", 960, 640);
+                using var image = StandIn.Create($"{slug}/{c.caption.Text}", 640, 427);
                 image.SaveAsJpeg(Path.Combine(staging, DraftWriter.PhotoName(c.Number)), new JpegEncoder { Quality = 80 });
             });
             if (Directory.Exists(bundle))

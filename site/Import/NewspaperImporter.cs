@@ -17,14 +17,28 @@ public static partial class NewspaperImporter
     public static List<Draft> ImportAll(string text, DateOnly? date = null)
     {
         var (clean, removed, facts) = PageFurniture.Strip(text);
-        var drafts = PageLayout.Reports(PageLayout.Unwrap(clean)).Select(part => Read(part, text, date, facts)).ToList();
+        // The date: given, or printed on the page, or else inferred once from the whole page's text.
+        var printed = date ?? facts.Date;
+        var inferred = printed is null ? InferDate(text) : (DateOnly?)null;
+        // The reports of a page are read on every core, in the page's order.
+        List<Draft> drafts;
+        try
+        {
+            drafts = PageLayout.Reports(PageLayout.Unwrap(clean)).AsParallel().AsOrdered()
+                .Select(part => Read(part.Text, part.LinesBefore, printed, inferred, facts)).ToList();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<ImportException>().FirstOrDefault() is { } problem)
+        {
+            throw problem; // a report of the page that cannot be imported: say why, as for a page of one report
+        }
+
         drafts[0] = drafts[0] with { Removed = removed };
         return drafts;
     }
 
-    private static Draft Read(string clean, string text, DateOnly? date, PageFacts facts)
+    private static Draft Read(string clean, int linesBefore, DateOnly? printed, DateOnly? inferred, PageFacts facts)
     {
-        var blocks = BlockClassifier.Split(clean);
+        var blocks = BlockClassifier.Split(clean, linesBefore);
         if (blocks.Count < 2 || !blocks.Any(b => b.Text.Length > 40 || BlockClassifier.EndsComplete(b.Text)))
         {
             throw new ImportException("the text has no body: expected a headline line, then paragraphs separated by blank lines");
@@ -58,8 +72,12 @@ public static partial class NewspaperImporter
         }
 
         var placed = CaptionPlacer.Place(lead, sections);
-        var printed = date ?? facts.Date;
-        return new Draft(kicker, title, subtitle, byline, printed ?? InferDate(text, warnings), printed is null, placed.Lead, placed.Sections, warnings)
+        if (inferred is { } guess)
+        {
+            warnings.Add(new ImportWarning(1, $"the date {guess:yyyy-MM} is inferred from the years and months the text names: confirm it"));
+        }
+
+        return new Draft(kicker, title, subtitle, byline, printed ?? inferred!.Value, printed is null, placed.Lead, placed.Sections, warnings)
         {
             Page = facts.Page,
         };
@@ -158,7 +176,7 @@ public static partial class NewspaperImporter
     }
 
     /// <summary>The latest year the text names, and the latest month it names, marked as inferred.</summary>
-    private static DateOnly InferDate(string text, List<ImportWarning> warnings)
+    private static DateOnly InferDate(string text)
     {
         var years = YearPattern().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
             .Where(y => y >= 1949 && y <= DateTime.UtcNow.Year).ToList();
@@ -168,9 +186,7 @@ public static partial class NewspaperImporter
         }
 
         var months = MonthPattern().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Where(m => m is >= 1 and <= 12).ToList();
-        var date = new DateOnly(years.Max(), months.Count > 0 ? months.Max() : 1, 1);
-        warnings.Add(new ImportWarning(1, $"the date {date:yyyy-MM} is inferred from the years and months the text names: confirm it"));
-        return date;
+        return new DateOnly(years.Max(), months.Count > 0 ? months.Max() : 1, 1);
     }
 
     [GeneratedRegex(@"((?:19|20)\d\d)年")]

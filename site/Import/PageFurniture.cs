@@ -79,14 +79,41 @@ public static partial class PageFurniture
         return (JoinJumps(string.Join('\n', lines)), removed, new PageFacts(date, page));
     }
 
-    /// <summary>A jump's mark (\u0001) and the blank lines around it vanish: the text before it runs on into the text after it.
-    /// The lines they took are kept as empty lines at the end of the joined paragraph's line... no: line numbers after a jump shift
-    /// by the lines the jump took, which the listing already reports.</summary>
-    private static string JoinJumps(string text) => JumpMark().Replace(text, m =>
+    /// <summary>A jump's mark (\u0001) and the blank lines around it vanish: the text before it runs on into the text after it,
+    /// unless that text ended a sentence (then the jump fell between two paragraphs, which stay apart). Line numbers after a
+    /// jump shift by the lines it took; the listing reports the jump lines at their own numbers. One pass over the text.</summary>
+    private static string JoinJumps(string text)
     {
-        var before = text[..m.Index].TrimEnd();
-        return before.Length > 0 && BlockClassifier.EndsComplete(before) ? "\n\n" : "";
-    });
+        if (!text.Contains('\u0001'))
+        {
+            return text;
+        }
+
+        var joined = new System.Text.StringBuilder(text.Length);
+        var at = 0;
+        int mark;
+        while ((mark = text.IndexOf('\u0001', at)) >= 0)
+        {
+            var end = mark;
+            while (end > at && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            joined.Append(text, at, end - at);
+            var next = mark;
+            while (next < text.Length && (char.IsWhiteSpace(text[next]) || text[next] == '\u0001'))
+            {
+                next++;
+            }
+
+            var before = joined.Length > 0 ? joined[^1] : ' ';
+            joined.Append(BlockClassifier.EndsComplete(before.ToString()) ? "\n\n" : "");
+            at = next;
+        }
+
+        return joined.Append(text, at, text.Length - at).ToString();
+    }
 
     private static DateOnly? ParseDate(Match m)
     {
@@ -119,7 +146,4 @@ public static partial class PageFurniture
 
     [GeneratedRegex(@"^[（(【]\s*(上接|紧接|緊接|接)\s*第?\s*[A-H\d一二三四五六七八九十]+\s*版\s*[）)】]")]
     private static partial Regex JumpAtStart();
-
-    [GeneratedRegex(@"\u0001(\s*\n)*\s*\u0001?|\s*\n(\s*\n)*\s*\u0001")]
-    private static partial Regex JumpMark();
 }

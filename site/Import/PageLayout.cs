@@ -71,9 +71,9 @@ public static class PageLayout
     }
 
     /// <summary>The reports of a page: each starts at a headline (with its kicker above it, if any) that is followed within a few
-    /// lines by a byline or a dateline, once the report before it has had a paragraph of text. Each part keeps its line numbers
-    /// (the lines before it are blank).</summary>
-    public static List<string> Reports(string text)
+    /// lines by a byline or a dateline, once the report before it has had a paragraph of text. Each part comes with the number of
+    /// lines before it, so that its lines keep their numbers.</summary>
+    public static List<(string Text, int LinesBefore)> Reports(string text)
     {
         var lines = text.Split('\n');
         var starts = new List<int> { 0 };
@@ -93,7 +93,7 @@ public static class PageLayout
             bodySince |= line.Length > 40; // a paragraph of text, not a caption (captions are short)
         }
 
-        return [.. starts.Select((s, i) => new string('\n', s) + string.Join('\n', lines[s..(i + 1 < starts.Count ? starts[i + 1] : lines.Length)]))];
+        return [.. starts.Select((s, i) => (string.Join('\n', lines[s..(i + 1 < starts.Count ? starts[i + 1] : lines.Length)]), s))];
     }
 
     private static bool IsHeadlineLike(string line) =>

@@ -47,7 +47,7 @@ public sealed record TranslationCoverage(ImmutableArray<PartCoverage> Parts)
         var parts = ImmutableArray.CreateBuilder<PartCoverage>();
 
         // The head: title, subtitle and byline (where the original has them), then the lead's blocks.
-        var headFields = new[] { (zh.Front.Title, en?.Front.Title), (zh.Front.Subtitle, en?.Front.Subtitle), (zh.Front.Byline, en?.Front.Byline) }
+        var headFields = new[] { (zh.Front.Kicker, en?.Front.Kicker), (zh.Front.Title, en?.Front.Title), (zh.Front.Subtitle, en?.Front.Subtitle), (zh.Front.Byline, en?.Front.Byline) }
             .Where(f => !string.IsNullOrEmpty(f.Item1)).ToList();
         var emptyFields = headFields.Count(f => string.IsNullOrEmpty(f.Item2));
         var (leadSlots, leadEmpty, leadLine) = Blocks(zh.Lead, en?.Lead ?? []);

@@ -11,7 +11,7 @@ namespace ReportArchive.Translations;
 /// unless the translator's own XLIFF targets replace it.</summary>
 public sealed class TranslationDesk
 {
-    private static readonly string[] HeadFields = ["title", "subtitle", "byline"];
+    private static readonly string[] HeadFields = ["kicker", "title", "subtitle", "byline"];
 
     private TranslationDesk(Report report, TranslationDocument original, TranslationDocument translation, string file)
     {

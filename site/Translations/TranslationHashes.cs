@@ -14,7 +14,9 @@ public static class TranslationHashes
 
     public static ImmutableArray<(string Key, string Hash)> Of(Translation original)
     {
-        var head = new[] { original.Front.Title, original.Front.Subtitle, original.Front.Byline }
+        // A kicker counts when there is one; without it the head hashes as it always did, so no translation goes stale.
+        var head = (original.Front.Kicker is { } kicker ? [kicker] : Array.Empty<string?>())
+            .Concat([original.Front.Title, original.Front.Subtitle, original.Front.Byline])
             .Concat(original.Lead.Select(TextOf));
         return [(HeadKey, Hash(head)), .. original.Sections.Select(s => (s.Id, Hash(s.Blocks.Select(TextOf).Prepend(s.Heading))))];
     }

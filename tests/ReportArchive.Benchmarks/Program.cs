@@ -8,6 +8,7 @@ using ReportArchive.Benchmarks;
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- index [reports]     (the search index build alone)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- scale [reports...] [--folder dir]   (ours beside Hugo; apt-get install hugo time)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- corpus reports folder   (writes a generated input/ to look at)
+//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- import [MB...]   (import throughput on the page fixtures, 1 8 50 MB by default)
 return args switch
 {
     ["photos"] => await PhotoBenchmark.RunAsync(8),
@@ -19,6 +20,7 @@ return args switch
     ["search", var n] when int.TryParse(n, out var count) && count > 0 => await SearchBenchmark.RunAsync(count),
     ["index", var n] when int.TryParse(n, out var count) && count > 0 => SearchBenchmark.IndexOnly(count),
     ["scale", .. var rest] when Scale(rest) is { } scale => await ScaleBenchmark.RunAsync(scale.Sizes, scale.Folder),
+    ["import", .. var sizes] when sizes.All(n => int.TryParse(n, out var c) && c > 0) => await ImportBenchmark.RunAsync(sizes.Length == 0 ? [1, 8, 50] : [.. sizes.Select(int.Parse)]),
     ["corpus", var n, var folder] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder),
     _ => Usage(),
 };
@@ -41,6 +43,6 @@ static int WriteCorpus(int count, string folder)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] | search [reports] | index reports | scale [reports...] [--folder dir] | corpus reports folder");
+    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] | search [reports] | index reports | scale [reports...] [--folder dir] | corpus reports folder | import [MB...]");
     return 2;
 }
