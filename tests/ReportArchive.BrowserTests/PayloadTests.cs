@@ -55,7 +55,8 @@ public class PayloadTests(PayloadSiteAndBrowser fixture)
         await page.WaitForSelectorAsync("#search-list .result");
         await Inspect();
         await page.Locator("#search-list .result .result-title a").First.ClickAsync();
-        await page.WaitForURLAsync("**/reports/2024/payloads/");
+        await page.WaitForURLAsync("**/reports/2024/payloads/", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForSelectorAsync("h1");
         Assert.Contains("<img src=x onerror=alert('title')>", await page.TextContentAsync("h1"));
 
         // Every page of the report, then every link on them, clicked.

@@ -182,7 +182,10 @@ public class SearchTests(SearchSiteAndBrowser fixture)
         await page.GotoAsync(fixture.Site.Url("en/"));
         await page.FillAsync("header .site-search input", "teacher");
         await page.PressAsync("header .site-search input", "Enter");
-        await page.WaitForURLAsync("**/en/search/?q=teacher");
+        // Wait for the navigation to commit, then for the page's text, not for its load event, which once timed out when every
+        // test project ran at once on two cores.
+        await page.WaitForURLAsync("**/en/search/?q=teacher", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForSelectorAsync("main .notice");
         Assert.Contains("Search needs JavaScript", await page.TextContentAsync("main"));
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
