@@ -67,7 +67,8 @@ public class NavigationTests(SiteAndBrowser fixture)
         await using var pageTab = await fixture.OpenAsync(errors, locale: locale);
         var page = pageTab.Page;
         await page.GotoAsync(fixture.Site.Url(""));
-        await page.WaitForURLAsync(fixture.Site.Url(expected));
+        await page.WaitForURLAsync(fixture.Site.Url(expected), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+        await page.WaitForSelectorAsync("main h1, main h2");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 

@@ -52,7 +52,8 @@ public class SearchTests(SearchSiteAndBrowser fixture)
         Assert.Equal("在 1 篇报道中找到 1 处", await page.TextContentAsync("#search-status"));
 
         await section.ClickAsync();
-        await page.WaitForURLAsync("**/yanzhou-party-building/#education");
+        await page.WaitForURLAsync("**/yanzhou-party-building/#education", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForSelectorAsync("#education");
         Assert.True(await page.Locator("#education").IsVisibleAsync());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
