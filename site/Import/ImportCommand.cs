@@ -130,6 +130,7 @@ public static class ImportCommand
             Directory.Delete(staging, recursive: true);
         }
 
+        var written = false;
         try
         {
             Directory.CreateDirectory(Path.Combine(staging, "photos"));
@@ -146,15 +147,15 @@ public static class ImportCommand
             }
 
             Directory.Move(staging, bundle);
+            written = true;
         }
-        catch
+        finally
         {
-            if (Directory.Exists(staging))
+            // A draft that failed half-way is removed whole; the failure itself goes on to the caller, which reports it.
+            if (!written && Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);
             }
-
-            throw;
         }
     }
 }

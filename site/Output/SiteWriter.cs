@@ -96,14 +96,18 @@ public static class SiteWriter
         else
         {
             Directory.Move(output, retired);
+            var swapped = false;
             try
             {
                 Directory.Move(staging, output);
+                swapped = true;
             }
-            catch
+            finally
             {
-                Directory.Move(retired, output);
-                throw;
+                if (!swapped)
+                {
+                    Directory.Move(retired, output); // put the previous site back; the failure itself goes on to the caller
+                }
             }
 
             old = retired;
