@@ -50,7 +50,8 @@ public sealed class ArticlePages(RenderContext context)
         string Srcset(Func<PhotoVariant, string> path) => string.Join(", ", photo.Variants.Select(v => $"{context.Url(path(v))} {v.Width}w"));
         var fallback = photo.Variants.FirstOrDefault(v => v.Width >= 960) ?? photo.Largest;
         return new FigureView(context.Url(fallback.JpegPath), context.Url(photo.Largest.JpegPath), Srcset(v => v.JpegPath), Srcset(v => v.WebpPath),
-            FigureSizes, photo.Width, photo.Height, photo.DominantColor, figure.Caption, photo.StandIn, first, otherCaption) { Credit = figure.Credit };
+            FigureSizes, photo.Width, photo.Height, photo.DominantColor, figure.Caption, photo.StandIn, first, otherCaption)
+        { Credit = figure.Credit };
     }
 
     public object JsonLd(Report report, string lang)
