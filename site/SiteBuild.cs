@@ -116,14 +116,14 @@ public static class SiteBuild
     /// <summary>A hash of everything besides the reports that pages are made from: configuration, interface strings, theme.</summary>
     private static string Fingerprint(BuildSettings settings)
     {
-        var files = new[] { Path.Combine(settings.Input, "site.yml"), Path.Combine(settings.Input, "taxonomy.yml") }
-            .Concat(Directory.Exists(settings.Theme) ? Directory.EnumerateFiles(settings.Theme, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : []);
+        var files = new[] { (settings.Input, Path.Combine(settings.Input, "site.yml")), (settings.Input, Path.Combine(settings.Input, "taxonomy.yml")) }
+            .Concat(Directory.Exists(settings.Theme) ? Directory.EnumerateFiles(settings.Theme, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (settings.Theme, f)) : []);
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var file in files.Where(File.Exists))
+        foreach (var (root, file) in files.Where(f => File.Exists(f.Item2)))
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(file));
             // Read through the one door too; a file it refuses is reported by the loader that needs it, and hashed as empty here.
-            hash.AppendData(Sources.SourceFiles.ReadBytes(Path.GetDirectoryName(file)!, file, Sources.SourceFiles.MaxPhotoBytes, _ => null!, new List<Diagnostic>()) ?? []);
+            hash.AppendData(Sources.SourceFiles.TryReadBytes(root, file, Sources.SourceFiles.MaxPhotoBytes) ?? []);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16] + "|" + settings.BaseUrl;

@@ -28,34 +28,44 @@ public sealed record SlotComment(int Line, SlotKind Kind, bool Changed, string T
 /// other character's line and column) before the Markdown is read, and the translation slots among them are returned.</summary>
 public static partial class Comments
 {
-    public static (string Body, List<SlotComment> Slots) Strip(string file, string body, int bodyLine, string originalLang, ICollection<Diagnostic> diagnostics)
+    /// <summary>The body with its comments blanked out, the slot comments among them, and where every comment that stands alone
+    /// on its line starts and ends (the translator's desk keeps those as they are written).</summary>
+    public static (string Body, List<SlotComment> Slots, List<(int Start, int End, SlotComment? Slot)> Alone) Strip(
+        string file, string body, int bodyLine, string originalLang, ICollection<Diagnostic> diagnostics)
     {
         if (!body.Contains("<!--", StringComparison.Ordinal))
         {
-            return (body, []);
+            return (body, [], []);
         }
 
         var text = new StringBuilder(body);
         var slots = new List<SlotComment>();
-        var at = 0;
+        var alone = new List<(int, int, SlotComment?)>();
+        var (at, line, counted) = (0, 0, 0);
         while ((at = body.IndexOf("<!--", at, StringComparison.Ordinal)) >= 0)
         {
-            var (line, column) = Position(body, at);
+            line += body.AsSpan(counted, at - counted).Count('\n');
+            counted = at;
+            var lineStart = at == 0 ? 0 : body.LastIndexOf('\n', at - 1) + 1;
             var end = body.IndexOf("-->", at + 4, StringComparison.Ordinal);
             if (end < 0)
             {
-                diagnostics.Add(Diagnostic.Error("RA125", file, line + bodyLine, "a comment opens here ('<!--') and is never closed: end it with '-->'", column));
+                diagnostics.Add(Diagnostic.Error("RA125", file, line + bodyLine, "a comment opens here ('<!--') and is never closed: end it with '-->'", at - lineStart + 1));
                 break;
             }
 
             end += 3;
-            var comment = body[at..end];
-            var lineStart = body.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
-            var alone = body.AsSpan(lineStart, at - lineStart).IsWhiteSpace();
-            if (alone && Slot().Match(comment) is { Success: true } m && m.Groups["lang"].Value == originalLang)
+            if (body.AsSpan(lineStart, at - lineStart).IsWhiteSpace())
             {
-                slots.Add(new SlotComment(line + bodyLine, m.Groups["heading"].Success ? SlotKind.Heading : SlotKind.Block,
-                    m.Groups["changed"].Success, m.Groups["text"].Value.Trim()));
+                SlotComment? slot = null;
+                if (Slot().Match(body[at..end]) is { Success: true } m && m.Groups["lang"].Value == originalLang)
+                {
+                    slot = new SlotComment(line + bodyLine, m.Groups["heading"].Success ? SlotKind.Heading : SlotKind.Block,
+                        m.Groups["changed"].Success, m.Groups["text"].Value.Trim());
+                    slots.Add(slot);
+                }
+
+                alone.Add((at, end, slot));
             }
 
             for (var i = at; i < end; i++)
@@ -69,23 +79,7 @@ public static partial class Comments
             at = end;
         }
 
-        return (text.ToString(), slots);
-    }
-
-    private static (int Line, int Column) Position(string text, int index)
-    {
-        var line = 0;
-        var lineStart = 0;
-        for (var i = 0; i < index; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, index - lineStart + 1);
+        return (text.ToString(), slots, alone);
     }
 
     [GeneratedRegex(@"^<!--\s*(?<lang>[a-z]{2,3}(-[A-Za-z]+)?)(?<heading>\s+heading)?(?<changed>\s+changed)?:(?<text>.*?)-->$", RegexOptions.Singleline)]

@@ -82,7 +82,7 @@ public static class RawText
     {
         try
         {
-            return Encoding.GetEncoding(name == "big5" ? "big5" : name);
+            return Encoding.GetEncoding(name);
         }
         catch (ArgumentException)
         {

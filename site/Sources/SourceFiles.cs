@@ -47,6 +47,10 @@ public static class SourceFiles
         return info.Length > maxBytes ? $"is {info.Length / 1048576.0:0.0} MB, more than the {maxBytes >> 20} MB a file may have here" : null;
     }
 
+    /// <summary>The file's bytes, or null when it may not or cannot be read (for a caller whose file another stage reports on).</summary>
+    public static byte[]? TryReadBytes(string root, string path, long maxBytes) =>
+        ReadBytes(root, path, maxBytes, problem => Diagnostic.Warning("RA107", path, 1, problem), new List<Diagnostic>());
+
     /// <summary>The file's bytes, at most <paramref name="maxBytes"/>; null after reporting why it cannot be read.</summary>
     public static byte[]? ReadBytes(string root, string path, long maxBytes, Func<string, Diagnostic> report, ICollection<Diagnostic> diagnostics)
     {

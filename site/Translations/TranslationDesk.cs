@@ -53,6 +53,8 @@ public sealed class TranslationDesk
             return null;
         }
 
+        // The loader read both files through the one door and checked them; the desk reads them again as written (not normalised),
+        // so that rewriting a file changes only what the desk is asked to change.
         var original = TranslationDocument.Parse(System.IO.File.ReadAllText(Path.Combine(bundle, ReportLoader.OriginalFile)), Lang);
         var path = Path.Combine(bundle, ReportLoader.TranslationFile);
         var translation = System.IO.File.Exists(path)
@@ -73,8 +75,17 @@ public sealed class TranslationDesk
             || SlugOf(Path.Combine(b, ReportLoader.OriginalFile)) == report);
     }
 
-    private static string? SlugOf(string original) =>
-        System.IO.File.Exists(original) ? FrontMatterLines.Value(TranslationDocument.Parse(System.IO.File.ReadAllText(original), Lang).Front, "slug") : null;
+    /// <summary>A bundle's slug from its front matter alone: looking a report up by slug reads no report's body.</summary>
+    private static string? SlugOf(string original)
+    {
+        if (!System.IO.File.Exists(original))
+        {
+            return null;
+        }
+
+        var lines = System.IO.File.ReadLines(original).Select(l => l.TrimEnd('\r')).TakeWhile((l, i) => i == 0 ? l.TrimStart('\uFEFF') == "---" : l is not ("---" or "...")).ToList();
+        return lines.Count > 1 ? FrontMatterLines.Value(lines[1..], "slug") : null;
+    }
 
     /// <summary>The current fingerprint of each part of the original.</summary>
     public IReadOnlyDictionary<string, string> Hashes => TranslationHashes.Of(Report.Zh).ToDictionary(h => h.Key, h => h.Hash);

@@ -69,8 +69,8 @@ public sealed class TranslationDocument
         var front = close > 0 ? lines[1..close].ToList() : [];
         var body = close > 0 ? string.Join('\n', lines.Skip(close + 1)) : text;
 
-        var (clean, slots) = Comments.Strip("", body, 0, originalLang, []);
-        var chunks = Chunks(body, clean, slots);
+        var (clean, _, comments) = Comments.Strip("", body, 0, originalLang, []);
+        var chunks = Chunks(body, clean, comments);
         var parts = new List<DeskPart> { new(TranslationHashes.HeadKey) };
         var notes = new List<string>();
         SlotComment? pending = null;
@@ -126,30 +126,9 @@ public sealed class TranslationDocument
     }
 
     /// <summary>The body's comments (standing alone on their lines) and Markdown blocks in order, each with its text as written.</summary>
-    private static List<(string Raw, SlotComment? Slot, Markdig.Syntax.Block? Block)> Chunks(string body, string clean, List<SlotComment> slots)
+    private static List<(string Raw, SlotComment? Slot, Markdig.Syntax.Block? Block)> Chunks(string body, string clean, List<(int Start, int End, SlotComment? Slot)> comments)
     {
-        var result = new List<(int Start, string Raw, SlotComment? Slot, Markdig.Syntax.Block? Block)>();
-        var slotsByLine = slots.ToDictionary(s => s.Line);
-        var at = 0;
-        while ((at = body.IndexOf("<!--", at, StringComparison.Ordinal)) >= 0)
-        {
-            var end = body.IndexOf("-->", at + 4, StringComparison.Ordinal);
-            if (end < 0)
-            {
-                break;
-            }
-
-            end += 3;
-            var lineStart = body.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
-            if (at == 0 || body.AsSpan(lineStart, at - lineStart).IsWhiteSpace())
-            {
-                var line = body.AsSpan(0, at).Count('\n');
-                result.Add((at, body[at..end], slotsByLine.GetValueOrDefault(line), null));
-            }
-
-            at = end;
-        }
-
+        var result = comments.Select(c => (c.Start, Raw: body[c.Start..c.End], c.Slot, Block: (Markdig.Syntax.Block?)null)).ToList();
         var lines = body.Split('\n');
         foreach (var block in Markdig.Markdown.Parse(clean, Markdown))
         {
