@@ -7,4 +7,4 @@ namespace ReportArchive;
 /// With <c>DeferSearch</c> (the preview), the search index is not built: the result says what it would be built from, so that
 /// it can be built when a page first asks for it, and a save is not slowed by indexing the whole archive.</summary>
 public sealed record BuildSettings(string Input, string Theme, string Output, string? BaseUrl, bool Check = false, string Cache = ".cache", bool InMemory = false,
-    Pipeline.BuildMemo? Memo = null, bool DeferSearch = false);
+    Build.BuildMemo? Memo = null, bool DeferSearch = false);

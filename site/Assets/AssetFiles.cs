@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
+using ReportArchive.Build;
 using ReportArchive.Output;
 
 namespace ReportArchive.Assets;
@@ -6,19 +8,17 @@ namespace ReportArchive.Assets;
 /// <summary>The theme's static assets, copied with a content hash in their names so that browsers may cache them for good.</summary>
 public static class AssetFiles
 {
-    public static IEnumerable<object> Read(string themeDirectory, ICollection<Pipeline.Diagnostic> diagnostics)
+    public static AssetSet Read(string themeDirectory, ICollection<Diagnostic> diagnostics)
     {
         var assets = Path.Combine(themeDirectory, "assets");
-        if (!Directory.Exists(assets))
-        {
-            yield break;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var paths = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var files = new List<OutputFile>();
+        IEnumerable<string> found = Directory.Exists(assets) ? Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : [];
+        foreach (var file in found)
         {
             var display = Content.ReportLoader.Display(file);
             var bytes = Sources.SourceFiles.ReadBytes(themeDirectory, file, Sources.SourceFiles.MaxPhotoBytes,
-                problem => Pipeline.Diagnostic.Error("RA202", display, 1, $"this theme asset {problem}"), diagnostics);
+                problem => Diagnostic.Error("RA202", display, 1, $"this theme asset {problem}"), diagnostics);
             if (bytes is null)
             {
                 continue;
@@ -28,11 +28,13 @@ public static class AssetFiles
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
             var extension = Path.GetExtension(relative);
             var fingerprinted = $"assets/{relative[..^extension.Length]}.{hash}{extension}";
-            yield return new Asset(relative, fingerprinted);
-            yield return new OutputFile(fingerprinted, bytes);
+            paths[relative] = fingerprinted;
+            files.Add(new OutputFile(fingerprinted, bytes));
         }
+
+        return new AssetSet(paths.ToImmutable(), files);
     }
 }
 
-/// <summary>A theme asset's name as templates know it, and its fingerprinted path in the site.</summary>
-public sealed record Asset(string Name, string SitePath);
+/// <summary>The theme's assets: each one's fingerprinted site path under the name templates know it by, and their files.</summary>
+public sealed record AssetSet(ImmutableDictionary<string, string> Paths, IReadOnlyList<OutputFile> Files) : IPublishes;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ReportArchive.Import;
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 using ReportArchive.Translations;
 
 namespace ReportArchive.Cli;

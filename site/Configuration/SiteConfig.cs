@@ -1,4 +1,4 @@
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 
 namespace ReportArchive.Configuration;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 
 namespace ReportArchive.Configuration;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 
 namespace ReportArchive.Content;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using ReportArchive.Configuration;
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 
 namespace ReportArchive.Content;
 

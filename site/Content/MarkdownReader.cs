@@ -6,7 +6,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using ReportArchive.Configuration;
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 using ReportArchive.Translations;
 
 namespace ReportArchive.Content;

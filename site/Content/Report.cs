@@ -22,6 +22,9 @@ public sealed record Report(
     /// <summary>The English file as written, published or not.</summary>
     public Translation? EnFile => En ?? Draft;
 
+    /// <summary>Every language file of the bundle as written, the original first, published or not.</summary>
+    public IEnumerable<Translation> Files => new[] { Zh, EnFile }.OfType<Translation>();
+
     public int Year => Date.Year;
 
     public Translation? In(string lang) => lang == Configuration.Languages.Zh ? Zh : En;

@@ -1,5 +1,5 @@
 using ReportArchive.Configuration;
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 using ReportArchive.Translations;
 
 namespace ReportArchive.Content;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using ReportArchive.Configuration;
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 
 namespace ReportArchive.Content;
 

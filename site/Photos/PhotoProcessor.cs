@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using ReportArchive.Output;
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
@@ -11,26 +11,27 @@ namespace ReportArchive.Photos;
 /// <summary>Checks a report's photo, and turns it into the widths and formats the pages serve, from the cache when it can.</summary>
 public static class PhotoProcessor
 {
-    /// <summary>The photo and its files; with <paramref name="cache"/> null (a check), only validates, and returns the request when it passes.</summary>
-    public static IEnumerable<object> Process(PhotoRequest request, PhotoCache? cache, PhotoSettings settings, ICollection<Diagnostic> diagnostics)
+    /// <summary>The photo and its files; with <paramref name="cache"/> null (a check), only validates. Null when the photo is refused
+    /// (the reason is reported).</summary>
+    public static ProcessedPhoto? Process(PhotoRequest request, PhotoCache? cache, PhotoSettings settings, ICollection<Diagnostic> diagnostics)
     {
         var path = Path.Combine(request.ReportDirectory, request.Source);
         if (!File.Exists(path))
         {
-            return []; // reported by the content checks, at every place that uses it
+            return null; // reported by the content checks, at every place that uses it
         }
 
         var bytes = Sources.SourceFiles.ReadBytes(Content.ReportLoader.InputRoot(request.ReportDirectory), path, Sources.SourceFiles.MaxPhotoBytes,
             problem => Diagnostic.Error("RA143", request.UsedInFile, request.UsedAtLine, $"the photo '{request.Source}' {problem}"), diagnostics);
         if (bytes is null)
         {
-            return [];
+            return null;
         }
 
         if (Validate(bytes) is { } problem)
         {
             diagnostics.Add(Diagnostic.Error("RA143", request.UsedInFile, request.UsedAtLine, $"the photo '{request.Source}' {problem}"));
-            return [];
+            return null;
         }
 
         if (IsAnimatedPng(bytes))
@@ -41,7 +42,7 @@ public static class PhotoProcessor
 
         if (cache is null)
         {
-            return [request];
+            return new ProcessedPhoto(null, []);
         }
 
         var key = $"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..20]}-{settings.Fingerprint}";
@@ -54,24 +55,23 @@ public static class PhotoProcessor
         catch (Exception e) when (e is ImageFormatException or InvalidImageContentException or SixLabors.ImageSharp.Memory.InvalidMemoryOperationException or NotSupportedException)
         {
             diagnostics.Add(Diagnostic.Error("RA143", request.UsedInFile, request.UsedAtLine, $"the photo '{request.Source}' cannot be decoded: {e.Message}"));
-            return [];
+            return null;
         }
 
         var name = request.Name;
         var entry = cache.EntryDirectory(key);
-        var results = new List<object>();
+        var files = new List<OutputFile>();
         var variants = new List<PhotoVariant>();
         foreach (var v in encoded.Variants)
         {
             var jpeg = $"{request.SitePrefix}{name}-{v.Width}.{v.JpegHash}.jpg";
             var webp = $"{request.SitePrefix}{name}-{v.Width}.{v.WebpHash}.webp";
             variants.Add(new PhotoVariant(v.Width, v.Height, jpeg, webp));
-            results.Add(OutputFile.Copy(jpeg, Path.Combine(entry, v.JpegFile)));
-            results.Add(OutputFile.Copy(webp, Path.Combine(entry, v.WebpFile)));
+            files.Add(OutputFile.Copy(jpeg, Path.Combine(entry, v.JpegFile)));
+            files.Add(OutputFile.Copy(webp, Path.Combine(entry, v.WebpFile)));
         }
 
-        results.Insert(0, new Photo(request.ReportDirectory, request.Source, encoded.Width, encoded.Height, encoded.DominantColor, encoded.StandIn, variants, reused is not null));
-        return results;
+        return new ProcessedPhoto(new Photo(request.ReportDirectory, request.Source, encoded.Width, encoded.Height, encoded.DominantColor, encoded.StandIn, variants, reused is not null), files);
     }
 
     /// <summary>Why the bytes are not a photo the archive takes, or null. Reads only the header, so a decompression bomb costs nothing.</summary>

@@ -10,9 +10,9 @@ public sealed class ArticlePages(RenderContext context)
     /// <summary>How wide a figure is drawn: the text column (42rem) on wide screens, the screen less its margins on narrow ones.</summary>
     private const string FigureSizes = "(min-width: 44rem) 42rem, calc(100vw - 2rem)";
 
-    public IEnumerable<object> Render(Report report) => context.ForReport("pages", report, () => RenderUncached(report).ToList());
+    public IEnumerable<RenderedPage> Render(Report report) => context.ForReport("pages", report, () => RenderUncached(report).ToList());
 
-    private IEnumerable<object> RenderUncached(Report report)
+    private IEnumerable<RenderedPage> RenderUncached(Report report)
     {
         foreach (var lang in Languages.All.Where(l => report.In(l) is not null))
         {
@@ -65,7 +65,7 @@ public sealed class ArticlePages(RenderContext context)
 
     public static string DateIso(Report report) => report.DateInferred ? report.Date.ToString("yyyy-MM") : report.Date.ToString("yyyy-MM-dd");
 
-    private IEnumerable<object> Article(Report report, string lang)
+    private IEnumerable<RenderedPage> Article(Report report, string lang)
     {
         var translation = report.In(lang)!;
         var other = report.In(Languages.Other(lang));

@@ -8,7 +8,7 @@ namespace ReportArchive.Rendering;
 public sealed class ListPages(RenderContext context)
 {
     /// <summary>The list pages of a language, each a piece of work of its own, so that they can be rendered on every core.</summary>
-    public IEnumerable<Func<IEnumerable<object>>> Pages(string lang)
+    public IEnumerable<Func<IEnumerable<RenderedPage>>> Pages(string lang)
     {
         var reports = context.LatestFirst;
         var site = context.Site;
@@ -39,14 +39,14 @@ public sealed class ListPages(RenderContext context)
             ReadingTime.Label(ReadingTime.Minutes(shown), lang), translation is null, Languages.Tag(shown.Lang));
     }
 
-    private IEnumerable<Func<IEnumerable<object>>> Groups(string lang, string group, IReadOnlyDictionary<string, Bilingual> names, Func<Report, IEnumerable<string>> keys)
+    private IEnumerable<Func<IEnumerable<RenderedPage>>> Groups(string lang, string group, IReadOnlyDictionary<string, Bilingual> names, Func<Report, IEnumerable<string>> keys)
     {
         var members = names.Keys.Select(k => (Key: k, Reports: context.LatestFirst.Where(r => keys(r).Contains(k)).ToList())).ToList();
         var index = Index($"{lang}/{group}/", lang, group, members.Select(m => new IndexEntry(names[m.Key].In(lang), context.Url($"{lang}/{group}/{m.Key}/"), m.Reports.Count)));
         return members.SelectMany(m => Paged($"{lang}/{group}/{m.Key}/", lang, group, names[m.Key].In(lang), null, m.Reports)).Prepend(index);
     }
 
-    private Func<IEnumerable<object>> Index(string path, string lang, string section, IEnumerable<IndexEntry> entries) => () =>
+    private Func<IEnumerable<RenderedPage>> Index(string path, string lang, string section, IEnumerable<IndexEntry> entries) => () =>
     {
         var heading = context.S(lang, $"nav_{section}");
         var view = new IndexView(heading, [.. entries], context.Sections(lang, section));
@@ -56,19 +56,19 @@ public sealed class ListPages(RenderContext context)
     };
 
     /// <summary>The pages of one list: the first at <paramref name="path"/>, the next at <c>page/2/</c> and so on. An empty list still has its first page.</summary>
-    private IEnumerable<Func<IEnumerable<object>>> Paged(string path, string lang, string section, string heading, string? intro, IReadOnlyList<Report> reports)
+    private IEnumerable<Func<IEnumerable<RenderedPage>>> Paged(string path, string lang, string section, string heading, string? intro, IReadOnlyList<Report> reports)
     {
         var size = context.Site.Config.PageSize;
         var count = Math.Max(1, (reports.Count + size - 1) / size);
         string PagePath(int n, string l) => InLanguage(path, lang, l) + (n == 1 ? "" : $"page/{n}/");
         // In the preview, a page is made again only when a report on it changed, or the list's length.
-        return Enumerable.Range(1, count).Select<int, Func<IEnumerable<object>>>(n => () =>
+        return Enumerable.Range(1, count).Select<int, Func<IEnumerable<RenderedPage>>>(n => () =>
         {
             var shown = reports.Skip((n - 1) * size).Take(size).ToList();
             return context.ForReports($"list|{path}|{n}/{count}", shown, () => Page(n, shown).ToList());
         });
 
-        IEnumerable<object> Page(int n, List<Report> shown)
+        IEnumerable<RenderedPage> Page(int n, List<Report> shown)
         {
             var pagination = count == 1 ? null : new Pagination(
                 n > 1 ? context.Url(PagePath(n - 1, lang)) : null,

@@ -9,7 +9,7 @@ public sealed class ParallelPage(RenderContext context, ArticlePages articles)
 {
     private int _figures;
 
-    public IEnumerable<object> Render(Report report, string lang)
+    public IEnumerable<RenderedPage> Render(Report report, string lang)
     {
         _figures = 0;
         var (zh, en) = (report.Zh, report.En!);

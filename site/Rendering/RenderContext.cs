@@ -8,7 +8,7 @@ namespace ReportArchive.Rendering;
 
 /// <summary>What every page needs: the site, the reports latest first, their photos, and the shell that wraps each page.</summary>
 public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports, IReadOnlyList<Photo> photos, IReadOnlyDictionary<string, string> assets,
-    Pipeline.BuildMemo? memo = null, OutputSink? sink = null)
+    Build.BuildMemo? memo = null, OutputSink? sink = null)
 {
     private readonly OutputSink _sink = sink ?? OutputSink.InMemory;
 
@@ -77,7 +77,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
     ];
 
     /// <summary>Wraps rendered content in the page shell and records the page for the sitemap.</summary>
-    public IEnumerable<object> Page(PageMeta meta, string layout, object view)
+    public IEnumerable<RenderedPage> Page(PageMeta meta, string layout, object view)
     {
         var lang = meta.Lang;
         var other = Languages.Other(lang);
@@ -88,8 +88,8 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
             meta.JsonLd is null ? null : JsonSerializer.Serialize(meta.JsonLd, JsonLd.Options), meta.Wide ? "wide" : "",
             Asset("site.js"), meta.Section == SearchPages.Section ? Asset("search.js") : null,
             meta.Section == SearchPages.Section ? null : Url(SearchPages.PathIn(lang)), content);
-        yield return _sink.Text(meta.Path + "index.html", site.Theme.Render("base", new { layout = shell, t = T(lang) }));
-        yield return new PageRecord(meta.Path, meta.Alternates, meta.Modified);
+        yield return new RenderedPage(_sink.Text(meta.Path + "index.html", site.Theme.Render("base", new { layout = shell, t = T(lang) })),
+            new PageRecord(meta.Path, meta.Alternates, meta.Modified));
     }
 
     private static string OgLocale(string lang) => lang == Languages.Zh ? "zh_CN" : "en_US";

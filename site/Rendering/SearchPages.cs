@@ -10,7 +10,7 @@ public sealed class SearchPages(RenderContext context)
 
     public static string PathIn(string lang) => $"{lang}/search/";
 
-    public IEnumerable<object> Render(string lang)
+    public IEnumerable<RenderedPage> Render(string lang)
     {
         var site = context.Site;
         var heading = context.S(lang, "search_heading");

@@ -1,5 +1,5 @@
 using System.Text;
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 
 namespace ReportArchive.Sources;
 

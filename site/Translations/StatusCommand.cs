@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ReportArchive.Cli;
 using ReportArchive.Content;
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 
 namespace ReportArchive.Translations;
 

@@ -2,7 +2,7 @@ using System.Text;
 using ReportArchive.Cli;
 using ReportArchive.Configuration;
 using ReportArchive.Content;
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 
 namespace ReportArchive.Translations;
 

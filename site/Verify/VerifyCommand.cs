@@ -1,6 +1,6 @@
 using ReportArchive.Cli;
 using ReportArchive.Configuration;
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 
 namespace ReportArchive.Verify;
 

@@ -13,7 +13,7 @@ public static class Corpus
     {
         // The frozen seed of the tests, not the live input/: a benchmark's corpus must not change with the archive's content.
         var seedSite = Path.Combine(repository, "tests", "ReportArchive.Tests", "Fixtures", "seed");
-        var seed = ReportLoader.Load(Path.Combine(seedSite, "reports", "2023", "yanzhou-party-building"), new List<Pipeline.Diagnostic>())
+        var seed = ReportLoader.Load(Path.Combine(seedSite, "reports", "2023", "yanzhou-party-building"), new List<Build.Diagnostic>())
             ?? throw new InvalidOperationException($"run from the repository root: {seedSite} is needed");
         Directory.CreateDirectory(input);
         File.Copy(Path.Combine(seedSite, "site.yml"), Path.Combine(input, "site.yml"), overwrite: true);
@@ -62,7 +62,7 @@ public static class Corpus
             }
 
             File.WriteAllText(Path.Combine(bundle, "index.zh.md"), zh.ToString());
-            var original = ReportLoader.Load(bundle, new List<Pipeline.Diagnostic>())!;
+            var original = ReportLoader.Load(bundle, new List<Build.Diagnostic>())!;
             en.Append($"---\ntitle: \"{seed.En.Title} ({i})\"\nsubtitle: \"{seed.En.Front.Subtitle}\"\nbyline: \"{seed.En.Front.Byline}\"\ntranslation_of:\n");
             foreach (var (key, hash) in TranslationHashes.Of(original.Zh))
             {

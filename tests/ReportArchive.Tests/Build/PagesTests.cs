@@ -232,5 +232,5 @@ public class PagesTests(ITestOutputHelper output)
     }
 
     private static ReportArchive.Content.Report Seed() =>
-        ReportArchive.Content.ReportLoader.Load(Paths.SeedReport, new List<ReportArchive.Pipeline.Diagnostic>())!;
+        ReportArchive.Content.ReportLoader.Load(Paths.SeedReport, new List<ReportArchive.Build.Diagnostic>())!;
 }

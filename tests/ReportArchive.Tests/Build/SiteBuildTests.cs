@@ -120,7 +120,7 @@ public class SiteBuildTests
             """);
 
         var result = await site.BuildAsync();
-        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == ReportArchive.Pipeline.Severity.Error);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == ReportArchive.Build.Severity.Error);
         Assert.Contains("the link to 'javascript:alert(5)' was removed", DiagnosticAssert.Single(result, "RA124").Message);
 
         foreach (var path in new[] { "zh/reports/2022/chinese-only/index.html", "zh/index.html", "en/index.html" })

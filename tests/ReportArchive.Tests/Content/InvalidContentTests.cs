@@ -1,4 +1,4 @@
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 using ReportArchive.Tests.Support;
 
 namespace ReportArchive.Tests.Content;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 using ReportArchive.Tests.Support;
 
 namespace ReportArchive.Tests.Hostile;

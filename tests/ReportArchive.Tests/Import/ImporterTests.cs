@@ -182,7 +182,7 @@ public class ImporterTests
         using var site = new TestSite();
         var draft = Seed();
         ImportCommand.Write(draft, "yanzhou", site.Bundle(2023, "yanzhou"));
-        var diagnostics = new List<ReportArchive.Pipeline.Diagnostic>();
+        var diagnostics = new List<ReportArchive.Build.Diagnostic>();
 
         var report = ReportArchive.Content.ReportLoader.Load(site.Bundle(2023, "yanzhou"), diagnostics);
 

@@ -1,4 +1,4 @@
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 using ReportArchive.Tests.Support;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;

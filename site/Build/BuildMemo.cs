@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ReportArchive.Pipeline;
+namespace ReportArchive.Build;
 
 /// <summary>Results kept from one build to the next in a long-running process (the preview), each under a key that names
 /// everything it was made from, so that an unchanged document is neither read nor rendered again. Entries that a build

@@ -1,4 +1,4 @@
-namespace ReportArchive.Pipeline;
+namespace ReportArchive.Build;
 
 /// <summary>How serious a diagnostic is: errors stop the build before anything is written.</summary>
 public enum Severity

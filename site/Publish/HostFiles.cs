@@ -3,7 +3,7 @@ using ReportArchive.Output;
 namespace ReportArchive.Publish;
 
 /// <summary>The small files a static host and crawlers look for.</summary>
-public static class SiteFiles
+public static class HostFiles
 {
     public static OutputFile Robots(Func<string, string> absolute) =>
         OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\nSitemap: {absolute("sitemap.xml")}\n");

@@ -1,7 +1,7 @@
-using ReportArchive.Pipeline;
+using ReportArchive.Build;
 using ReportArchive.Tests.Support;
 
-namespace ReportArchive.Tests.Pipeline;
+namespace ReportArchive.Tests.Build;
 
 /// <summary>With a memo, a rebuild reads and renders again only what changed, and gives the same files a fresh build gives.</summary>
 public class BuildMemoTests

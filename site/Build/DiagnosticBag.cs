@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ReportArchive.Pipeline;
+namespace ReportArchive.Build;
 
 /// <summary>Collects diagnostics from steps running in parallel and lists them in a stable order.</summary>
 public sealed class DiagnosticBag

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace ReportArchive.Build;
+
+/// <summary>Runs the stages of one build as tasks: each starts once the stages it needs are done, reports into the build's
+/// diagnostics instead of throwing, and is timed, so that independent stages run at the same time.</summary>
+public sealed class Stages(CancellationToken cancellation = default)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly ConcurrentQueue<StageTiming> _timings = new();
+
+    public DiagnosticBag Diagnostics { get; } = new();
+
+    /// <summary>When each stage that ran started and ended, from the start of the build, in the order they ended.</summary>
+    public IReadOnlyList<StageTiming> Timings => [.. _timings.OrderBy(t => t.End)];
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Starts <paramref name="work"/> once every task in <paramref name="after"/> has finished. A stage still runs when
+    /// those before it reported errors, so that one build lists every problem at once; each stage decides what it can do then.</summary>
+    public Task<T> Run<T>(string name, Task[] after, Func<ICollection<Diagnostic>, T> work) => Task.Run(async () =>
+    {
+        await Task.WhenAll(after);
+        var start = _clock.Elapsed;
+        var diagnostics = new List<Diagnostic>();
+        var result = work(diagnostics);
+        Diagnostics.AddRange(diagnostics);
+        _timings.Enqueue(new StageTiming(name, start, _clock.Elapsed));
+        return result;
+    }, cancellation);
+
+    /// <summary>Records a step that the build runs itself (the final write).</summary>
+    public void Record(string name, TimeSpan start) => _timings.Enqueue(new StageTiming(name, start, _clock.Elapsed));
+}
+
+/// <summary>When a stage ran, measured from the start of the build.</summary>
+public sealed record StageTiming(string Name, TimeSpan Start, TimeSpan End)
+{
+    public TimeSpan Duration => End - Start;
+}

@@ -1,0 +1,24 @@
+using ReportArchive.Build;
+using ReportArchive.Configuration;
+using ReportArchive.Content;
+using ReportArchive.Output;
+using ReportArchive.Rendering;
+
+namespace ReportArchive.Publish;
+
+/// <summary>The publishing stage: the sitemap of every rendered page, a feed per language, and the files hosts and crawlers read.</summary>
+public sealed record PublishedFiles(IReadOnlyList<OutputFile> Files) : IPublishes
+{
+    public static readonly PublishedFiles None = new([]);
+
+    public static PublishedFiles Make(SiteInputs site, Archive archive, RenderedPages pages, BuildMemo? memo)
+    {
+        string Absolute(string path) => new Uri(site.Config.BaseUrl, path).AbsoluteUri;
+        // The sitemap lists every page: in the preview it is made again only when a page's address, date or alternates changed.
+        var sitemap = memo is null
+            ? Sitemap.Build(pages.Pages, Absolute)
+            : memo.GetOrAdd($"sitemap|{site.Fingerprint}|{Sitemap.Key(pages.Pages)}", () => Sitemap.Build(pages.Pages, Absolute));
+        return new PublishedFiles([sitemap, .. Languages.All.Select(l => AtomFeed.Build(l, archive.LatestFirst, site.Config, Absolute)),
+            HostFiles.Robots(Absolute), HostFiles.NoJekyll()]);
+    }
+}

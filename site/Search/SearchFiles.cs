@@ -1,0 +1,16 @@
+using ReportArchive.Content;
+using ReportArchive.Output;
+
+namespace ReportArchive.Search;
+
+/// <summary>The search stage: the index's files, or, when the index is deferred (the preview), what it is to be built from.</summary>
+public sealed record SearchFiles(IReadOnlyList<OutputFile> Files, SearchSource? Deferred) : IPublishes
+{
+    public static readonly SearchFiles None = new([], null);
+
+    public static SearchFiles Index(Archive archive, string basePath, bool defer, OutputSink sink)
+    {
+        var source = new SearchSource(archive.LatestFirst, basePath);
+        return defer ? new SearchFiles([], source) : new SearchFiles(source.Build(sink), null);
+    }
+}

@@ -1,0 +1,43 @@
+using ReportArchive.Build;
+
+namespace ReportArchive.Tests.Build;
+
+/// <summary>The build's stages start when what they need is done, run beside the stages they do not need, and report.</summary>
+public class StagesTests
+{
+    [Fact]
+    public async Task Independent_stages_run_at_the_same_time_and_a_dependent_one_waits_for_both()
+    {
+        var stages = new Stages();
+        using var bothStarted = new CountdownEvent(2);
+        int Wait()
+        {
+            bothStarted.Signal();
+            // Each waits for the other to have started: this returns only if the two run at the same time.
+            return bothStarted.Wait(TimeSpan.FromSeconds(20)) ? 1 : 0;
+        }
+
+        var a = stages.Run("A", [], _ => Wait());
+        var b = stages.Run("B", [], _ => Wait());
+        var c = stages.Run("C", [a, b], _ => a.Result + b.Result);
+
+        Assert.Equal(2, await c);
+        var timings = stages.Timings.ToDictionary(t => t.Name);
+        Assert.True(timings["C"].Start >= timings["A"].End && timings["C"].Start >= timings["B"].End);
+    }
+
+    [Fact]
+    public async Task A_stage_reports_into_the_build_and_a_later_stage_sees_it()
+    {
+        var stages = new Stages();
+        var first = stages.Run("First", [], d =>
+        {
+            d.Add(Diagnostic.Error("RA100", "site.yml", 1, "missing"));
+            return 0;
+        });
+        var second = stages.Run("Second", [first], _ => stages.Diagnostics.HasErrors);
+
+        Assert.True(await second);
+        Assert.Equal("RA100", Assert.Single(stages.Diagnostics.Sorted()).Code);
+    }
+}
