@@ -1,6 +1,6 @@
 using System.CommandLine;
-using ReportArchive.Import;
 using ReportArchive.Build;
+using ReportArchive.Import;
 using ReportArchive.Translations;
 
 namespace ReportArchive.Cli;
@@ -80,17 +80,18 @@ public static class Commands
         newReport.SetAction(result => NewCommand.Run(result.GetValue(title)!, result.GetValue(newDate)!, result.GetValue(slug), result.GetValue(input)!, stdout, stderr));
 
         var reportArgument = new Argument<string>("report") { Description = "A report folder (input/reports/2023/some-slug) or its slug" };
-        var translate = new Command("translate", "Write or extend a report's translation: one slot per heading, paragraph and caption, the Chinese in a comment") { reportArgument, input };
-        translate.SetAction(result => Translations.DeskCommands.Translate(result.GetValue(input)!, result.GetValue(reportArgument)!, stdout, stderr));
+        var lang = new Option<string?>("--lang") { Description = "The translation's language key from site.yml (default: the first translation language)" };
+        var translate = new Command("translate", "Write or extend a report's translation: one slot per heading, paragraph and caption, the original in a comment") { reportArgument, lang, input };
+        translate.SetAction(result => Translations.DeskCommands.Translate(result.GetValue(input)!, result.GetValue(reportArgument)!, result.GetValue(lang), stdout, stderr));
 
         var sections = new Option<string[]>("--section") { Description = "A part that is done: 'head' or a section id (repeatable); all complete parts when omitted", AllowMultipleArgumentsPerToken = true };
-        var stamp = new Command("stamp", "Record that the translation of these parts matches the current original") { reportArgument, sections, input };
-        stamp.SetAction(result => Translations.DeskCommands.Stamp(result.GetValue(input)!, result.GetValue(reportArgument)!, result.GetValue(sections) ?? [], stdout, stderr));
+        var stamp = new Command("stamp", "Record that the translation of these parts matches the current original") { reportArgument, sections, lang, input };
+        stamp.SetAction(result => Translations.DeskCommands.Stamp(result.GetValue(input)!, result.GetValue(reportArgument)!, result.GetValue(lang), result.GetValue(sections) ?? [], stdout, stderr));
 
-        var xliffOutput = new Option<string?>("--output", "-o") { Description = "The XLIFF file to write (default: <slug>.en.xlf)" };
+        var xliffOutput = new Option<string?>("--output", "-o") { Description = "The XLIFF file to write (default: <slug>.<lang>.xlf)" };
         var all = new Option<bool>("--all") { Description = "Every unit, not only the untranslated and stale ones" };
-        var export = new Command("export", "Write a report's untranslated and stale units as XLIFF 2.0 for a translation tool") { reportArgument, xliffOutput, all, input };
-        export.SetAction(result => Translations.XliffCommand.Export(result.GetValue(input)!, result.GetValue(reportArgument)!, result.GetValue(xliffOutput), result.GetValue(all), stdout, stderr));
+        var export = new Command("export", "Write a report's untranslated and stale units as XLIFF 2.0 for a translation tool") { reportArgument, lang, xliffOutput, all, input };
+        export.SetAction(result => Translations.XliffCommand.Export(result.GetValue(input)!, result.GetValue(reportArgument)!, result.GetValue(lang), result.GetValue(xliffOutput), result.GetValue(all), stdout, stderr));
         var xliffFile = new Argument<string>("file") { Description = "An XLIFF 2.0 file exported by 'xliff export' and translated" };
         var importXliff = new Command("import", "Write an XLIFF 2.0 file's translated units into the translation and stamp the parts it completes") { xliffFile, input };
         importXliff.SetAction(result => Translations.XliffCommand.Import(result.GetValue(input)!, result.GetValue(xliffFile)!, stdout, stderr));

@@ -7,7 +7,7 @@ using ReportArchive.Import;
 
 namespace ReportArchive.Cli;
 
-/// <summary>The <c>new</c> command: a report bundle with both language files, ready to fill in. It never overwrites.</summary>
+/// <summary>The <c>new</c> command: a report bundle with the original and every translation's file, ready to fill in. It never overwrites.</summary>
 public static class NewCommand
 {
     public static int Run(string title, string dateText, string? slug, string input, TextWriter stdout, TextWriter stderr)
@@ -29,6 +29,11 @@ public static class NewCommand
             return ExitCodes.Usage;
         }
 
+        if (Translations.TranslationDesk.SiteLanguages(input, stderr) is not { } languages)
+        {
+            return ExitCodes.ContentErrors;
+        }
+
         var bundle = Path.Combine(input, "reports", date.Year.ToString("D4", CultureInfo.InvariantCulture), slug);
         if (Directory.Exists(bundle))
         {
@@ -38,12 +43,17 @@ public static class NewCommand
 
         Directory.CreateDirectory(Path.Combine(bundle, "photos"));
         var zh = Original(title, date, slug);
-        File.WriteAllText(Path.Combine(bundle, ReportLoader.OriginalFile), zh, new UTF8Encoding(false));
-        // The English file starts as the translator's desk writes it: one empty slot per part, never published until translated.
-        var desk = Translations.TranslationDesk.Open(input, bundle, stderr)!;
-        desk.AddSlots();
-        desk.Save();
-        stdout.WriteLine($"Created {bundle}/ with {ReportLoader.OriginalFile}, {ReportLoader.TranslationFile} and photos/: write the report, then run check; 'translate {slug}' adds the English slots for what you wrote");
+        File.WriteAllText(Path.Combine(bundle, languages.Original.FileName), zh, new UTF8Encoding(false));
+        // Each translation starts as the translator's desk writes it: one empty slot per part, never published until translated.
+        foreach (var language in languages.Translations)
+        {
+            var desk = Translations.TranslationDesk.Open(input, bundle, language.Key, stderr)!;
+            desk.AddSlots();
+            desk.Save();
+        }
+
+        var files = languages.All.Select(l => l.FileName);
+        stdout.WriteLine($"Created {bundle}/ with {string.Join(", ", files)} and photos/: write the report, then run check; 'translate {slug}' adds the translation's slots for what you wrote");
         return ExitCodes.Success;
     }
 

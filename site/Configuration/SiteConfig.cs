@@ -1,13 +1,14 @@
+using System.Collections.Immutable;
 using ReportArchive.Build;
 
 namespace ReportArchive.Configuration;
 
 /// <summary>The archive's settings from <c>input/site.yml</c>.</summary>
-public sealed record SiteConfig(Bilingual Title, Bilingual Description, Uri BaseUrl, int PageSize = SiteConfig.DefaultPageSize)
+public sealed record SiteConfig(LanguageSet Languages, Localized Title, Localized Description, Uri BaseUrl, int PageSize = SiteConfig.DefaultPageSize)
 {
     public const int DefaultPageSize = 10;
 
-    private static readonly string[] Keys = ["title", "description", "base_url", "page_size"];
+    private static readonly string[] Keys = ["title", "description", "base_url", "page_size", "languages"];
 
     /// <summary>The path part of the base URL, always starting and ending with '/'.</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
@@ -20,8 +21,14 @@ public sealed record SiteConfig(Bilingual Title, Bilingual Description, Uri Base
             return null;
         }
 
-        var title = ReadBilingual(yaml, "title", diagnostics);
-        var description = ReadBilingual(yaml, "description", diagnostics);
+        var languages = LanguageConfig.Read(yaml, diagnostics);
+        if (languages is null)
+        {
+            return null;
+        }
+
+        var title = ReadLocalized(yaml, "title", languages, diagnostics);
+        var description = ReadLocalized(yaml, "description", languages, diagnostics);
         var baseText = baseUrlOverride ?? yaml.String("base_url", diagnostics) ?? "http://localhost/";
         if (!Uri.TryCreate(baseText, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != "https" && baseUrl.Scheme != "http"))
         {
@@ -43,28 +50,29 @@ public sealed record SiteConfig(Bilingual Title, Bilingual Description, Uri Base
             return null;
         }
 
-        return title is null || description is null ? null : new SiteConfig(title, description, baseUrl, pageSize);
+        return title is null || description is null ? null : new SiteConfig(languages, title, description, baseUrl, pageSize);
     }
 
-    /// <summary>Reads a <c>{zh, en}</c> mapping, both required.</summary>
-    internal static Bilingual? ReadBilingual(YamlDocument yaml, string key, ICollection<Diagnostic> diagnostics)
+    /// <summary>Reads a value in each language (<c>{zh: …, en: …}</c>): every language of the archive is required, no other.</summary>
+    internal static Localized? ReadLocalized(YamlDocument yaml, string key, LanguageSet languages, ICollection<Diagnostic> diagnostics)
     {
+        var keys = string.Join(", ", languages.Keys.Select(k => $"'{k}'"));
         var child = yaml.Child(key, diagnostics);
         if (child is null)
         {
-            diagnostics.Add(Diagnostic.Error("RA105", yaml.File, yaml.LineOfKey(key), $"'{key}' needs a 'zh' and an 'en' value"));
+            diagnostics.Add(Diagnostic.Error("RA105", yaml.File, yaml.LineOfKey(key), $"'{key}' needs a value in each language: {keys}"));
             return null;
         }
 
-        child.RejectUnknownKeys(Languages.All.ToArray(), diagnostics, key);
-        var zh = child.String("zh", diagnostics);
-        var en = child.String("en", diagnostics);
-        if (zh is null || en is null)
+        child.RejectUnknownKeys([.. languages.Keys], diagnostics, key);
+        var values = languages.Keys.Select(k => (Key: k, Value: child.String(k, diagnostics))).ToList();
+        if (values.Any(v => v.Value is null))
         {
-            diagnostics.Add(Diagnostic.Error("RA105", yaml.File, yaml.LineOfKey(key), $"'{key}' needs both a 'zh' and an 'en' value"));
+            diagnostics.Add(Diagnostic.Error("RA105", yaml.File, yaml.LineOfKey(key),
+                $"'{key}' has no value in {string.Join(", ", values.Where(v => v.Value is null).Select(v => $"'{v.Key}'"))}: it needs one in each language ({keys})"));
             return null;
         }
 
-        return new Bilingual(zh, en);
+        return new Localized(values.ToImmutableDictionary(v => v.Key, v => v.Value!, StringComparer.Ordinal));
     }
 }

@@ -10,14 +10,17 @@ namespace ReportArchive.Configuration;
 /// <see cref="Fingerprint"/> names their state: pages rendered under one fingerprint are reused only under the same one.</summary>
 public sealed record SiteInputs(SiteConfig Config, Taxonomy Taxonomy, ImmutableDictionary<string, Strings> Strings, Theme Theme, string Fingerprint)
 {
+    public LanguageSet Languages => Config.Languages;
+
     /// <summary>The build's first stage: reads them all, and returns null when one cannot be used (the reasons are reported).</summary>
     public static SiteInputs? Load(BuildSettings settings, ICollection<Diagnostic> diagnostics)
     {
         var config = SiteConfig.Load(Path.Combine(settings.Input, "site.yml"), settings.BaseUrl, diagnostics);
-        var taxonomy = Taxonomy.Load(Path.Combine(settings.Input, "taxonomy.yml"), diagnostics);
-        var strings = Configuration.Strings.LoadAll(Path.Combine(settings.Theme, "i18n"), diagnostics);
+        var languages = config?.Languages ?? LanguageSet.Default;
+        var taxonomy = Taxonomy.Load(Path.Combine(settings.Input, "taxonomy.yml"), languages, diagnostics);
+        var strings = Configuration.Strings.LoadAll(Path.Combine(settings.Theme, "i18n"), languages, diagnostics);
         var theme = Theme.Load(settings.Theme, diagnostics);
-        return config is null || taxonomy is null || theme is null || strings.Count < Languages.All.Count
+        return config is null || taxonomy is null || theme is null || strings.Count < languages.All.Length
             ? null
             : new SiteInputs(config, taxonomy, strings, theme, FingerprintOf(settings));
     }

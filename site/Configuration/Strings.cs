@@ -8,11 +8,11 @@ public sealed record Strings(string Lang, ImmutableSortedDictionary<string, stri
 {
     public string this[string key] => Values.TryGetValue(key, out var v) ? v : throw new KeyNotFoundException($"theme/i18n/{Lang}.yml has no '{key}'");
 
-    /// <summary>Loads both languages and reports a key that one of them lacks.</summary>
-    public static ImmutableDictionary<string, Strings> LoadAll(string directory, ICollection<Diagnostic> diagnostics)
+    /// <summary>Loads the strings of every language, and reports a key that one of them lacks.</summary>
+    public static ImmutableDictionary<string, Strings> LoadAll(string directory, LanguageSet languages, ICollection<Diagnostic> diagnostics)
     {
         var result = ImmutableDictionary.CreateBuilder<string, Strings>();
-        foreach (var lang in Languages.All)
+        foreach (var lang in languages.Keys)
         {
             var file = Path.Combine(directory, lang + ".yml");
             if (!File.Exists(file))
@@ -30,19 +30,16 @@ public sealed record Strings(string Lang, ImmutableSortedDictionary<string, stri
             }
         }
 
-        if (result.Count == 2)
+        var loaded = result.ToImmutable();
+        foreach (var (lang, strings) in loaded)
         {
-            foreach (var lang in Languages.All)
+            foreach (var (other, missing) in loaded.Where(o => o.Key != lang).SelectMany(o => o.Value.Values.Keys.Except(strings.Values.Keys).Select(k => (o.Key, k))).DistinctBy(x => x.k))
             {
-                var other = Languages.Other(lang);
-                foreach (var missing in result[other].Values.Keys.Except(result[lang].Values.Keys))
-                {
-                    diagnostics.Add(Diagnostic.Error("RA107", Path.Combine(directory, lang + ".yml"), 1,
-                        $"'{missing}' is in {other}.yml but not here: every interface string needs both languages"));
-                }
+                diagnostics.Add(Diagnostic.Error("RA107", Path.Combine(directory, lang + ".yml"), 1,
+                    $"'{missing}' is in {other}.yml but not here: every interface string needs every language"));
             }
         }
 
-        return result.ToImmutable();
+        return loaded;
     }
 }

@@ -14,12 +14,13 @@ public sealed record Archive(ImmutableArray<Report> Reports)
     /// archive as a whole. With a memo, an unchanged bundle under unchanged site inputs is taken as it was, with its diagnostics.</summary>
     public static Archive Load(string input, SiteInputs? site, BuildMemo? memo, ICollection<Diagnostic> diagnostics)
     {
-        var bundles = ReportLoader.FindBundles(input).ToArray();
+        var languages = site?.Languages ?? LanguageSet.Default;
+        var bundles = ReportLoader.FindBundles(input, languages).ToArray();
         var loaded = new (Report? Report, List<Diagnostic> Diagnostics)[bundles.Length];
         Parallel.For(0, bundles.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             loaded[i] = memo is not null && site is not null
-                ? memo.GetOrAdd($"load|{bundles[i]}|{ReportLoader.Version(bundles[i])}|{site.Fingerprint}", () => LoadOne(bundles[i], site))
-                : LoadOne(bundles[i], site));
+                ? memo.GetOrAdd($"load|{bundles[i]}|{ReportLoader.Version(bundles[i], languages)}|{site.Fingerprint}", () => LoadOne(bundles[i], languages, site))
+                : LoadOne(bundles[i], languages, site));
         foreach (var (_, found) in loaded)
         {
             foreach (var d in found)
@@ -33,13 +34,13 @@ public sealed record Archive(ImmutableArray<Report> Reports)
         return new Archive(reports);
     }
 
-    private static (Report? Report, List<Diagnostic> Diagnostics) LoadOne(string bundle, SiteInputs? site)
+    private static (Report? Report, List<Diagnostic> Diagnostics) LoadOne(string bundle, LanguageSet languages, SiteInputs? site)
     {
         var diagnostics = new List<Diagnostic>();
-        var report = ReportLoader.Load(bundle, diagnostics);
+        var report = ReportLoader.Load(bundle, languages, diagnostics);
         if (report is not null && site is not null)
         {
-            ReportChecks.Check(report, site.Taxonomy, diagnostics);
+            ReportChecks.Check(report, site, diagnostics);
         }
 
         return (report, diagnostics);

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ReportArchive.Configuration;
 using ReportArchive.Build;
+using ReportArchive.Configuration;
 
 namespace ReportArchive.Content;
 

@@ -5,8 +5,8 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using ReportArchive.Configuration;
 using ReportArchive.Build;
+using ReportArchive.Configuration;
 using ReportArchive.Translations;
 
 namespace ReportArchive.Content;
@@ -25,7 +25,7 @@ public static partial class MarkdownReader
     public static (ImmutableArray<Block> Lead, ImmutableArray<Section> Sections) Read(
         string file, string body, int bodyLine, ICollection<Diagnostic> diagnostics, string? originalLang = null)
     {
-        var (text, comments, _) = Comments.Strip(file, body, bodyLine, originalLang ?? Languages.Zh, diagnostics);
+        var (text, comments, _) = Comments.Strip(file, body, bodyLine, originalLang ?? "", diagnostics);
         var document = Markdig.Markdown.Parse(text, Markdown);
         var lead = ImmutableArray.CreateBuilder<Block>();
         var sections = ImmutableArray.CreateBuilder<Section>();

@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 
 namespace ReportArchive.Content;
 
-/// <summary>A report bundle: its folder, the Chinese original, the English translation if there is one, and its place in the archive.</summary>
+/// <summary>A report bundle: its folder, its language files (the original first, then each translation in the archive's language
+/// order), and its place in the archive.</summary>
 public sealed record Report(
     string Directory,
     string Slug,
@@ -10,29 +11,31 @@ public sealed record Report(
     bool DateInferred,
     ImmutableArray<string> Departments,
     ImmutableArray<string> Topics,
-    Translation Zh,
-    Translation? En)
+    ImmutableArray<Translation> Files)
 {
     /// <summary>Names the state of the bundle's files (their sizes and times), so that rendered pages can be reused while it holds.</summary>
     public string Version { get; init; } = "";
 
-    /// <summary>An English file whose title is not translated yet: checked and counted by the translator's desk, never published.</summary>
-    public Translation? Draft { get; init; }
+    public Translation Original => Files[0];
 
-    /// <summary>The English file as written, published or not.</summary>
-    public Translation? EnFile => En ?? Draft;
+    /// <summary>The translations that are published: a translation whose title is not translated yet is a draft, checked and
+    /// counted by the translator's desk, never published.</summary>
+    public IEnumerable<Translation> Translations => Files.Skip(1).Where(t => t.Title.Length > 0);
 
-    /// <summary>Every language file of the bundle as written, the original first, published or not.</summary>
-    public IEnumerable<Translation> Files => new[] { Zh, EnFile }.OfType<Translation>();
+    /// <summary>Every published language version, the original first.</summary>
+    public IEnumerable<Translation> Published => Files.Take(1).Concat(Translations);
+
+    public bool IsTranslated => Translations.Any();
 
     public int Year => Date.Year;
 
-    public Translation? In(string lang) => lang == Configuration.Languages.Zh ? Zh : En;
+    /// <summary>The version published in a language, if there is one.</summary>
+    public Translation? In(string lang) => Published.FirstOrDefault(t => t.Lang == lang);
+
+    /// <summary>The file of a language as written, published or a draft.</summary>
+    public Translation? FileIn(string lang) => Files.FirstOrDefault(t => t.Lang == lang);
 
     /// <summary>The order of every list and feed: newest first, then by slug, so that equal dates keep one order.</summary>
     public static List<Report> LatestFirst(IEnumerable<Report> reports) =>
         [.. reports.OrderByDescending(r => r.Date).ThenBy(r => r.Slug, StringComparer.Ordinal)];
-
-    /// <summary>The site path of the report's page in a language, relative to the base path.</summary>
-    public string PagePath(string lang) => $"{lang}/reports/{Year:D4}/{Slug}/";
 }

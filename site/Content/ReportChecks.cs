@@ -1,41 +1,42 @@
-using ReportArchive.Configuration;
 using ReportArchive.Build;
+using ReportArchive.Configuration;
 using ReportArchive.Translations;
 
 namespace ReportArchive.Content;
 
-/// <summary>The checks that need a whole report (its two languages side by side) or the whole archive.</summary>
+/// <summary>The checks that need a whole report (its original beside each translation) or the whole archive.</summary>
 public static class ReportChecks
 {
-    public static void Check(Report report, Taxonomy taxonomy, ICollection<Diagnostic> diagnostics)
+    public static void Check(Report report, SiteInputs site, ICollection<Diagnostic> diagnostics)
     {
-        CheckTaxonomy(report.Zh, taxonomy, diagnostics);
-        foreach (var translation in new[] { report.Zh, report.EnFile }.OfType<Translation>())
+        CheckTaxonomy(report.Original, site.Taxonomy, diagnostics);
+        foreach (var translation in report.Files)
         {
             CheckFigures(report, translation, diagnostics);
         }
 
-        if (report.EnFile is { } en)
+        foreach (var translation in report.Files.Skip(1))
         {
-            CheckAlignment(report.Zh, en, diagnostics);
-            CheckFreshness(report, en, diagnostics);
-            CountUntranslated(report, en, diagnostics);
+            var desk = site.Languages.Translations[0].Key == translation.Lang ? report.Slug : $"{report.Slug} --lang {translation.Lang}";
+            CheckAlignment(report.Original, translation, diagnostics);
+            CheckFreshness(report, translation, desk, diagnostics);
+            CountUntranslated(report, translation, site.Languages[translation.Lang], desk, diagnostics);
         }
     }
 
     /// <summary>Slots not translated yet are never published; the count says how much of the translation is still to do.</summary>
-    private static void CountUntranslated(Report report, Translation en, ICollection<Diagnostic> diagnostics)
+    private static void CountUntranslated(Report report, Translation en, Language language, string desk, ICollection<Diagnostic> diagnostics)
     {
-        var coverage = TranslationCoverage.Of(report.Zh, en);
+        var coverage = TranslationCoverage.Of(report.Original, en);
         if (coverage.UntranslatedSlots == 0)
         {
             return;
         }
 
-        var unpublished = en.Title.Length == 0 ? "; until its title is translated the English page is not published" : "";
+        var unpublished = en.Title.Length == 0 ? $"; until its title is translated the {language.Name} page is not published" : "";
         diagnostics.Add(Diagnostic.Warning("RA165", en.File, coverage.FirstUntranslatedLine,
             $"{coverage.UntranslatedSlots} of {coverage.Slots} translation slots are not translated yet and are not published{unpublished} " +
-            $"(fill them, or run 'xliff export {report.Slug}' for a translation tool)"));
+            $"(fill them, or run 'xliff export {desk}' for a translation tool)"));
     }
 
     /// <summary>Two reports may not share a slug: their URLs, feeds and search records would collide.</summary>
@@ -46,8 +47,8 @@ public static class ReportChecks
             var all = group.ToList();
             foreach (var report in all)
             {
-                var others = string.Join(", ", all.Where(o => o != report).Select(o => o.Zh.File));
-                diagnostics.Add(Diagnostic.Error("RA132", report.Zh.File, report.Zh.Front.LineOf("slug"),
+                var others = string.Join(", ", all.Where(o => o != report).Select(o => o.Original.File));
+                diagnostics.Add(Diagnostic.Error("RA132", report.Original.File, report.Original.Front.LineOf("slug"),
                     $"slug '{report.Slug}' is also used by {others}: give one of them another 'slug:'"));
             }
         }
@@ -55,7 +56,7 @@ public static class ReportChecks
 
     private static void CheckTaxonomy(Translation zh, Taxonomy taxonomy, ICollection<Diagnostic> diagnostics)
     {
-        void Each(IEnumerable<(string Value, int Line)> names, IReadOnlyDictionary<string, Bilingual> known, string what)
+        void Each(IEnumerable<(string Value, int Line)> names, IReadOnlyDictionary<string, Localized> known, string what)
         {
             foreach (var (name, line) in names.Where(n => !known.ContainsKey(n.Value)))
             {
@@ -138,14 +139,14 @@ public static class ReportChecks
         }
     }
 
-    private static void CheckFreshness(Report report, Translation en, ICollection<Diagnostic> diagnostics)
+    private static void CheckFreshness(Report report, Translation en, string desk, ICollection<Diagnostic> diagnostics)
     {
-        var zh = report.Zh;
+        var zh = report.Original;
         var current = TranslationHashes.Of(zh);
         if (!en.Front.Lines.ContainsKey("translation_of"))
         {
             diagnostics.Add(Diagnostic.Error("RA170", en.File, 1,
-                $"the translation does not say which version of the original it translates: once the English matches the original, run 'stamp {report.Slug}' to record it"));
+                $"the translation does not say which version of the original it translates: once the translation matches the original, run 'stamp {desk}' to record it"));
             return;
         }
 
@@ -166,12 +167,12 @@ public static class ReportChecks
             if (!recorded.TryGetValue(key, out var entry))
             {
                 diagnostics.Add(Diagnostic.Warning("RA172", en.File, en.Front.LineOf("translation_of"),
-                    $"stale translation: translation_of has no entry for '{key}'; once the English matches the original, run 'stamp {report.Slug} --section {key}'"));
+                    $"stale translation: translation_of has no entry for '{key}'; once the translation matches the original, run 'stamp {desk} --section {key}'"));
             }
             else if (entry.Value != hash)
             {
                 diagnostics.Add(Diagnostic.Warning("RA172", en.File, entry.Line,
-                    $"stale translation: '{key}' changed in {Path.GetFileName(zh.File)} since it was translated; 'translate {report.Slug}' shows the changed Chinese beside the English; update it, then run 'stamp {report.Slug} --section {key}'"));
+                    $"stale translation: '{key}' changed in {Path.GetFileName(zh.File)} since it was translated; 'translate {desk}' shows the changed original beside the translation; update it, then run 'stamp {desk} --section {key}'"));
             }
         }
     }

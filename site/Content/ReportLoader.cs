@@ -1,17 +1,14 @@
 using System.Collections.Immutable;
-using ReportArchive.Configuration;
 using ReportArchive.Build;
+using ReportArchive.Configuration;
 
 namespace ReportArchive.Content;
 
 /// <summary>Finds the report bundles under <c>reports/&lt;yyyy&gt;/&lt;slug&gt;/</c> and reads each into a <see cref="Report"/>.</summary>
 public static class ReportLoader
 {
-    public const string OriginalFile = "index.zh.md";
-    public const string TranslationFile = "index.en.md";
-
-    /// <summary>Every bundle folder, in a stable order.</summary>
-    public static IEnumerable<string> FindBundles(string inputDirectory)
+    /// <summary>Every bundle folder (a folder with a language file), in a stable order.</summary>
+    public static IEnumerable<string> FindBundles(string inputDirectory, LanguageSet languages)
     {
         var reports = Path.Combine(inputDirectory, "reports");
         if (!Directory.Exists(reports))
@@ -21,33 +18,41 @@ public static class ReportLoader
 
         return Directory.EnumerateDirectories(reports)
             .SelectMany(Directory.EnumerateDirectories)
-            .Where(d => File.Exists(Path.Combine(d, OriginalFile)) || File.Exists(Path.Combine(d, TranslationFile)))
+            .Where(d => languages.All.Any(l => File.Exists(Path.Combine(d, l.FileName))))
             .Order(StringComparer.Ordinal);
     }
 
     /// <summary>The names, sizes and times of a bundle's files (the language files and the photos, whose presence the checks
     /// read): a change of any makes a new version.</summary>
-    public static string Version(string bundle)
+    public static string Version(string bundle, LanguageSet languages)
     {
         var photos = Path.Combine(bundle, "photos");
-        var files = new[] { OriginalFile, TranslationFile }.Select(f => new FileInfo(Path.Combine(bundle, f)))
+        var files = languages.All.Select(l => new FileInfo(Path.Combine(bundle, l.FileName)))
             .Concat(Directory.Exists(photos) ? new DirectoryInfo(photos).EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal) : []);
         return string.Join("|", files.Select(f => f.Exists ? $"{f.Name}:{f.Length}:{f.LastWriteTimeUtc.Ticks}" : "-"));
     }
 
     /// <summary>Reads one bundle; returns null when its original cannot be read (the reasons are reported).</summary>
-    public static Report? Load(string bundle, ICollection<Diagnostic> diagnostics)
+    public static Report? Load(string bundle, LanguageSet languages, ICollection<Diagnostic> diagnostics)
     {
-        var zhFile = Display(Path.Combine(bundle, OriginalFile));
-        if (!File.Exists(Path.Combine(bundle, OriginalFile)))
+        var original = languages.Original;
+        var zhFile = Display(Path.Combine(bundle, original.FileName));
+        if (!File.Exists(Path.Combine(bundle, original.FileName)))
         {
-            diagnostics.Add(Diagnostic.Error("RA130", zhFile, 1, $"the bundle has a translation but no Chinese original: add {OriginalFile}"));
+            diagnostics.Add(Diagnostic.Error("RA130", zhFile, 1, $"the bundle has a translation but no original ({original.Name}): add {original.FileName}"));
             return null;
         }
 
-        var zh = LoadTranslation(Path.Combine(bundle, OriginalFile), Languages.Zh, diagnostics);
-        var enPath = Path.Combine(bundle, TranslationFile);
-        var en = File.Exists(enPath) ? LoadTranslation(enPath, Languages.En, diagnostics) : null;
+        foreach (var stray in Directory.EnumerateFiles(bundle, "index.*.md").Order(StringComparer.Ordinal)
+            .Where(f => languages.Find(Path.GetFileName(f)["index.".Length..^".md".Length]) is null))
+        {
+            diagnostics.Add(Diagnostic.Warning("RA133", Display(stray), 1,
+                $"'{Path.GetFileName(stray)}' is in no language of the archive (site.yml lists {string.Join(", ", languages.Keys)}): it is not published"));
+        }
+
+        var zh = LoadTranslation(Path.Combine(bundle, original.FileName), original.Key, null, diagnostics);
+        var translations = languages.Translations.Select(l => Path.Combine(bundle, l.FileName)).Zip(languages.Translations)
+            .Where(x => File.Exists(x.First)).Select(x => LoadTranslation(x.First, x.Second.Key, original.Key, diagnostics)).OfType<Translation>().ToList();
         if (zh is null || zh.Front.Date is not { } date)
         {
             return null;
@@ -69,14 +74,13 @@ public static class ReportLoader
                 $"the date {date:yyyy-MM-dd} does not match the year folder '{yearFolder}': move the bundle to reports/{date.Year:D4}/"));
         }
 
-        // A translation whose title is not translated yet is a draft: checked and counted, never published.
-        var published = en is { Title.Length: > 0 } ? en : null;
         return new Report(Display(bundle), slug, date, zh.Front.DateInferred,
-            [.. zh.Front.Departments.Select(d => d.Value)], [.. zh.Front.Topics.Select(t => t.Value)], zh, published)
-        { Version = Version(bundle), Draft = published is null ? en : null };
+            [.. zh.Front.Departments.Select(d => d.Value)], [.. zh.Front.Topics.Select(t => t.Value)], [zh, .. translations])
+        { Version = Version(bundle, languages) };
     }
 
-    private static Translation? LoadTranslation(string path, string lang, ICollection<Diagnostic> diagnostics)
+    /// <summary>Reads one language file; <paramref name="originalLang"/> is null for the original itself.</summary>
+    private static Translation? LoadTranslation(string path, string lang, string? originalLang, ICollection<Diagnostic> diagnostics)
     {
         var file = Display(path);
         if (Sources.SourceFiles.ReadText(InputRoot(Path.GetDirectoryName(path)!), path, file, diagnostics) is not { } source)
@@ -86,14 +90,14 @@ public static class ReportLoader
 
         var text = source.Replace("\r\n", "\n");
 
-        var read = FrontMatterReader.Read(file, text, lang == Languages.Zh, diagnostics);
+        var read = FrontMatterReader.Read(file, text, originalLang is null, diagnostics);
         if (read is not { } fm)
         {
             return null;
         }
 
         var body = string.Join('\n', text.Split('\n').Skip(fm.BodyLine - 1));
-        var (lead, sections) = MarkdownReader.Read(file, body, fm.BodyLine, diagnostics, lang == Languages.Zh ? null : Languages.Zh);
+        var (lead, sections) = MarkdownReader.Read(file, body, fm.BodyLine, diagnostics, originalLang);
         return new Translation(lang, file, fm.Front, lead, sections);
     }
 

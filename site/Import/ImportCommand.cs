@@ -99,7 +99,9 @@ public static class ImportCommand
             return ExitCodes.ContentErrors;
         }
 
-        Parallel.ForEach(bundles, b => Write(b.Draft, b.Slug, b.Path));
+        // The draft is the original: its file is named by the archive's original language (site.yml), index.zh.md by default.
+        var originalFile = (Translations.TranslationDesk.SiteLanguages(input, TextWriter.Null) ?? Configuration.LanguageSet.Default).Original.FileName;
+        Parallel.ForEach(bundles, b => Write(b.Draft, b.Slug, b.Path, originalFile));
 
         foreach (var line in drafts[0].Removed)
         {
@@ -121,7 +123,7 @@ public static class ImportCommand
     }
 
     /// <summary>Writes the draft's Markdown and a stand-in for each photo into the bundle folder.</summary>
-    public static void Write(Draft draft, string slug, string bundle)
+    public static void Write(Draft draft, string slug, string bundle, string originalFile)
     {
         // Written beside the bundle first and moved into place whole: a failure leaves no half-written draft.
         var staging = bundle + ".importing";
@@ -134,7 +136,7 @@ public static class ImportCommand
         try
         {
             Directory.CreateDirectory(Path.Combine(staging, "photos"));
-            File.WriteAllText(Path.Combine(staging, Content.ReportLoader.OriginalFile), DraftWriter.ToMarkdown(draft, slug), new UTF8Encoding(false));
+            File.WriteAllText(Path.Combine(staging, originalFile), DraftWriter.ToMarkdown(draft, slug), new UTF8Encoding(false));
             // A stand-in only holds the photo's place until the real one is saved under its name: a modest size, drawn on every core.
             Parallel.ForEach(draft.Captions.Select((caption, i) => (caption, Number: i + 1)), c =>
             {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using ReportArchive.Output;
 using ReportArchive.Build;
+using ReportArchive.Output;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;

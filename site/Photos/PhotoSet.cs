@@ -35,7 +35,7 @@ public sealed record PhotoSet(IReadOnlyList<Photo> Photos, int Accepted, IReadOn
             .DistinctBy(x => x.Figure.Source)
             .ToList();
         var names = PhotoRequest.Names(figures.Select(x => x.Figure.Source));
-        return figures.Select(x => new PhotoRequest(report.Directory, x.Figure.Source, $"photos/{report.Year:D4}/{report.Slug}/", x.Translation.File, x.Figure.Line, names[x.Figure.Source]));
+        return figures.Select(x => new PhotoRequest(report.Directory, x.Figure.Source, Routing.Routes.PhotoFolder(report), x.Translation.File, x.Figure.Line, names[x.Figure.Source]));
     }
 }
 

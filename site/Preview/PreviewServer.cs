@@ -9,9 +9,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Logging;
+using ReportArchive.Build;
 using ReportArchive.Configuration;
 using ReportArchive.Output;
-using ReportArchive.Build;
 
 namespace ReportArchive.Preview;
 

@@ -2,37 +2,39 @@ using ReportArchive.Configuration;
 using ReportArchive.Content;
 using ReportArchive.Output;
 using ReportArchive.Rendering;
+using ReportArchive.Routing;
 
 namespace ReportArchive.Publish;
 
-/// <summary>An Atom feed per language (<c>zh/feed.xml</c>, <c>en/feed.xml</c>): the latest reports in that language, each with
+/// <summary>An Atom feed per language (<c>zh/feed.xml</c>, <c>en/feed.xml</c>, …): the latest reports in that language, each with
 /// its summary and its full text, every link absolute.</summary>
 public static class AtomFeed
 {
     private const string AtomNs = "http://www.w3.org/2005/Atom";
     public const int Entries = 20;
 
-    public static OutputFile Build(string lang, IReadOnlyList<Report> latestFirst, SiteConfig config, Func<string, string> absolute)
+    public static OutputFile Build(Language language, IReadOnlyList<Report> latestFirst, SiteConfig config, Routes routes)
     {
+        var lang = language.Key;
         var reports = latestFirst.Where(r => r.In(lang) is not null).Take(Entries).ToList();
-        var path = $"{lang}/feed.xml";
+        var path = routes.Path(Route.Feed(lang));
         return Xml.Write(path, writer =>
         {
             writer.WriteStartElement("feed", AtomNs);
-            writer.WriteAttributeString("xml", "lang", null, Languages.Tag(lang));
-            writer.WriteElementString("id", AtomNs, absolute(path));
+            writer.WriteAttributeString("xml", "lang", null, language.Tag);
+            writer.WriteElementString("id", AtomNs, routes.Absolute(path));
             writer.WriteElementString("title", AtomNs, config.Title.In(lang));
             writer.WriteElementString("subtitle", AtomNs, config.Description.In(lang));
             writer.WriteElementString("updated", AtomNs, Timestamp(reports.Count > 0 ? reports.Max(r => r.Date) : new DateOnly(2000, 1, 1)));
-            Link(writer, "self", absolute(path), "application/atom+xml");
-            Link(writer, "alternate", absolute($"{lang}/"), "text/html");
+            Link(writer, "self", routes.Absolute(path), "application/atom+xml");
+            Link(writer, "alternate", routes.Absolute(Route.Home(lang)), "text/html");
             writer.WriteStartElement("author", AtomNs);
             writer.WriteElementString("name", AtomNs, config.Title.In(lang));
             writer.WriteEndElement();
             foreach (var report in reports)
             {
                 var translation = report.In(lang)!;
-                var url = absolute(report.PagePath(lang));
+                var url = routes.Absolute(Route.Article(lang, report));
                 writer.WriteStartElement("entry", AtomNs);
                 writer.WriteElementString("id", AtomNs, url);
                 writer.WriteElementString("title", AtomNs, translation.Title);
@@ -48,7 +50,7 @@ public static class AtomFeed
 
                 var lead = translation.Lead.OfType<Paragraph>().FirstOrDefault();
                 writer.WriteStartElement("summary", AtomNs);
-                writer.WriteString(lead is null ? translation.Title : Excerpts.Of(lead.Text, lang));
+                writer.WriteString(lead is null ? translation.Title : Excerpts.Of(lead.Text, language));
                 writer.WriteEndElement();
                 writer.WriteStartElement("content", AtomNs);
                 writer.WriteAttributeString("type", "html");

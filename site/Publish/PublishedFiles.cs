@@ -3,6 +3,7 @@ using ReportArchive.Configuration;
 using ReportArchive.Content;
 using ReportArchive.Output;
 using ReportArchive.Rendering;
+using ReportArchive.Routing;
 
 namespace ReportArchive.Publish;
 
@@ -13,12 +14,13 @@ public sealed record PublishedFiles(IReadOnlyList<OutputFile> Files) : IPublishe
 
     public static PublishedFiles Make(SiteInputs site, Archive archive, RenderedPages pages, BuildMemo? memo)
     {
-        string Absolute(string path) => new Uri(site.Config.BaseUrl, path).AbsoluteUri;
+        var routes = new Routes(site.Languages, site.Config.BaseUrl);
+        Func<string, string> absolute = routes.Absolute;
         // The sitemap lists every page: in the preview it is made again only when a page's address, date or alternates changed.
         var sitemap = memo is null
-            ? Sitemap.Build(pages.Pages, Absolute)
-            : memo.GetOrAdd($"sitemap|{site.Fingerprint}|{Sitemap.Key(pages.Pages)}", () => Sitemap.Build(pages.Pages, Absolute));
-        return new PublishedFiles([sitemap, .. Languages.All.Select(l => AtomFeed.Build(l, archive.LatestFirst, site.Config, Absolute)),
-            HostFiles.Robots(Absolute), HostFiles.NoJekyll()]);
+            ? Sitemap.Build(pages.Pages, absolute)
+            : memo.GetOrAdd($"sitemap|{site.Fingerprint}|{Sitemap.Key(pages.Pages)}", () => Sitemap.Build(pages.Pages, absolute));
+        return new PublishedFiles([sitemap, .. site.Languages.All.Select(l => AtomFeed.Build(l, archive.LatestFirst, site.Config, routes)),
+            HostFiles.Robots(absolute), HostFiles.NoJekyll()]);
     }
 }

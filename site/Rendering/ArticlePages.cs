@@ -1,10 +1,12 @@
 using ReportArchive.Configuration;
 using ReportArchive.Content;
 using ReportArchive.Photos;
+using ReportArchive.Routing;
 
 namespace ReportArchive.Rendering;
 
-/// <summary>A report's pages: the article in each language it has, and, when translated, the parallel reading page in both languages.</summary>
+/// <summary>A report's pages: the article in each language it is published in, and, for each published translation, the parallel
+/// reading page (the original beside that translation) in every language.</summary>
 public sealed class ArticlePages(RenderContext context)
 {
     /// <summary>How wide a figure is drawn: the text column (42rem) on wide screens, the screen less its margins on narrow ones.</summary>
@@ -14,61 +16,54 @@ public sealed class ArticlePages(RenderContext context)
 
     private IEnumerable<RenderedPage> RenderUncached(Report report)
     {
-        foreach (var lang in Languages.All.Where(l => report.In(l) is not null))
-        {
-            foreach (var item in Article(report, lang))
-            {
-                yield return item;
-            }
-        }
-
-        if (report.En is not null)
-        {
-            foreach (var lang in Languages.All)
-            {
-                foreach (var item in new ParallelPage(context, this).Render(report, lang))
-                {
-                    yield return item;
-                }
-            }
-        }
+        var parallel = new ParallelPage(context, this);
+        return report.Published.SelectMany(t => Article(report, t.Lang))
+            .Concat(report.Translations.SelectMany(pair => context.Languages.All.SelectMany(l => parallel.Render(report, l.Key, pair))));
     }
 
-    public static string ParallelPath(Report report, string lang) => report.PagePath(lang) + "parallel/";
+    /// <summary>Links between the reading modes of a translated report: each language it is published in, then its parallel pages.</summary>
+    public List<NavLink> Modes(Report report, string lang, Route current)
+    {
+        if (!report.IsTranslated)
+        {
+            return [];
+        }
 
-    /// <summary>中文 / English / 对照: plain links between the reading modes of a translated report.</summary>
-    public List<NavLink> Modes(Report report, string lang, string current) => report.En is null ? [] :
-    [
-        new("中文", context.Url(report.PagePath(Languages.Zh)), current == Languages.Zh, "zh-Hans"),
-        new("English", context.Url(report.PagePath(Languages.En)), current == Languages.En, "en"),
-        new(context.S(lang, "mode_parallel"), context.Url(ParallelPath(report, lang)), current == "parallel"),
-    ];
+        var pairs = report.Translations.ToList();
+        var languages = report.Published.Select(t => context.Languages[t.Lang]).OrderBy(l => context.Languages.All.IndexOf(l));
+        return
+        [
+            .. languages.Select(l => new NavLink(l.Name, context.Url(Route.Article(l.Key, report)), current == Route.Article(l.Key, report), l.Tag)),
+            .. pairs.Select(pair => new NavLink(
+                pairs.Count == 1 ? context.S(lang, "mode_parallel") : $"{context.S(lang, "mode_parallel")} · {context.Languages[pair.Lang].Name}",
+                context.Url(Route.Parallel(lang, report, pair.Lang)), current == Route.Parallel(lang, report, pair.Lang))),
+        ];
+    }
 
     public FigureView Figure(Report report, Figure figure, bool first, string? otherCaption = null)
     {
         var photo = context.Photo(report, figure.Source);
-        string Srcset(Func<PhotoVariant, string> path) => string.Join(", ", photo.Variants.Select(v => $"{context.Url(path(v))} {v.Width}w"));
+        string Srcset(Func<PhotoVariant, string> path) => string.Join(", ", photo.Variants.Select(v => $"{context.Routes.Url(path(v))} {v.Width}w"));
         var fallback = photo.Variants.FirstOrDefault(v => v.Width >= 960) ?? photo.Largest;
-        return new FigureView(context.Url(fallback.JpegPath), context.Url(photo.Largest.JpegPath), Srcset(v => v.JpegPath), Srcset(v => v.WebpPath),
+        return new FigureView(context.Routes.Url(fallback.JpegPath), context.Routes.Url(photo.Largest.JpegPath), Srcset(v => v.JpegPath), Srcset(v => v.WebpPath),
             FigureSizes, photo.Width, photo.Height, photo.DominantColor, figure.Caption, photo.StandIn, first, otherCaption)
         { Credit = figure.Credit };
     }
 
-    public object JsonLd(Report report, string lang)
+    private object JsonLd(Report report, Translation translation, Language language)
     {
-        var translation = report.In(lang)!;
-        var images = translation.Figures.Select(f => context.Absolute(context.Photo(report, f.Source).Largest.JpegPath)).ToList();
-        return Rendering.JsonLd.NewsArticle(context.Absolute(report.PagePath(lang)), translation.Title, translation.Front.Subtitle,
-            DateIso(report), Languages.Tag(lang), translation.Front.Byline, images, context.Site.Config.Title.In(lang),
-            lang == Languages.En ? context.Absolute(report.PagePath(Languages.Zh)) : null);
+        var images = translation.Figures.Select(f => context.Routes.Absolute(context.Photo(report, f.Source).Largest.JpegPath)).ToList();
+        return Rendering.JsonLd.NewsArticle(context.Absolute(Route.Article(language.Key, report)), translation.Title, translation.Front.Subtitle,
+            DateIso(report), language.Tag, translation.Front.Byline, images, context.Site.Config.Title.In(language.Key),
+            language.IsOriginal ? null : context.Absolute(Route.Article(context.Languages.Original.Key, report)));
     }
 
     public static string DateIso(Report report) => report.DateInferred ? report.Date.ToString("yyyy-MM") : report.Date.ToString("yyyy-MM-dd");
 
     private IEnumerable<RenderedPage> Article(Report report, string lang)
     {
+        var language = context.Languages[lang];
         var translation = report.In(lang)!;
-        var other = report.In(Languages.Other(lang));
         var first = true;
         BlockView View(Block block)
         {
@@ -83,39 +78,38 @@ public sealed class ArticlePages(RenderContext context)
         }
 
         // Slots not translated yet are not published: the section shows what is translated and links to the original for the rest.
-        var originalUrl = context.Url(report.PagePath(Languages.Zh));
+        var originalUrl = context.Url(Route.Article(report.Original.Lang, report));
         SectionView Part(string id, string heading, IReadOnlyList<Block> blocks) =>
             new(id, heading, [.. blocks.Where(b => b is not Untranslated).Select(View)],
                 blocks.Any(b => b is Untranslated) ? originalUrl + (id.Length > 0 ? "#" + id : "") : null, blocks.Any(b => b is Untranslated));
         var lead = Part("", "", translation.Lead);
-        var sections = report.Zh.Sections.Select(original => translation.Section(original.Id) is { } section
+        var sections = report.Original.Sections.Select(original => translation.Section(original.Id) is { } section
             ? Part(section.Id, section.Heading, section.Blocks)
             : new SectionView(original.Id, original.Heading, [], originalUrl + "#" + original.Id)).Prepend(lead).ToList();
-        var view = new ArticleView(
-            translation.Title,
-            translation.Front.Subtitle,
-            translation.Front.Byline,
-            Dates.Format(report.Date, report.DateInferred, lang),
-            DateIso(report),
-            report.DateInferred,
-            ReadingTime.Label(ReadingTime.Minutes(translation), lang),
-            Modes(report, lang, lang),
-            sections,
-            Labels(report.Departments, context.Site.Taxonomy.Departments, lang, "departments"),
-            Labels(report.Topics, context.Site.Taxonomy.Topics, lang, "topics"),
-            other is null ? null : context.Url(report.PagePath(other.Lang)),
-            Languages.Tag(Languages.Other(lang)))
+        var view = new ArticleView
         {
             Kicker = translation.Front.Kicker,
+            Title = translation.Title,
+            Subtitle = translation.Front.Subtitle,
+            Byline = translation.Front.Byline,
+            DateText = language.FormatDate(report.Date, report.DateInferred),
+            DateIso = DateIso(report),
+            DateInferred = report.DateInferred,
+            ReadingTime = ReadingTime.Label(context, ReadingTime.Minutes(translation, language), lang),
+            Modes = Modes(report, lang, Route.Article(lang, report)),
+            Sections = sections,
+            Departments = Labels(report.Departments, context.Site.Taxonomy.Departments, lang, PageKind.Department),
+            Topics = Labels(report.Topics, context.Site.Taxonomy.Topics, lang, PageKind.Topic),
+            Untranslated = language.IsOriginal && !report.IsTranslated,
+            OriginalLang = context.Languages.Original.Tag,
         };
-        var description = translation.Lead.OfType<Paragraph>().FirstOrDefault() is { } leadParagraph ? Excerpts.Of(leadParagraph.Text, lang) : translation.Title;
+        var description = translation.Lead.OfType<Paragraph>().FirstOrDefault() is { } leadParagraph ? Excerpts.Of(leadParagraph.Text, language) : translation.Title;
         var image = translation.Figures.FirstOrDefault() is { } figure ? context.Photo(report, figure.Source).Largest.JpegPath : null;
-        var meta = new PageMeta(report.PagePath(lang), lang, $"{translation.Title} · {context.Site.Config.Title.In(lang)}", description,
-            context.Alternates(l => report.In(l) is null ? null : report.PagePath(l)), view.OtherLanguageUrl, "home",
-            "article", image, JsonLd(report, lang), report.Date);
+        var meta = new PageMeta(Route.Article(lang, report), $"{translation.Title} · {context.Site.Config.Title.In(lang)}", description, "home",
+            l => report.In(l) is not null, "article", image, JsonLd(report, translation, language), report.Date);
         return context.Page(meta, "article", view);
     }
 
-    private List<NavLink> Labels(IEnumerable<string> keys, IReadOnlyDictionary<string, Bilingual> names, string lang, string group) =>
-        [.. keys.Where(names.ContainsKey).Select(k => new NavLink(names[k].In(lang), context.Url($"{lang}/{group}/{k}/"), false))];
+    private List<NavLink> Labels(IEnumerable<string> keys, IReadOnlyDictionary<string, Localized> names, string lang, PageKind kind) =>
+        [.. keys.Where(names.ContainsKey).Select(k => new NavLink(names[k].In(lang), context.Url(new Route(kind, lang, k)), false))];
 }

@@ -7,9 +7,11 @@ namespace ReportArchive.Rendering;
 /// a Latin letter or digit one, so mixed text is measured as it looks), never a broken character.</summary>
 public static class Excerpts
 {
-    public static string Of(string text, string lang)
+    public static string Of(string text, Language language)
     {
-        var (budget, enders) = lang == Languages.Zh ? (240, "。！？") : (320, ".!?");
+        // A language written without spaces ends its sentences with full-width marks and may start the next one at once.
+        var unspaced = language.ReadingUnit == ReadingUnit.Characters;
+        var (budget, enders) = unspaced ? (240, "。！？") : (320, ".!?");
         var starts = StringInfo.ParseCombiningCharacters(text);
         var columns = 0;
         var cut = -1;
@@ -22,7 +24,7 @@ public static class Excerpts
                 return cut > 0 ? text[..cut] : text[..starts[i]].TrimEnd() + "…";
             }
 
-            var closes = end == text.Length || lang == Languages.Zh || char.IsWhiteSpace(text[end]);
+            var closes = end == text.Length || unspaced || char.IsWhiteSpace(text[end]);
             if (enders.Contains(text[starts[i]..end], StringComparison.Ordinal) && closes)
             {
                 cut = end;

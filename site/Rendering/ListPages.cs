@@ -1,5 +1,6 @@
 using ReportArchive.Configuration;
 using ReportArchive.Content;
+using ReportArchive.Routing;
 
 namespace ReportArchive.Rendering;
 
@@ -12,16 +13,16 @@ public sealed class ListPages(RenderContext context)
     {
         var reports = context.LatestFirst;
         var site = context.Site;
-        var all = Paged($"{lang}/", lang, "home", context.S(lang, "home_heading"), site.Config.Description.In(lang), reports);
+        var all = Paged(Route.Home(lang), "home", context.S(lang, "home_heading"), site.Config.Description.In(lang), reports);
         var years = reports.GroupBy(r => r.Year).OrderByDescending(g => g.Key).ToList();
-        var yearPages = years.SelectMany(g => Paged($"{lang}/archive/{g.Key:D4}/", lang, "archive", Format(lang, "year_heading", g.Key.ToString("D4")), null, [.. g]));
-        var yearIndex = Index($"{lang}/archive/", lang, "archive", years.Select(g => new IndexEntry(g.Key.ToString("D4"), context.Url($"{lang}/archive/{g.Key:D4}/"), g.Count())));
+        var yearPages = years.SelectMany(g => Paged(Route.Year(lang, g.Key), "archive", context.Format(lang, "year_heading", g.Key.ToString("D4")), null, [.. g]));
+        var yearIndex = Index(Route.Years(lang), "archive", years.Select(g => new IndexEntry(g.Key.ToString("D4"), context.Url(Route.Year(lang, g.Key)), g.Count())));
         return all.Append(yearIndex).Concat(yearPages)
-            .Concat(Groups(lang, "departments", site.Taxonomy.Departments, r => r.Departments))
-            .Concat(Groups(lang, "topics", site.Taxonomy.Topics, r => r.Topics));
+            .Concat(Groups(lang, "departments", PageKind.Departments, PageKind.Department, site.Taxonomy.Departments, r => r.Departments))
+            .Concat(Groups(lang, "topics", PageKind.Topics, PageKind.Topic, site.Taxonomy.Topics, r => r.Topics));
     }
 
-    /// <summary>A report as a list shows it, in <paramref name="lang"/> when it has that language, otherwise in Chinese, marked so.</summary>
+    /// <summary>A report as a list shows it, in <paramref name="lang"/> when it has that language, otherwise in the original, marked so.</summary>
     public ReportItem Item(Report report, string lang) =>
         _items.GetOrAdd((report.Directory, lang), _ => new(() => context.ForReport("item-" + lang, report, () => ItemUncached(report, lang)))).Value;
 
@@ -32,60 +33,57 @@ public sealed class ListPages(RenderContext context)
     private ReportItem ItemUncached(Report report, string lang)
     {
         var translation = report.In(lang);
-        var shown = translation ?? report.Zh;
+        var shown = translation ?? report.Original;
+        var shownIn = context.Languages[shown.Lang];
         var first = shown.Lead.OfType<Paragraph>().FirstOrDefault() ?? shown.Sections.SelectMany(s => s.Paragraphs).FirstOrDefault();
-        return new ReportItem(shown.Title, shown.Front.Subtitle, context.Url(report.PagePath(shown.Lang)), Dates.Format(report.Date, report.DateInferred, lang),
-            ArticlePages.DateIso(report), first is null ? null : Excerpts.Of(first.Text, shown.Lang),
-            ReadingTime.Label(ReadingTime.Minutes(shown), lang), translation is null, Languages.Tag(shown.Lang));
+        return new ReportItem(shown.Title, shown.Front.Subtitle, context.Url(Route.Article(shown.Lang, report)),
+            context.Languages[lang].FormatDate(report.Date, report.DateInferred), ArticlePages.DateIso(report),
+            first is null ? null : Excerpts.Of(first.Text, shownIn),
+            ReadingTime.Label(context, ReadingTime.Minutes(shown, shownIn), lang), translation is null, shownIn.Tag);
     }
 
-    private IEnumerable<Func<IEnumerable<RenderedPage>>> Groups(string lang, string group, IReadOnlyDictionary<string, Bilingual> names, Func<Report, IEnumerable<string>> keys)
+    private IEnumerable<Func<IEnumerable<RenderedPage>>> Groups(string lang, string section, PageKind indexKind, PageKind groupKind,
+        IReadOnlyDictionary<string, Localized> names, Func<Report, IEnumerable<string>> keys)
     {
         var members = names.Keys.Select(k => (Key: k, Reports: context.LatestFirst.Where(r => keys(r).Contains(k)).ToList())).ToList();
-        var index = Index($"{lang}/{group}/", lang, group, members.Select(m => new IndexEntry(names[m.Key].In(lang), context.Url($"{lang}/{group}/{m.Key}/"), m.Reports.Count)));
-        return members.SelectMany(m => Paged($"{lang}/{group}/{m.Key}/", lang, group, names[m.Key].In(lang), null, m.Reports)).Prepend(index);
+        var index = Index(new Route(indexKind, lang), section,
+            members.Select(m => new IndexEntry(names[m.Key].In(lang), context.Url(new Route(groupKind, lang, m.Key)), m.Reports.Count)));
+        return members.SelectMany(m => Paged(new Route(groupKind, lang, m.Key), section, names[m.Key].In(lang), null, m.Reports)).Prepend(index);
     }
 
-    private Func<IEnumerable<RenderedPage>> Index(string path, string lang, string section, IEnumerable<IndexEntry> entries) => () =>
+    private Func<IEnumerable<RenderedPage>> Index(Route route, string section, IEnumerable<IndexEntry> entries) => () =>
     {
+        var lang = route.Lang;
         var heading = context.S(lang, $"nav_{section}");
         var view = new IndexView(heading, [.. entries], context.Sections(lang, section));
-        var meta = new PageMeta(path, lang, $"{heading} · {context.Site.Config.Title.In(lang)}", heading,
-            context.Alternates(l => InLanguage(path, lang, l)), context.Url(InLanguage(path, lang, Languages.Other(lang))), section);
+        var meta = new PageMeta(route, $"{heading} · {context.Site.Config.Title.In(lang)}", heading, section);
         return context.Page(meta, "index", view);
     };
 
-    /// <summary>The pages of one list: the first at <paramref name="path"/>, the next at <c>page/2/</c> and so on. An empty list still has its first page.</summary>
-    private IEnumerable<Func<IEnumerable<RenderedPage>>> Paged(string path, string lang, string section, string heading, string? intro, IReadOnlyList<Report> reports)
+    /// <summary>The pages of one list: the first at the list's route, the next at <c>page/2/</c> and so on. An empty list still has its first page.</summary>
+    private IEnumerable<Func<IEnumerable<RenderedPage>>> Paged(Route list, string section, string heading, string? intro, IReadOnlyList<Report> reports)
     {
+        var lang = list.Lang;
         var size = context.Site.Config.PageSize;
         var count = Math.Max(1, (reports.Count + size - 1) / size);
-        string PagePath(int n, string l) => InLanguage(path, lang, l) + (n == 1 ? "" : $"page/{n}/");
         // In the preview, a page is made again only when a report on it changed, or the list's length.
         return Enumerable.Range(1, count).Select<int, Func<IEnumerable<RenderedPage>>>(n => () =>
         {
             var shown = reports.Skip((n - 1) * size).Take(size).ToList();
-            return context.ForReports($"list|{path}|{n}/{count}", shown, () => Page(n, shown).ToList());
+            return context.ForReports($"list|{context.Routes.Path(list)}|{n}/{count}", shown, () => Page(n, shown).ToList());
         });
 
         IEnumerable<RenderedPage> Page(int n, List<Report> shown)
         {
             var pagination = count == 1 ? null : new Pagination(
-                n > 1 ? context.Url(PagePath(n - 1, lang)) : null,
-                n < count ? context.Url(PagePath(n + 1, lang)) : null,
-                [.. PageNumbers.Window(n, count).Select(k => k is { } number ? new PageLink($"{number}", context.Url(PagePath(number, lang)), number == n) : new PageLink("…", null, false))]);
+                n > 1 ? context.Url(list.Page(n - 1)) : null,
+                n < count ? context.Url(list.Page(n + 1)) : null,
+                [.. PageNumbers.Window(n, count).Select(k => k is { } number ? new PageLink($"{number}", context.Url(list.Page(number)), number == n) : new PageLink("…", null, false))]);
             var view = new ListView(heading, n == 1 ? intro : null, [.. shown.Select(r => Item(r, lang))], pagination, context.Sections(lang, section));
-            var title = n == 1 ? heading : $"{heading} ({Format(lang, "page_number", n.ToString())})";
-            var meta = new PageMeta(PagePath(n, lang), lang, $"{title} · {context.Site.Config.Title.In(lang)}", intro ?? heading,
-                context.Alternates(l => PagePath(n, l)), context.Url(PagePath(n, Languages.Other(lang))), section,
+            var title = n == 1 ? heading : $"{heading} ({context.Format(lang, "page_number", n.ToString())})";
+            var meta = new PageMeta(list.Page(n), $"{title} · {context.Site.Config.Title.In(lang)}", intro ?? heading, section,
                 Modified: shown.FirstOrDefault()?.Date);
             return context.Page(meta, "list", view);
         }
     }
-
-    /// <summary>The same list in another language: only the leading language folder changes (a key such as 'children' keeps its "en").</summary>
-    private static string InLanguage(string path, string lang, string other) =>
-        path.StartsWith(lang + "/", StringComparison.Ordinal) ? other + path[lang.Length..] : throw new ArgumentException($"'{path}' is not a path in '{lang}'");
-
-    private string Format(string lang, string key, string value) => context.S(lang, key).Replace("{0}", value, StringComparison.Ordinal);
 }

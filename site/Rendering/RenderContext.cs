@@ -3,10 +3,12 @@ using ReportArchive.Configuration;
 using ReportArchive.Content;
 using ReportArchive.Output;
 using ReportArchive.Photos;
+using ReportArchive.Routing;
 
 namespace ReportArchive.Rendering;
 
-/// <summary>What every page needs: the site, the reports latest first, their photos, and the shell that wraps each page.</summary>
+/// <summary>What every page needs: the site, its languages and addresses, the reports latest first, their photos, and the shell
+/// that wraps each page.</summary>
 public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports, IReadOnlyList<Photo> photos, IReadOnlyDictionary<string, string> assets,
     Build.BuildMemo? memo = null, OutputSink? sink = null)
 {
@@ -21,7 +23,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
             return render();
         }
 
-        var photoKey = string.Join(",", report.Zh.Figures.Concat(report.En?.Figures ?? []).Select(f => f.Source).Distinct()
+        var photoKey = string.Join(",", report.Published.SelectMany(t => t.Figures).Select(f => f.Source).Distinct()
             .Select(s => _photos.TryGetValue((report.Directory, s), out var p) ? p.Largest.JpegPath : "-"));
         return memo.GetOrAdd($"{what}|{report.Directory}|{report.Version}|{site.Fingerprint}|{photoKey}|{_assetsKey}", render);
     }
@@ -47,54 +49,82 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
 
     public SiteInputs Site => site;
 
-    public IReadOnlyList<Report> LatestFirst { get; } = Report.LatestFirst(reports);
+    public LanguageSet Languages => site.Languages;
+
+    public Routes Routes { get; } = new(site.Languages, site.Config.BaseUrl);
+
+    public IReadOnlyList<Report> LatestFirst { get; } = reports;
 
     public Photo Photo(Report report, string source) => _photos[(report.Directory, source)];
 
-    /// <summary>A site path as a link: under the base path, so the site works at a domain root and under a repository's sub-path.</summary>
-    public string Url(string path) => site.Config.BasePath + path;
+    public string Url(Route route) => Routes.Url(route);
 
-    public string Absolute(string path) => new Uri(site.Config.BaseUrl, path).AbsoluteUri;
+    public string Absolute(Route route) => Routes.Absolute(route);
 
-    public string Asset(string name) => Url(assets.TryGetValue(name, out var path) ? path : throw new InvalidOperationException($"the theme has no assets/{name}"));
+    public string Asset(string name) => Routes.Url(assets.TryGetValue(name, out var path) ? path : throw new InvalidOperationException($"the theme has no assets/{name}"));
 
     public Dictionary<string, object> T(string lang) => _strings[lang];
 
     public string S(string lang, string key) => site.Strings[lang][key];
 
-    /// <summary>Alternates for a page that exists in the languages where <paramref name="pathIn"/> gives a path; x-default is the root chooser.</summary>
-    public List<AlternateLink> Alternates(Func<string, string?> pathIn) =>
-        [.. Languages.All.Where(l => pathIn(l) is not null).Select(l => new AlternateLink(Languages.Tag(l), Absolute(pathIn(l)!))),
-            new AlternateLink("x-default", Absolute(""))];
+    /// <summary>An interface string with its <c>{0}</c> filled in.</summary>
+    public string Format(string lang, string key, string value) => S(lang, key).Replace("{0}", value, StringComparison.Ordinal);
+
+    /// <summary>The languages in which <paramref name="route"/> exists: every language unless <paramref name="exists"/> says otherwise.</summary>
+    public IEnumerable<Language> LanguagesOf(Route route, Func<string, bool>? exists = null) => Languages.All.Where(l => exists?.Invoke(l.Key) ?? true);
 
     /// <summary>The site's main sections, for the navigation bar.</summary>
     public List<NavLink> Sections(string lang, string current) =>
     [
-        new(S(lang, "nav_home"), Url($"{lang}/"), current == "home"),
-        new(S(lang, "nav_archive"), Url($"{lang}/archive/"), current == "archive"),
-        new(S(lang, "nav_departments"), Url($"{lang}/departments/"), current == "departments"),
-        new(S(lang, "nav_topics"), Url($"{lang}/topics/"), current == "topics"),
+        new(S(lang, "nav_home"), Url(Route.Home(lang)), current == "home"),
+        new(S(lang, "nav_archive"), Url(Route.Years(lang)), current == "archive"),
+        new(S(lang, "nav_departments"), Url(new Route(PageKind.Departments, lang)), current == "departments"),
+        new(S(lang, "nav_topics"), Url(new Route(PageKind.Topics, lang)), current == "topics"),
     ];
 
-    /// <summary>Wraps rendered content in the page shell and records the page for the sitemap.</summary>
+    /// <summary>Wraps rendered content in the page shell and records the page for the sitemap. The page's alternates and its
+    /// language switch list the same route in every language where it exists; x-default is the root chooser.</summary>
     public IEnumerable<RenderedPage> Page(PageMeta meta, string layout, object view)
     {
-        var lang = meta.Lang;
-        var other = Languages.Other(lang);
+        var lang = meta.Route.Lang;
+        var language = Languages[lang];
+        var versions = LanguagesOf(meta.Route, meta.Exists).ToList();
+        List<AlternateLink> alternates = [.. versions.Select(l => new AlternateLink(l.Tag, Absolute(meta.Route.In(l.Key)))), new AlternateLink("x-default", Absolute(Route.Root))];
+        var path = Routes.Path(meta.Route);
+        var isSearch = meta.Section == SearchPages.Section;
         var content = site.Theme.Render(layout, new { page = view, t = T(lang) });
-        var shell = new LayoutView(lang, Languages.Tag(lang), meta.Title, meta.Description, Absolute(meta.Path), meta.Alternates, Asset("site.css"), Asset("favicon.svg"),
-            site.Config.Title.In(lang), Url($"{lang}/"), Url(""), Url($"{lang}/feed.xml"), Sections(lang, meta.Section), meta.SwitchUrl, other,
-            Languages.Tag(other), meta.OgType, OgLocale(lang), OgLocale(other), meta.Image is null ? null : Absolute(meta.Image),
-            meta.JsonLd is null ? null : JsonSerializer.Serialize(meta.JsonLd, JsonLd.Options), meta.Wide ? "wide" : "",
-            Asset("site.js"), meta.Section == SearchPages.Section ? Asset("search.js") : null,
-            meta.Section == SearchPages.Section ? null : Url(SearchPages.PathIn(lang)), content);
-        yield return new RenderedPage(_sink.Text(meta.Path + "index.html", site.Theme.Render("base", new { layout = shell, t = T(lang) })),
-            new PageRecord(meta.Path, meta.Alternates, meta.Modified));
+        var shell = new LayoutView
+        {
+            HtmlLang = language.Tag,
+            PageTitle = meta.Title,
+            Description = meta.Description,
+            Canonical = Routes.Absolute(path),
+            Alternates = alternates,
+            Stylesheet = Asset("site.css"),
+            Icon = Asset("favicon.svg"),
+            Script = Asset("site.js"),
+            SearchScript = isSearch ? Asset("search.js") : null,
+            SiteTitle = site.Config.Title.In(lang),
+            HomeUrl = Url(Route.Home(lang)),
+            RootUrl = Url(Route.Root),
+            FeedUrl = Url(Route.Feed(lang)),
+            Nav = Sections(lang, meta.Section),
+            Switches = [.. versions.Where(l => l.Key != lang).Select(l => new NavLink(l.Name, Url(meta.Route.In(l.Key)), false, l.Tag))],
+            SearchUrl = isSearch ? null : Url(Route.Search(lang)),
+            OgType = meta.OgType,
+            OgLocale = language.OgLocale,
+            OgLocaleAlternates = [.. Languages.Except(lang).Select(l => l.OgLocale)],
+            OgImage = meta.Image is null ? null : Routes.Absolute(meta.Image),
+            JsonLd = meta.JsonLd is null ? null : JsonSerializer.Serialize(meta.JsonLd, JsonLd.Options),
+            BodyClass = meta.Wide ? "wide" : "",
+            Content = content,
+        };
+        yield return new RenderedPage(_sink.Text(path + "index.html", site.Theme.Render("base", new { layout = shell, t = T(lang) })),
+            new PageRecord(path, alternates, meta.Modified));
     }
-
-    private static string OgLocale(string lang) => lang == Languages.Zh ? "zh_CN" : "en_US";
 }
 
-/// <summary>What the shell needs to know about a page besides its content.</summary>
-public sealed record PageMeta(string Path, string Lang, string Title, string Description, List<AlternateLink> Alternates, string? SwitchUrl,
-    string Section, string OgType = "website", string? Image = null, object? JsonLd = null, DateOnly? Modified = null, bool Wide = false);
+/// <summary>What the shell needs to know about a page besides its content: its route, and in which languages it exists
+/// (all, unless <see cref="Exists"/> says otherwise).</summary>
+public sealed record PageMeta(Route Route, string Title, string Description, string Section, Func<string, bool>? Exists = null,
+    string OgType = "website", string? Image = null, object? JsonLd = null, DateOnly? Modified = null, bool Wide = false);

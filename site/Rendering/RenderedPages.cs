@@ -20,9 +20,9 @@ public sealed record RenderedPages(IReadOnlyList<PageRecord> Pages, IReadOnlyLis
         var search = new SearchPages(context);
         Func<IEnumerable<RenderedPage>>[] pages =
         [
-            new BilingualPages(context).Render,
-            .. Languages.All.SelectMany(new ListPages(context).Pages),
-            .. Languages.All.Select<string, Func<IEnumerable<RenderedPage>>>(lang => () => search.Render(lang)),
+            new ChooserPages(context).Render,
+            .. site.Languages.Keys.SelectMany(new ListPages(context).Pages),
+            .. site.Languages.Keys.Select<string, Func<IEnumerable<RenderedPage>>>(lang => () => search.Render(lang)),
             .. context.LatestFirst.Select<Report, Func<IEnumerable<RenderedPage>>>(report => () => articles.Render(report)),
         ];
         var rendered = pages.AsParallel().AsOrdered().SelectMany(page => page()).ToList();

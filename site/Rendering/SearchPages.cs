@@ -1,4 +1,4 @@
-using ReportArchive.Configuration;
+using ReportArchive.Routing;
 
 namespace ReportArchive.Rendering;
 
@@ -8,18 +8,15 @@ public sealed class SearchPages(RenderContext context)
 {
     public const string Section = "search";
 
-    public static string PathIn(string lang) => $"{lang}/search/";
-
     public IEnumerable<RenderedPage> Render(string lang)
     {
         var site = context.Site;
         var heading = context.S(lang, "search_heading");
-        var view = new SearchView(heading, context.Url(PathIn(lang)), context.Url("search/"),
+        var view = new SearchView(heading, context.Url(Route.Search(lang)), context.Routes.Url(Routes.SearchIndex),
             [.. context.LatestFirst.Select(r => r.Year.ToString("D4")).Distinct()],
             [.. site.Taxonomy.Departments.Select(d => new Choice(d.Key, d.Value.In(lang)))],
-            context.S(Languages.Zh, "language_name"), context.S(Languages.En, "language_name"), context.S(Languages.Zh, "lead"), context.S(Languages.En, "lead"));
-        var meta = new PageMeta(PathIn(lang), lang, $"{heading} · {site.Config.Title.In(lang)}", context.S(lang, "search_hint"),
-            context.Alternates(PathIn), context.Url(PathIn(Languages.Other(lang))), Section);
+            [.. context.Languages.All.Select(l => new SearchLanguage(l.Key, l.Tag, l.Name, context.S(l.Key, "lead"), l.ReadingUnit == Configuration.ReadingUnit.Characters ? 90 : 200))]);
+        var meta = new PageMeta(Route.Search(lang), $"{heading} · {site.Config.Title.In(lang)}", context.S(lang, "search_hint"), Section);
         return context.Page(meta, "search", view);
     }
 }

@@ -1,60 +1,101 @@
 namespace ReportArchive.Rendering;
 
-// The typed models that the Liquid layouts see (member names reach them in snake_case).
+// The typed models that the Liquid layouts see (member names reach them in snake_case). Every member a layout uses is checked
+// against these types when the theme is loaded (TemplateCheck), so that a misspelt member is an error, not an empty string.
 
 /// <summary>What the shared page shell shows: head metadata, navigation, language switch, and the page's own content.</summary>
-public sealed record LayoutView(
-    string Lang,
-    string HtmlLang,
-    string PageTitle,
-    string Description,
-    string Canonical,
-    IReadOnlyList<AlternateLink> Alternates,
-    string Stylesheet,
-    string Icon,
-    string SiteTitle,
-    string HomeUrl,
-    string RootUrl,
-    string FeedUrl,
-    IReadOnlyList<NavLink> Nav,
-    string? SwitchUrl,
-    string SwitchLang,
-    string SwitchHtmlLang,
-    string OgType,
-    string OgLocale,
-    string OgLocaleAlternate,
-    string? OgImage,
-    string? JsonLd,
-    string BodyClass,
-    string Script,
-    string? SearchScript,
-    string? SearchUrl,
-    string Content);
+public sealed record LayoutView
+{
+    public required string HtmlLang { get; init; }
+
+    public required string PageTitle { get; init; }
+
+    public required string Description { get; init; }
+
+    public required string Canonical { get; init; }
+
+    public required IReadOnlyList<AlternateLink> Alternates { get; init; }
+
+    public required string Stylesheet { get; init; }
+
+    public required string Icon { get; init; }
+
+    public required string Script { get; init; }
+
+    /// <summary>The search script, on the search page only.</summary>
+    public string? SearchScript { get; init; }
+
+    public required string SiteTitle { get; init; }
+
+    public required string HomeUrl { get; init; }
+
+    public required string RootUrl { get; init; }
+
+    public required string FeedUrl { get; init; }
+
+    public required IReadOnlyList<NavLink> Nav { get; init; }
+
+    /// <summary>The same page in each other language that has it.</summary>
+    public required IReadOnlyList<NavLink> Switches { get; init; }
+
+    /// <summary>Where the header's search box sends its query; none on the search page itself.</summary>
+    public string? SearchUrl { get; init; }
+
+    public required string OgType { get; init; }
+
+    public required string OgLocale { get; init; }
+
+    public required IReadOnlyList<string> OgLocaleAlternates { get; init; }
+
+    public string? OgImage { get; init; }
+
+    public string? JsonLd { get; init; }
+
+    public required string BodyClass { get; init; }
+
+    public required string Content { get; init; }
+}
 
 /// <summary>One <c>&lt;link rel="alternate" hreflang&gt;</c>.</summary>
 public sealed record AlternateLink(string Hreflang, string Href);
 
-/// <summary>A link in a navigation bar; <see cref="Current"/> marks the page the reader is on.</summary>
+/// <summary>A link in a navigation bar; <see cref="Current"/> marks the page the reader is on; <see cref="HtmlLang"/> is set
+/// when the link's label is in another language than the page.</summary>
 public sealed record NavLink(string Label, string Url, bool Current, string? HtmlLang = null);
 
 /// <summary>A report's article page in one language; its first section is the lead (no heading).</summary>
-public sealed record ArticleView(
-    string Title,
-    string? Subtitle,
-    string? Byline,
-    string DateText,
-    string DateIso,
-    bool DateInferred,
-    string ReadingTime,
-    IReadOnlyList<NavLink> Modes,
-    IReadOnlyList<SectionView> Sections,
-    IReadOnlyList<NavLink> Departments,
-    IReadOnlyList<NavLink> Topics,
-    string? OtherLanguageUrl,
-    string OtherHtmlLang)
+public sealed record ArticleView
 {
-    /// <summary>The kicker (引题) shown above the headline, when the paper printed one.</summary>
     public string? Kicker { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Subtitle { get; init; }
+
+    public string? Byline { get; init; }
+
+    public required string DateText { get; init; }
+
+    public required string DateIso { get; init; }
+
+    public required bool DateInferred { get; init; }
+
+    public required string ReadingTime { get; init; }
+
+    /// <summary>Each language the report is published in, and its parallel reading pages.</summary>
+    public required IReadOnlyList<NavLink> Modes { get; init; }
+
+    public required IReadOnlyList<SectionView> Sections { get; init; }
+
+    public required IReadOnlyList<NavLink> Departments { get; init; }
+
+    public required IReadOnlyList<NavLink> Topics { get; init; }
+
+    /// <summary>The original's page when no translation of the report is published yet.</summary>
+    public required bool Untranslated { get; init; }
+
+    /// <summary>The original's language tag, for links to parts not translated yet.</summary>
+    public required string OriginalLang { get; init; }
 }
 
 /// <summary>A section as shown: when the translation lacks it, <see cref="OriginalUrl"/> links the original instead.</summary>
@@ -72,24 +113,41 @@ public sealed record FigureView(string Src, string Largest, string JpegSrcset, s
     public string? Credit { get; init; }
 }
 
-/// <summary>The parallel reading page: both languages side by side, paragraph by paragraph.</summary>
-public sealed record ParallelView(
-    ParallelText Title,
-    ParallelText? Subtitle,
-    ParallelText? Byline,
-    string DateText,
-    string DateIso,
-    IReadOnlyList<NavLink> Modes,
-    IReadOnlyList<ParallelSection> Sections);
+/// <summary>The parallel reading page: the original and one translation side by side, paragraph by paragraph.</summary>
+public sealed record ParallelView
+{
+    public required ParallelText Title { get; init; }
 
-/// <summary>The same text in both languages; <see cref="En"/> is null where the translation lacks it.</summary>
-public sealed record ParallelText(string Zh, string? En);
+    public ParallelText? Subtitle { get; init; }
+
+    public ParallelText? Byline { get; init; }
+
+    public required string DateText { get; init; }
+
+    public required string DateIso { get; init; }
+
+    public required IReadOnlyList<NavLink> Modes { get; init; }
+
+    public required IReadOnlyList<ParallelSection> Sections { get; init; }
+
+    public required string OriginalLang { get; init; }
+
+    public required string TranslationLang { get; init; }
+
+    /// <summary>How each side labels a stand-in photo, in its own language.</summary>
+    public required string OriginalStandIn { get; init; }
+
+    public required string TranslationStandIn { get; init; }
+}
+
+/// <summary>The same text in the original and the translation; <see cref="Translation"/> is null where the translation lacks it.</summary>
+public sealed record ParallelText(string Original, string? Translation);
 
 /// <summary>A section of the parallel page; <see cref="Aligned"/> is false when its paragraph counts differ and it is paired whole.</summary>
 public sealed record ParallelSection(string Id, ParallelText? Heading, bool Aligned, IReadOnlyList<ParallelRow> Rows);
 
-/// <summary>One row: a Chinese block beside its English one (HTML), or a figure with both captions.</summary>
-public sealed record ParallelRow(string? ZhHtml, string? EnHtml, FigureView? Figure);
+/// <summary>One row: a block of the original beside its translation (HTML), or a figure with both captions.</summary>
+public sealed record ParallelRow(string? OriginalHtml, string? TranslationHtml, FigureView? Figure);
 
 /// <summary>A list of reports (a home page, a year, a department, a topic), one page of it.</summary>
 public sealed record ListView(string Heading, string? Intro, IReadOnlyList<ReportItem> Reports, Pagination? Pagination, IReadOnlyList<NavLink> Sections);
@@ -100,9 +158,9 @@ public sealed record Pagination(string? Newer, string? Older, IReadOnlyList<Page
 /// <summary>A page of a long list as its neighbours link to it; without a <see cref="Url"/> it stands for the pages left out.</summary>
 public sealed record PageLink(string Label, string? Url, bool Current);
 
-/// <summary>A report in a list: in the list's language, or marked as available only in Chinese.</summary>
+/// <summary>A report in a list: in the list's language, or in the original, marked so.</summary>
 public sealed record ReportItem(string Title, string? Subtitle, string Url, string DateText, string DateIso, string? Excerpt,
-    string ReadingTime, bool OtherLanguageOnly, string HtmlLang);
+    string ReadingTime, bool OriginalOnly, string HtmlLang);
 
 /// <summary>An index of groups (years, departments, topics) with the number of reports in each.</summary>
 public sealed record IndexView(string Heading, IReadOnlyList<IndexEntry> Entries, IReadOnlyList<NavLink> Sections);
@@ -110,13 +168,38 @@ public sealed record IndexView(string Heading, IReadOnlyList<IndexEntry> Entries
 /// <summary>A group in an index.</summary>
 public sealed record IndexEntry(string Label, string Url, int Count);
 
-/// <summary>The root page and the 404 page, which speak both languages.</summary>
-public sealed record BilingualView(string ZhTitle, string EnTitle, string ZhUrl, string EnUrl, string Stylesheet, string Icon, string Canonical,
-    IReadOnlyList<AlternateLink> Alternates, IDictionary<string, object> Zh, IDictionary<string, object> En);
+/// <summary>The root page and the 404 page, which speak every language at once, the original first.</summary>
+public sealed record ChooserView
+{
+    public required string HtmlLang { get; init; }
+
+    public required string Stylesheet { get; init; }
+
+    public required string Icon { get; init; }
+
+    public required string Canonical { get; init; }
+
+    public required IReadOnlyList<AlternateLink> Alternates { get; init; }
+
+    public required IReadOnlyList<ChooserLanguage> Languages { get; init; }
+
+    /// <summary>Which home page a browser language goes to, the longest prefixes first.</summary>
+    public required IReadOnlyList<BrowserMatch> Matches { get; init; }
+}
+
+/// <summary>A language as the chooser offers it: its home page, its name, the site's title and the interface strings in it.</summary>
+public sealed record ChooserLanguage(string Url, string HtmlLang, string Name, string Title, IReadOnlyDictionary<string, object> T);
+
+/// <summary>A browser language prefix (lower case) and the home page it leads to.</summary>
+public sealed record BrowserMatch(string Prefix, string Url);
 
 /// <summary>The search page: its form's target, the index's folder, and the choices of its filters.</summary>
 public sealed record SearchView(string Heading, string Action, string IndexUrl, IReadOnlyList<string> Years, IReadOnlyList<Choice> Departments,
-    string ZhName, string EnName, string ZhLead, string EnLead);
+    IReadOnlyList<SearchLanguage> Languages);
+
+/// <summary>A language as search results name it: its key (as the index stores it), tag, name, the label of a report's head, and
+/// how many characters of a passage an excerpt shows (fewer for a language written without spaces, whose characters are wider).</summary>
+public sealed record SearchLanguage(string Key, string HtmlLang, string Name, string Lead, int Excerpt);
 
 /// <summary>An option of a filter: the value sent and the label shown.</summary>
 public sealed record Choice(string Key, string Label);

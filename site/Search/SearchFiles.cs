@@ -1,5 +1,6 @@
 using ReportArchive.Content;
 using ReportArchive.Output;
+using ReportArchive.Routing;
 
 namespace ReportArchive.Search;
 
@@ -8,9 +9,9 @@ public sealed record SearchFiles(IReadOnlyList<OutputFile> Files, SearchSource? 
 {
     public static readonly SearchFiles None = new([], null);
 
-    public static SearchFiles Index(Archive archive, string basePath, bool defer, OutputSink sink)
+    public static SearchFiles Index(Archive archive, Routes routes, bool defer, OutputSink sink)
     {
-        var source = new SearchSource(archive.LatestFirst, basePath);
+        var source = new SearchSource(archive.LatestFirst, routes);
         return defer ? new SearchFiles([], source) : new SearchFiles(source.Build(sink), null);
     }
 }

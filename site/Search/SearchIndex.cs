@@ -7,14 +7,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ReportArchive.Content;
 using ReportArchive.Output;
-using ReportArchive.Rendering;
+using ReportArchive.Routing;
 
 namespace ReportArchive.Search;
 
 /// <summary>The archive a search index is built from: its reports, latest first, and the base path its links carry.</summary>
-public sealed record SearchSource(IReadOnlyList<Report> LatestFirst, string BasePath)
+public sealed record SearchSource(IReadOnlyList<Report> LatestFirst, Routes Routes)
 {
-    public List<OutputFile> Build(OutputSink? sink = null) => SearchIndex.Build(LatestFirst, BasePath, sink: sink);
+    public List<OutputFile> Build(OutputSink? sink = null) => SearchIndex.Build(LatestFirst, Routes, sink: sink);
 }
 
 /// <summary>Builds the search index of an archive as static files: a small table of contents (<c>search/index.json</c>), postings
@@ -33,9 +33,10 @@ public static class SearchIndex
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static List<OutputFile> Build(IReadOnlyList<Report> latestFirst, string basePath, int shardBytes = DefaultShardBytes, OutputSink? sink = null)
+    public static List<OutputFile> Build(IReadOnlyList<Report> latestFirst, Routes routes, int shardBytes = DefaultShardBytes, OutputSink? sink = null)
     {
-        var (records, shift) = SearchRecord.From(latestFirst);
+        var basePath = routes.BasePath;
+        var (records, shift) = SearchRecord.From(latestFirst, routes.Languages);
 
         // Records are analysed in parallel a batch at a time and merged at once, so that what they make dies young. A record's
         // analysis is one sorted array of (term id, value) pairs; a term's string is made once for the whole archive.
@@ -87,7 +88,7 @@ public static class SearchIndex
 
         // Files are handed to the sink as they are made (a large archive's index is hundreds of megabytes), in a folder named
         // by a hash of everything they are made from.
-        var version = Version(records, shift, basePath, shardBytes);
+        var version = Version(records, shift, routes, shardBytes);
         var written = new List<OutputFile>();
         sink ??= OutputSink.InMemory;
         void Put(string name, byte[] bytes) => written.Add(sink.Bytes($"search/{version}/{name}", bytes));
@@ -137,7 +138,7 @@ public static class SearchIndex
         var reports = records.GroupBy(r => r.Group).ToArray();
         var fragments = new OutputFile[reports.Length];
         Parallel.For(0, reports.Length, i => fragments[i] = sink.Bytes($"search/{version}/g{reports[i].Key}.json",
-            JsonSerializer.SerializeToUtf8Bytes(Fragments([.. reports[i]], basePath), Json)));
+            JsonSerializer.SerializeToUtf8Bytes(Fragments([.. reports[i]], routes), Json)));
         written.AddRange(fragments);
 
         var departments = records.SelectMany(r => r.Report.Departments.Select(d => (Department: d, r.Group))).Distinct()
@@ -165,16 +166,16 @@ public static class SearchIndex
     /// <summary>What results show of one report in one language: its link, title, language and date, and for each of its
     /// records (the head first, then the sections) the section's id and heading and the record's text. One file per report
     /// and language keeps the site's file count near its page count.</summary>
-    private static Dictionary<string, object> Fragments(IReadOnlyList<SearchRecord> group, string basePath)
+    private static Dictionary<string, object> Fragments(IReadOnlyList<SearchRecord> group, Routes routes)
     {
         var first = group[0];
         var translation = first.Report.In(first.Lang)!;
         return new Dictionary<string, object>
         {
-            ["u"] = basePath + first.Report.PagePath(first.Lang),
+            ["u"] = routes.Url(Route.Article(first.Lang, first.Report)),
             ["t"] = translation.Title,
             ["l"] = first.Lang,
-            ["d"] = Dates.Format(first.Report.Date, first.Report.DateInferred, first.Lang),
+            ["d"] = routes.Languages[first.Lang].FormatDate(first.Report.Date, first.Report.DateInferred),
             ["r"] = group.Select(r => new Dictionary<string, string?>
             {
                 ["s"] = r.Section?.Id,
@@ -283,7 +284,7 @@ public static class SearchIndex
 
     /// <summary>A hash of everything the index files are made from: each record's place, report, language, date, departments and
     /// text, the id layout, the base path and the shard size. <see cref="Format"/> changes with the files' layout.</summary>
-    private static string Version(IReadOnlyList<SearchRecord> records, int shift, string basePath, int shardBytes)
+    private static string Version(IReadOnlyList<SearchRecord> records, int shift, Routes routes, int shardBytes)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text)
@@ -292,10 +293,10 @@ public static class SearchIndex
             hash.AppendData([0]);
         }
 
-        Add($"{Format}|{shift}|{basePath}|{shardBytes}");
+        Add($"{Format}|{shift}|{routes.BasePath}|{shardBytes}");
         foreach (var r in records)
         {
-            Add($"{r.Id}|{r.Lang}|{r.Report.PagePath(r.Lang)}|{r.Report.Date:O}|{r.Report.DateInferred}|{string.Join(",", r.Report.Departments)}|{r.Section?.Id}|{r.Section?.Heading}");
+            Add($"{r.Id}|{r.Lang}|{routes.Path(Route.Article(r.Lang, r.Report))}|{r.Report.Date:O}|{r.Report.DateInferred}|{string.Join(",", r.Report.Departments)}|{r.Section?.Id}|{r.Section?.Heading}");
             foreach (var (field, text) in r.Fields)
             {
                 Add($"{(int)field}|{text}");

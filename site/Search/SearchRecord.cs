@@ -25,10 +25,10 @@ public sealed record SearchRecord(int Id, int Group, Report Report, string Lang,
         _ => 1,
     };
 
-    /// <summary>The records of an archive, Chinese groups first, each language latest first; and the shift that makes their ids.</summary>
-    public static (List<SearchRecord> Records, int Shift) From(IReadOnlyList<Report> latestFirst)
+    /// <summary>The records of an archive, the languages in their order (the original first), each language latest first; and the shift that makes their ids.</summary>
+    public static (List<SearchRecord> Records, int Shift) From(IReadOnlyList<Report> latestFirst, LanguageSet languages)
     {
-        var most = latestFirst.SelectMany(r => new[] { r.Zh, r.En }.OfType<Translation>()).Select(t => t.Sections.Length).DefaultIfEmpty(0).Max();
+        var most = latestFirst.SelectMany(r => r.Published).Select(t => t.Sections.Length).DefaultIfEmpty(0).Max();
         var shift = 1;
         while ((1 << shift) <= most)
         {
@@ -37,7 +37,7 @@ public sealed record SearchRecord(int Id, int Group, Report Report, string Lang,
 
         var records = new List<SearchRecord>();
         var group = 0;
-        foreach (var lang in Languages.All)
+        foreach (var lang in languages.Keys)
         {
             foreach (var report in latestFirst)
             {

@@ -6,9 +6,9 @@ namespace ReportArchive.Translations;
 /// records which version of the original the finished parts translate.</summary>
 public static class DeskCommands
 {
-    public static int Translate(string input, string report, TextWriter stdout, TextWriter stderr)
+    public static int Translate(string input, string report, string? lang, TextWriter stdout, TextWriter stderr)
     {
-        if (TranslationDesk.Open(input, report, stderr) is not { } desk)
+        if (TranslationDesk.Open(input, report, lang, stderr) is not { } desk)
         {
             return ExitCodes.ContentErrors;
         }
@@ -17,20 +17,20 @@ public static class DeskCommands
         desk.AddSlots();
         desk.Save();
         stdout.WriteLine($"{(existed ? "Updated" : "Wrote")} {Content.ReportLoader.Display(desk.File)}: {desk.Summary()}");
-        stdout.WriteLine("Fill each slot under its <!-- zh: … --> comment (the comments are never published), then run 'stamp' for the parts that are done.");
+        stdout.WriteLine($"Fill each slot under its <!-- {desk.Languages.Original.Key}: … --> comment (the comments are never published), then run 'stamp {desk.Command}' for the parts that are done.");
         return ExitCodes.Success;
     }
 
-    public static int Stamp(string input, string report, IReadOnlyCollection<string> sections, TextWriter stdout, TextWriter stderr)
+    public static int Stamp(string input, string report, string? lang, IReadOnlyCollection<string> sections, TextWriter stdout, TextWriter stderr)
     {
-        if (TranslationDesk.Open(input, report, stderr) is not { } desk)
+        if (TranslationDesk.Open(input, report, lang, stderr) is not { } desk)
         {
             return ExitCodes.ContentErrors;
         }
 
         if (!File.Exists(desk.File))
         {
-            stderr.WriteLine($"{Content.ReportLoader.Display(desk.File)} does not exist: run 'translate {report}' first");
+            stderr.WriteLine($"{Content.ReportLoader.Display(desk.File)} does not exist: run 'translate {desk.Command}' first");
             return ExitCodes.ContentErrors;
         }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using ReportArchive.Build;
 using ReportArchive.Cli;
 using ReportArchive.Content;
-using ReportArchive.Build;
 
 namespace ReportArchive.Translations;
 
@@ -11,15 +11,21 @@ public static class StatusCommand
 {
     public static int Run(string input, bool json, TextWriter stdout, TextWriter stderr)
     {
+        if (TranslationDesk.SiteLanguages(input, stderr) is not { } languages)
+        {
+            return ExitCodes.ContentErrors;
+        }
+
         var diagnostics = new List<Diagnostic>();
-        var reports = ReportLoader.FindBundles(input).Select(b => ReportLoader.Load(b, diagnostics)).OfType<Report>().ToList();
+        var reports = ReportLoader.FindBundles(input, languages).Select(b => ReportLoader.Load(b, languages, diagnostics)).OfType<Report>().ToList();
         if (diagnostics.Any(d => d.Severity == Severity.Error))
         {
             Commands.Print(diagnostics.Where(d => d.Severity == Severity.Error), stderr);
             return ExitCodes.ContentErrors;
         }
 
-        var rows = Report.LatestFirst(reports).Select(r => new StatusRow(r, TranslationCoverage.Of(r.Zh, r.EnFile))).ToList();
+        // One row per report and translation language.
+        var rows = Report.LatestFirst(reports).SelectMany(r => languages.Translations.Select(l => new StatusRow(r, l.Key, TranslationCoverage.Of(r.Original, r.FileIn(l.Key))))).ToList();
         if (json)
         {
             stdout.WriteLine(JsonSerializer.Serialize(rows.Select(Json), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
@@ -29,23 +35,24 @@ public static class StatusCommand
         var table = rows.Select(r => new[]
         {
             $"{r.Report.Year:D4}/{r.Report.Slug}",
-            r.Report.EnFile is null ? "none" : r.Report.En is null ? "draft" : "published",
+            r.Lang,
+            r.State,
             $"{r.Sections(PartState.Current)} / {r.Sections(PartState.Stale)} / {r.Sections(PartState.Partial)} / {r.Sections(PartState.Missing)}",
             r.Head.ToString().ToLowerInvariant(),
             $"{r.Coverage.UntranslatedSlots} of {r.Coverage.Slots}",
-        }).Prepend(["report", "english", "sections current / stale / partial / missing", "head", "untranslated slots"]).ToList();
-        var widths = Enumerable.Range(0, 5).Select(c => table.Max(row => row[c].Length)).ToArray();
+        }).Prepend(["report", "language", "translation", "sections current / stale / partial / missing", "head", "untranslated slots"]).ToList();
+        var widths = Enumerable.Range(0, 6).Select(c => table.Max(row => row[c].Length)).ToArray();
         foreach (var row in table)
         {
             stdout.WriteLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
         }
 
         var complete = rows.Count(r => r.Complete);
-        stdout.WriteLine($"{complete} of {reports.Count} reports fully translated and current");
-        foreach (var row in rows.Where(r => !r.Complete && r.Report.EnFile is not null))
+        stdout.WriteLine($"{complete} of {rows.Count} translations fully translated and current ({reports.Count} reports, {languages.Translations.Length} translation language{(languages.Translations.Length == 1 ? "" : "s")})");
+        foreach (var row in rows.Where(r => !r.Complete && r.File is not null))
         {
             var work = row.Coverage.Parts.Where(p => p.State != PartState.Current).Select(p => $"{p.Key} {p.State.ToString().ToLowerInvariant()}");
-            stdout.WriteLine($"  {row.Report.Slug}: {string.Join(", ", work)}");
+            stdout.WriteLine($"  {row.Report.Slug} ({row.Lang}): {string.Join(", ", work)}");
         }
 
         return ExitCodes.Success;
@@ -55,8 +62,9 @@ public static class StatusCommand
     {
         report = $"{row.Report.Year:D4}/{row.Report.Slug}",
         slug = row.Report.Slug,
-        title = row.Report.Zh.Title,
-        english = row.Report.EnFile is null ? "none" : row.Report.En is null ? "draft" : "published",
+        title = row.Report.Original.Title,
+        language = row.Lang,
+        translation = row.State,
         complete = row.Complete,
         slots = row.Coverage.Slots,
         untranslated_slots = row.Coverage.UntranslatedSlots,
@@ -71,11 +79,16 @@ public static class StatusCommand
     };
 
     /// <summary>One report's line of the table.</summary>
-    private sealed record StatusRow(Report Report, TranslationCoverage Coverage)
+    private sealed record StatusRow(Report Report, string Lang, TranslationCoverage Coverage)
     {
+        public Translation? File => Report.FileIn(Lang);
+
+        /// <summary>none, draft (its title not translated yet) or published.</summary>
+        public string State => File is null ? "none" : Report.In(Lang) is null ? "draft" : "published";
+
         public PartState Head => Coverage.Parts[0].State;
 
-        public bool Complete => Report.EnFile is not null && Coverage.Parts.All(p => p.State == PartState.Current);
+        public bool Complete => File is not null && Coverage.Parts.All(p => p.State == PartState.Current);
 
         public int Sections(PartState state) => Coverage.Parts.Skip(1).Count(p => p.State == state);
     }

@@ -1,25 +1,32 @@
 using System.Text;
+using ReportArchive.Build;
 using ReportArchive.Cli;
 using ReportArchive.Configuration;
 using ReportArchive.Content;
-using ReportArchive.Build;
 
 namespace ReportArchive.Translations;
 
-/// <summary>One report open on the translator's desk: its original, and its translation file as written (or a new one). The
-/// desk adds slots, marks stale ones, fills and stamps them, and writes the file back; English already written is never changed
-/// unless the translator's own XLIFF targets replace it.</summary>
+/// <summary>One report open on the translator's desk: its original, and its translation file in one language as written (or a
+/// new one). The desk adds slots, marks stale ones, fills and stamps them, and writes the file back; a translation already
+/// written is never changed unless the translator's own XLIFF targets replace it.</summary>
 public sealed class TranslationDesk
 {
     private static readonly string[] HeadFields = ["kicker", "title", "subtitle", "byline"];
 
-    private TranslationDesk(Report report, TranslationDocument original, TranslationDocument translation, string file)
+    private TranslationDesk(Report report, LanguageSet languages, Language target, TranslationDocument original, TranslationDocument translation, string file)
     {
         Report = report;
+        Languages = languages;
+        Target = target;
         Original = original;
         Translation = translation;
         File = file;
     }
+
+    public LanguageSet Languages { get; }
+
+    /// <summary>The language the desk translates into.</summary>
+    public Language Target { get; }
 
     public Report Report { get; }
 
@@ -31,12 +38,32 @@ public sealed class TranslationDesk
     /// <summary>The translation file's path.</summary>
     public string File { get; }
 
-    private static string Lang => Languages.Zh;
+    /// <summary>The original's language key, which names the slot comments (<c>&lt;!-- zh: … --&gt;</c>).</summary>
+    private string Lang => Languages.Original.Key;
 
-    /// <summary>Opens a report by its folder or slug; prints why and returns null when it cannot be found or read.</summary>
-    public static TranslationDesk? Open(string input, string report, TextWriter stderr)
+    /// <summary>How a command names this report and language again (the language only when it is not the first translation).</summary>
+    public string Command => Target == Languages.Translations[0] ? Report.Slug : $"{Report.Slug} --lang {Target.Key}";
+
+    /// <summary>Opens a report by its folder or slug, for a translation into <paramref name="lang"/> (the archive's first
+    /// translation language when null); prints why and returns null when it cannot be found or read.</summary>
+    public static TranslationDesk? Open(string input, string report, string? lang, TextWriter stderr)
     {
-        var bundle = Find(input, report);
+        var languages = SiteLanguages(input, stderr);
+        if (languages is null)
+        {
+            return null;
+        }
+
+        var target = lang is null ? languages.Translations.FirstOrDefault() : languages.Find(lang);
+        if (target is null || target.IsOriginal)
+        {
+            stderr.WriteLine(lang is null
+                ? "the archive has no translation language: list one in site.yml's 'languages'"
+                : $"--lang '{lang}' is not a translation language of the archive: use one of {string.Join(", ", languages.Translations.Select(l => l.Key))}");
+            return null;
+        }
+
+        var bundle = Find(input, report, languages);
         if (bundle is null)
         {
             stderr.WriteLine($"no report '{report}' in {input}/reports: give a report folder (input/reports/2023/some-slug) or its slug");
@@ -44,7 +71,7 @@ public sealed class TranslationDesk
         }
 
         var diagnostics = new List<Diagnostic>();
-        var loaded = ReportLoader.Load(bundle, diagnostics);
+        var loaded = ReportLoader.Load(bundle, languages, diagnostics);
         var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
         if (loaded is null || errors.Count > 0)
         {
@@ -55,24 +82,40 @@ public sealed class TranslationDesk
 
         // The loader read both files through the one door and checked them; the desk reads them again as written (not normalised),
         // so that rewriting a file changes only what the desk is asked to change.
-        var original = TranslationDocument.Parse(System.IO.File.ReadAllText(Path.Combine(bundle, ReportLoader.OriginalFile)), Lang);
-        var path = Path.Combine(bundle, ReportLoader.TranslationFile);
+        var originalLang = languages.Original.Key;
+        var original = TranslationDocument.Parse(System.IO.File.ReadAllText(Path.Combine(bundle, languages.Original.FileName)), originalLang);
+        var path = Path.Combine(bundle, target.FileName);
         var translation = System.IO.File.Exists(path)
-            ? TranslationDocument.Parse(System.IO.File.ReadAllText(path), Lang)
+            ? TranslationDocument.Parse(System.IO.File.ReadAllText(path), originalLang)
             : new TranslationDocument { Front = [], Parts = [new DeskPart(TranslationHashes.HeadKey)] };
-        return new TranslationDesk(loaded, original, translation, path);
+        return new TranslationDesk(loaded, languages, target, original, translation, path);
+    }
+
+    /// <summary>The archive's languages from its <c>site.yml</c>; prints why and returns null when it cannot be read.</summary>
+    public static LanguageSet? SiteLanguages(string input, TextWriter stderr)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var config = SiteConfig.Load(Path.Combine(input, "site.yml"), null, diagnostics);
+        if (config is null)
+        {
+            Commands.Print([.. diagnostics.Where(d => d.Severity == Severity.Error)], stderr);
+            stderr.WriteLine("fix these errors first: nothing was written");
+        }
+
+        return config?.Languages;
     }
 
     /// <summary>A report folder (with its original) or the slug of one under <c>reports/</c>.</summary>
-    public static string? Find(string input, string report)
+    public static string? Find(string input, string report, LanguageSet languages)
     {
-        if (System.IO.File.Exists(Path.Combine(report, ReportLoader.OriginalFile)))
+        var originalFile = languages.Original.FileName;
+        if (System.IO.File.Exists(Path.Combine(report, originalFile)))
         {
             return report;
         }
 
-        return ReportLoader.FindBundles(input).FirstOrDefault(b => Path.GetFileName(b) == report
-            || SlugOf(Path.Combine(b, ReportLoader.OriginalFile)) == report);
+        return ReportLoader.FindBundles(input, languages).FirstOrDefault(b => Path.GetFileName(b) == report
+            || SlugOf(Path.Combine(b, originalFile)) == report);
     }
 
     /// <summary>A bundle's slug from its front matter alone: looking a report up by slug reads no report's body.</summary>
@@ -88,24 +131,24 @@ public sealed class TranslationDesk
     }
 
     /// <summary>The current fingerprint of each part of the original.</summary>
-    public IReadOnlyDictionary<string, string> Hashes => TranslationHashes.Of(Report.Zh).ToDictionary(h => h.Key, h => h.Hash);
+    public IReadOnlyDictionary<string, string> Hashes => TranslationHashes.Of(Report.Original).ToDictionary(h => h.Key, h => h.Hash);
 
     /// <summary>What <c>translation_of</c> records now.</summary>
     public Dictionary<string, string> Recorded =>
-        Report.EnFile?.Front.TranslationOf.ToDictionary(t => t.Key, t => t.Value) ?? [];
+        Report.FileIn(Target.Key)?.Front.TranslationOf.ToDictionary(t => t.Key, t => t.Value) ?? [];
 
     /// <summary>The original's head fields that have a value: title, subtitle, byline.</summary>
     public IEnumerable<(string Key, string Value)> OriginalFields =>
         HeadFields.Select(k => (k, FrontMatterLines.Value(Original.Front, k) ?? "")).Where(f => f.Item2.Length > 0);
 
     /// <summary>The original's parts, the head first, in order.</summary>
-    public IEnumerable<DeskPart> OriginalParts => Original.Parts.Where(p => p.IsHead || Report.Zh.Sections.Any(s => s.Id == p.Key));
+    public IEnumerable<DeskPart> OriginalParts => Original.Parts.Where(p => p.IsHead || Report.Original.Sections.Any(s => s.Id == p.Key));
 
     /// <summary>Adds a slot for every part, heading, paragraph and caption of the original the file lacks (the original's text in
     /// a comment), refreshes the comments of empty slots, and marks the filled slots of stale parts whose original changed.</summary>
     public void AddSlots()
     {
-        var states = TranslationCoverage.Of(Report.Zh, Report.EnFile).Parts.ToDictionary(p => p.Key, p => p.State);
+        var states = TranslationCoverage.Of(Report.Original, Report.FileIn(Target.Key)).Parts.ToDictionary(p => p.Key, p => p.State);
         var front = Translation.Front;
         var headStale = states[TranslationHashes.HeadKey] == PartState.Stale;
         foreach (var (key, value) in OriginalFields)
@@ -251,8 +294,8 @@ public sealed class TranslationDesk
     public string Summary()
     {
         var diagnostics = new List<Diagnostic>();
-        var reloaded = ReportLoader.Load(Path.GetDirectoryName(File)!, diagnostics);
-        var coverage = TranslationCoverage.Of(Report.Zh, reloaded?.EnFile);
+        var reloaded = ReportLoader.Load(Path.GetDirectoryName(File)!, Languages, diagnostics);
+        var coverage = TranslationCoverage.Of(Report.Original, reloaded?.FileIn(Target.Key));
         return $"{coverage.Slots - coverage.UntranslatedSlots} of {coverage.Slots} slots translated; parts: {coverage.Count(PartState.Current)} current, " +
             $"{coverage.Count(PartState.Stale)} stale, {coverage.Count(PartState.Partial)} partial, {coverage.Count(PartState.Missing)} missing";
     }

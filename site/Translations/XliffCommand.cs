@@ -17,32 +17,32 @@ public static class XliffCommand
     public static readonly XNamespace Mda = "urn:oasis:names:tc:xliff:metadata:2.0";
     private const string Category = "reportarchive";
 
-    public static int Export(string input, string report, string? outputFile, bool all, TextWriter stdout, TextWriter stderr)
+    public static int Export(string input, string report, string? lang, string? outputFile, bool all, TextWriter stdout, TextWriter stderr)
     {
-        if (TranslationDesk.Open(input, report, stderr) is not { } desk)
+        if (TranslationDesk.Open(input, report, lang, stderr) is not { } desk)
         {
             return ExitCodes.ContentErrors;
         }
 
-        var states = TranslationCoverage.Of(desk.Report.Zh, desk.Report.EnFile).Parts.ToDictionary(p => p.Key, p => p.State);
+        var states = TranslationCoverage.Of(desk.Report.Original, desk.Report.FileIn(desk.Target.Key)).Parts.ToDictionary(p => p.Key, p => p.State);
         var hashes = desk.Hashes;
         var units = XliffUnits.Of(desk).Where(u => all || u.Target is null || states[u.Part] == PartState.Stale).ToList();
-        var original = Path.GetRelativePath(input, Path.Combine(desk.Report.Directory, ReportLoader.OriginalFile)).Replace('\\', '/');
+        var original = Path.GetRelativePath(input, Path.Combine(desk.Report.Directory, desk.Languages.Original.FileName)).Replace('\\', '/');
         var file = new XElement(Ns + "file", new XAttribute("id", desk.Report.Slug), new XAttribute("original", original),
             units.GroupBy(u => u.Part).Select(g => new XElement(Ns + "group", new XAttribute("id", g.Key), new XAttribute("name", g.Key),
                 g.Select(u => Unit(u, hashes[u.Part], states[u.Part])))));
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null),
             new XElement(Ns + "xliff", new XAttribute("version", "2.0"),
-                new XAttribute("srcLang", Languages.Tag(Languages.Zh)), new XAttribute("trgLang", Languages.Tag(Languages.En)),
+                new XAttribute("srcLang", desk.Languages.Original.Tag), new XAttribute("trgLang", desk.Target.Tag),
                 new XAttribute(XNamespace.Xmlns + "mda", Mda), file));
 
-        var path = outputFile ?? $"{desk.Report.Slug}.{Languages.En}.xlf";
+        var path = outputFile ?? $"{desk.Report.Slug}.{desk.Target.Key}.xlf";
         using (var writer = XmlWriter.Create(path, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
         {
             document.Save(writer);
         }
 
-        stdout.WriteLine($"Wrote {path}: {units.Count} unit{(units.Count == 1 ? "" : "s")} ({(all ? "all" : "untranslated and stale")}) of {desk.Report.Slug}, {Languages.Tag(Languages.Zh)} -> {Languages.Tag(Languages.En)}");
+        stdout.WriteLine($"Wrote {path}: {units.Count} unit{(units.Count == 1 ? "" : "s")} ({(all ? "all" : "untranslated and stale")}) of {desk.Report.Slug}, {desk.Languages.Original.Tag} -> {desk.Target.Tag}");
         return ExitCodes.Success;
     }
 
@@ -97,11 +97,18 @@ public static class XliffCommand
             return ExitCodes.ContentErrors;
         }
 
-        var (source, target) = ((string?)root.Attribute("srcLang") ?? "", (string?)root.Attribute("trgLang") ?? "");
-        var (expectedSource, expectedTarget) = (Languages.Tag(Languages.Zh), Languages.Tag(Languages.En));
-        if (!source.Equals(expectedSource, StringComparison.OrdinalIgnoreCase) || !target.Equals(expectedTarget, StringComparison.OrdinalIgnoreCase))
+        if (TranslationDesk.SiteLanguages(input, stderr) is not { } languages)
         {
-            Error(root, "RA403", $"the language pair is {source} -> {target}; this archive translates {expectedSource} -> {expectedTarget}: nothing was written");
+            return ExitCodes.ContentErrors;
+        }
+
+        // The target language is the translation language whose tag the file names.
+        var (source, target) = ((string?)root.Attribute("srcLang") ?? "", (string?)root.Attribute("trgLang") ?? "");
+        var language = languages.Translations.FirstOrDefault(l => l.Tag.Equals(target, StringComparison.OrdinalIgnoreCase));
+        if (!source.Equals(languages.Original.Tag, StringComparison.OrdinalIgnoreCase) || language is null)
+        {
+            Error(root, "RA403", $"the language pair is {source} -> {target}; this archive translates {languages.Original.Tag} -> " +
+                $"{string.Join(" or ", languages.Translations.Select(l => l.Tag))}: nothing was written");
             return ExitCodes.ContentErrors;
         }
 
@@ -113,7 +120,7 @@ public static class XliffCommand
             var original = (string?)file.Attribute("original") ?? "";
             var bundle = Path.GetDirectoryName(Path.Combine(input, original));
             var desk = original.Length > 0 && !original.Contains("..", StringComparison.Ordinal) && bundle is not null
-                && File.Exists(Path.Combine(input, original)) ? TranslationDesk.Open(input, bundle, stderr) : null;
+                && File.Exists(Path.Combine(input, original)) ? TranslationDesk.Open(input, bundle, language.Key, stderr) : null;
             if (desk is null)
             {
                 Error(file, "RA404", $"<file original=\"{original}\"> names no report of {input}/: nothing was written");

@@ -1,6 +1,6 @@
+using ReportArchive.Build;
 using ReportArchive.Cli;
 using ReportArchive.Configuration;
-using ReportArchive.Build;
 
 namespace ReportArchive.Verify;
 

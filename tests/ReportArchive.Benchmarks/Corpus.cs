@@ -13,14 +13,14 @@ public static class Corpus
     {
         // The frozen seed of the tests, not the live input/: a benchmark's corpus must not change with the archive's content.
         var seedSite = Path.Combine(repository, "tests", "ReportArchive.Tests", "Fixtures", "seed");
-        var seed = ReportLoader.Load(Path.Combine(seedSite, "reports", "2023", "yanzhou-party-building"), new List<Build.Diagnostic>())
+        var seed = ReportLoader.Load(Path.Combine(seedSite, "reports", "2023", "yanzhou-party-building"), ReportArchive.Configuration.LanguageSet.Default, new List<Build.Diagnostic>())
             ?? throw new InvalidOperationException($"run from the repository root: {seedSite} is needed");
         Directory.CreateDirectory(input);
         File.Copy(Path.Combine(seedSite, "site.yml"), Path.Combine(input, "site.yml"), overwrite: true);
         File.Copy(Path.Combine(seedSite, "taxonomy.yml"), Path.Combine(input, "taxonomy.yml"), overwrite: true);
         var departments = seed.Departments.ToArray();
         var topics = seed.Topics.ToArray();
-        var pairs = seed.Zh.Sections.Select(s => (Zh: s, En: seed.En!.Section(s.Id)!)).ToArray();
+        var pairs = seed.Original.Sections.Select(s => (Zh: s, En: seed.FileIn("en")!.Section(s.Id)!)).ToArray();
         for (var i = 0; i < count; i++)
         {
             var random = new Random(i);
@@ -30,17 +30,17 @@ public static class Corpus
             Directory.CreateDirectory(bundle);
             var order = pairs.OrderBy(_ => random.Next()).Take(3 + random.Next(3)).ToArray();
             var zh = new StringBuilder();
-            zh.Append($"---\ntitle: \"{seed.Zh.Title}（{i}）\"\nsubtitle: \"{seed.Zh.Front.Subtitle}\"\ndate: {date:yyyy-MM-dd}\nbyline: \"{seed.Zh.Front.Byline}\"\n");
+            zh.Append($"---\ntitle: \"{seed.Original.Title}（{i}）\"\nsubtitle: \"{seed.Original.Front.Subtitle}\"\ndate: {date:yyyy-MM-dd}\nbyline: \"{seed.Original.Front.Byline}\"\n");
             zh.Append($"departments: [{departments[i % departments.Length]}, {departments[(i + 2) % departments.Length]}]\n");
             zh.Append($"topics: [{topics[i % topics.Length]}]\nslug: {slug}\n---\n\n");
             var en = new StringBuilder();
-            foreach (var p in seed.Zh.Lead.OfType<Paragraph>())
+            foreach (var p in seed.Original.Lead.OfType<Paragraph>())
             {
                 zh.Append(p.Text).Append("\n\n");
             }
 
             var bodyEn = new StringBuilder();
-            foreach (var p in seed.En!.Lead.OfType<Paragraph>())
+            foreach (var p in seed.FileIn("en")!.Lead.OfType<Paragraph>())
             {
                 bodyEn.Append(p.Text).Append("\n\n");
             }
@@ -62,9 +62,9 @@ public static class Corpus
             }
 
             File.WriteAllText(Path.Combine(bundle, "index.zh.md"), zh.ToString());
-            var original = ReportLoader.Load(bundle, new List<Build.Diagnostic>())!;
-            en.Append($"---\ntitle: \"{seed.En.Title} ({i})\"\nsubtitle: \"{seed.En.Front.Subtitle}\"\nbyline: \"{seed.En.Front.Byline}\"\ntranslation_of:\n");
-            foreach (var (key, hash) in TranslationHashes.Of(original.Zh))
+            var original = ReportLoader.Load(bundle, ReportArchive.Configuration.LanguageSet.Default, new List<Build.Diagnostic>())!;
+            en.Append($"---\ntitle: \"{seed.FileIn("en")!.Title} ({i})\"\nsubtitle: \"{seed.FileIn("en")!.Front.Subtitle}\"\nbyline: \"{seed.FileIn("en")!.Front.Byline}\"\ntranslation_of:\n");
+            foreach (var (key, hash) in TranslationHashes.Of(original.Original))
             {
                 en.Append($"  {key}: {hash}\n");
             }

@@ -32,11 +32,11 @@ public static class SearchBenchmark
             var built = await SiteBuild.RunAsync(new BuildSettings(Path.Combine(root, "input"), "theme", site, null, Cache: Path.Combine(root, "cache")));
             Console.WriteLine($"site of {built.Reports} bilingual reports: {built.Pages} pages built in {clock.Elapsed.TotalSeconds:0.0} s");
 
-            var loaded = ReportLoader.FindBundles(Path.Combine(root, "input")).Select(b => ReportLoader.Load(b, [])!).ToList();
+            var loaded = ReportLoader.FindBundles(Path.Combine(root, "input"), ReportArchive.Configuration.LanguageSet.Default).Select(b => ReportLoader.Load(b, ReportArchive.Configuration.LanguageSet.Default, [])!).ToList();
             var latestFirst = Report.LatestFirst(loaded);
-            SearchIndex.Build(latestFirst, "/ReportArchive/");
+            SearchIndex.Build(latestFirst, new ReportArchive.Routing.Routes(ReportArchive.Configuration.LanguageSet.Default, new Uri("https://example.github.io/ReportArchive/")));
             clock.Restart();
-            var files = SearchIndex.Build(latestFirst, "/ReportArchive/");
+            var files = SearchIndex.Build(latestFirst, new ReportArchive.Routing.Routes(ReportArchive.Configuration.LanguageSet.Default, new Uri("https://example.github.io/ReportArchive/")));
             var ours = clock.Elapsed.TotalSeconds;
             Console.WriteLine($"index build, ours: {ours:0.00} s in process (second run), {Describe(Path.Combine(site, "search"))}");
 
@@ -103,11 +103,11 @@ public static class SearchBenchmark
         {
             Console.WriteLine($"machine: {Machine.Describe()}");
             Corpus.Write(input, reports);
-            var latestFirst = Report.LatestFirst(ReportLoader.FindBundles(input).Select(b => ReportLoader.Load(b, [])!));
+            var latestFirst = Report.LatestFirst(ReportLoader.FindBundles(input, ReportArchive.Configuration.LanguageSet.Default).Select(b => ReportLoader.Load(b, ReportArchive.Configuration.LanguageSet.Default, [])!));
             for (var run = 1; run <= 3; run++)
             {
                 var clock = Stopwatch.StartNew();
-                var files = SearchIndex.Build(latestFirst, "/ReportArchive/");
+                var files = SearchIndex.Build(latestFirst, new ReportArchive.Routing.Routes(ReportArchive.Configuration.LanguageSet.Default, new Uri("https://example.github.io/ReportArchive/")));
                 Console.WriteLine($"index of {reports} bilingual reports, run {run}: {clock.Elapsed.TotalSeconds:0.00} s, {files.Count:N0} files, " +
                     $"{files.Sum(f => (long)f.Bytes!.Length) / 1048576.0:0.0} MiB");
             }

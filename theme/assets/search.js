@@ -535,25 +535,30 @@
       });
     }
 
+    // What the page says of each language of the index (by its key): tag, name, the label of a report's head, excerpt length.
+    function language(key, what) {
+      return results.getAttribute('data-' + what + '-' + key) || '';
+    }
+
     function renderGroup(group, fragments) {
       var first = fragments[0];
       var li = el(doc, 'li', 'result');
-      li.setAttribute('lang', first.l === 'zh' ? 'zh-Hans' : 'en');
+      li.setAttribute('lang', language(first.l, 'tag'));
       var heading = el(doc, 'h3', 'result-title');
       var link = el(doc, 'a', '', first.t);
       link.href = safeHref(first.u.split('#')[0]);
       heading.appendChild(link);
       li.appendChild(heading);
-      li.appendChild(el(doc, 'p', 'result-meta', first.d + ' · ' + (first.l === 'zh' ? strings.langZh : strings.langEn) +
+      li.appendChild(el(doc, 'p', 'result-meta', first.d + ' · ' + language(first.l, 'lang') +
         (group.sections.length > fragments.length ? ' · ' + format(strings.moreSections, [group.sections.length]) : '')));
       var sections = el(doc, 'ul', 'result-sections');
       fragments.forEach(function (f) {
         var item = el(doc, 'li');
-        var a = el(doc, 'a', 'result-section', f.h || (f.l === 'zh' ? strings.headZh : strings.headEn));
+        var a = el(doc, 'a', 'result-section', f.h || language(f.l, 'head'));
         a.href = safeHref(f.u);
         item.appendChild(a);
         var p = el(doc, 'p', 'excerpt');
-        renderExcerpt(doc, p, excerpt(f.x || '', current.parts, f.l === 'zh' ? 90 : 200));
+        renderExcerpt(doc, p, excerpt(f.x || '', current.parts, Number(language(f.l, 'excerpt')) || 200));
         item.appendChild(p);
         sections.appendChild(item);
       });

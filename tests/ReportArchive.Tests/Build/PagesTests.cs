@@ -25,8 +25,8 @@ public class PagesTests(ITestOutputHelper output)
 
         Assert.Equal(5, page.QuerySelectorAll("section.pairs").Length);
         Assert.Single(page.QuerySelectorAll("div.pairs.lead"));
-        var zhParagraphs = report.Zh.Lead.Concat(report.Zh.Sections.SelectMany(s => s.Blocks)).OfType<ReportArchive.Content.Paragraph>().ToList();
-        var enParagraphs = report.En!.Lead.Concat(report.En.Sections.SelectMany(s => s.Blocks)).OfType<ReportArchive.Content.Paragraph>().ToList();
+        var zhParagraphs = report.Original.Lead.Concat(report.Original.Sections.SelectMany(s => s.Blocks)).OfType<ReportArchive.Content.Paragraph>().ToList();
+        var enParagraphs = report.In("en")!.Lead.Concat(report.In("en")!.Sections.SelectMany(s => s.Blocks)).OfType<ReportArchive.Content.Paragraph>().ToList();
         var pairs = page.QuerySelectorAll(".pair");
         Assert.Equal(zhParagraphs.Count, pairs.Length);
         for (var i = 0; i < pairs.Length; i++)
@@ -37,8 +37,8 @@ public class PagesTests(ITestOutputHelper output)
             Assert.Equal(enParagraphs[i].Text, pairs[i].Children[1].TextContent.Trim());
         }
 
-        Assert.Equal(report.Zh.Title, page.QuerySelector("h1 [lang=zh-Hans]")!.TextContent);
-        Assert.Equal(report.En.Title, page.QuerySelector("h1 [lang=en]")!.TextContent);
+        Assert.Equal(report.Original.Title, page.QuerySelector("h1 [lang=zh-Hans]")!.TextContent);
+        Assert.Equal(report.In("en")!.Title, page.QuerySelector("h1 [lang=en]")!.TextContent);
         Assert.Contains("陈丹", page.QuerySelector(".byline [lang=zh-Hans]")!.TextContent);
         Assert.Contains("Chen Dan", page.QuerySelector(".byline [lang=en]")!.TextContent);
         var captions = page.QuerySelectorAll("figure figcaption");
@@ -232,5 +232,5 @@ public class PagesTests(ITestOutputHelper output)
     }
 
     private static ReportArchive.Content.Report Seed() =>
-        ReportArchive.Content.ReportLoader.Load(Paths.SeedReport, new List<ReportArchive.Build.Diagnostic>())!;
+        ReportArchive.Content.ReportLoader.Load(Paths.SeedReport, ReportArchive.Configuration.LanguageSet.Default, new List<ReportArchive.Build.Diagnostic>())!;
 }

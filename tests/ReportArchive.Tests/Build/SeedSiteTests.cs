@@ -22,7 +22,7 @@ public class SeedSiteTests : IClassFixture<SeedSiteTests.Built>
             Result = SiteBuild.RunAsync(new BuildSettings(Paths.Seed, Paths.Theme, _directory["site"], null, Cache: _directory["cache"])).GetAwaiter().GetResult();
             Site = new BuiltSite(_directory["site"], "/ReportArchive/");
             var diagnostics = new List<ReportArchive.Build.Diagnostic>();
-            Report = ReportLoader.Load(Paths.SeedReport, diagnostics)!;
+            Report = ReportLoader.Load(Paths.SeedReport, ReportArchive.Configuration.LanguageSet.Default, diagnostics)!;
         }
 
         public BuildResult Result { get; }

@@ -147,12 +147,12 @@ public class CommandTests
 
         Assert.Equal(ExitCodes.Success, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.RegularExpressions.Regex.Replace(l.TrimEnd(), " {2,}", " | ")).ToList();
-        Assert.Equal("report | english | sections current / stale / partial / missing | head | untranslated slots", lines[0]);
-        Assert.Contains(lines, l => l.StartsWith("2023/report-a | published | 1 / 0 / 0 / 0 | current | 0 of ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("2023/report-b | published | 0 / 1 / 0 / 0 | current | 0 of ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("2022/chinese-only | none | 0 / 0 / 0 / 0 | missing | ", StringComparison.Ordinal));
-        Assert.Contains("1 of 3 reports fully translated and current", lines);
-        Assert.Contains("\n  report-b: first stale\n", output.ReplaceLineEndings("\n"));
+        Assert.Equal("report | language | translation | sections current / stale / partial / missing | head | untranslated slots", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("2023/report-a | en | published | 1 / 0 / 0 / 0 | current | 0 of ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("2023/report-b | en | published | 0 / 1 / 0 / 0 | current | 0 of ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("2022/chinese-only | en | none | 0 / 0 / 0 / 0 | missing | ", StringComparison.Ordinal));
+        Assert.Contains("1 of 3 translations fully translated and current (3 reports, 1 translation language)", lines);
+        Assert.Contains("\n  report-b (en): first stale\n", output.ReplaceLineEndings("\n"));
 
         var (jsonCode, json, _) = await Run("status", "--json", "--input", site.Input);
         Assert.Equal(ExitCodes.Success, jsonCode);
@@ -160,7 +160,8 @@ public class CommandTests
         Assert.Equal(1, rows["report-b"].GetProperty("sections").GetProperty("stale").GetInt32());
         Assert.False(rows["report-b"].GetProperty("complete").GetBoolean());
         Assert.True(rows["report-a"].GetProperty("complete").GetBoolean());
-        Assert.Equal("none", rows["chinese-only"].GetProperty("english").GetString());
+        Assert.Equal("none", rows["chinese-only"].GetProperty("translation").GetString());
+        Assert.Equal("en", rows["chinese-only"].GetProperty("language").GetString());
     }
 
     [Fact]

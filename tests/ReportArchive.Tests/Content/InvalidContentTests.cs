@@ -106,7 +106,7 @@ public class InvalidContentTests
 
         var result = await site.CheckAsync();
 
-        Assert.Contains("no Chinese original", DiagnosticAssert.Single(result, "RA130").Message);
+        Assert.Contains("no original (中文): add index.zh.md", DiagnosticAssert.Single(result, "RA130").Message);
     }
 
     [Fact]

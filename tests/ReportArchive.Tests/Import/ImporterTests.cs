@@ -181,16 +181,16 @@ public class ImporterTests
     {
         using var site = new TestSite();
         var draft = Seed();
-        ImportCommand.Write(draft, "yanzhou", site.Bundle(2023, "yanzhou"));
+        ImportCommand.Write(draft, "yanzhou", site.Bundle(2023, "yanzhou"), "index.zh.md");
         var diagnostics = new List<ReportArchive.Build.Diagnostic>();
 
-        var report = ReportArchive.Content.ReportLoader.Load(site.Bundle(2023, "yanzhou"), diagnostics);
+        var report = ReportArchive.Content.ReportLoader.Load(site.Bundle(2023, "yanzhou"), ReportArchive.Configuration.LanguageSet.Default, diagnostics);
 
         Assert.Empty(diagnostics);
         Assert.NotNull(report);
-        Assert.Equal(5, report.Zh.Sections.Length);
-        Assert.Equal(3, report.Zh.Figures.Count());
-        Assert.All(report.Zh.Figures, f => Assert.True(File.Exists(Path.Combine(site.Bundle(2023, "yanzhou"), f.Source))));
+        Assert.Equal(5, report.Original.Sections.Length);
+        Assert.Equal(3, report.Original.Figures.Count());
+        Assert.All(report.Original.Figures, f => Assert.True(File.Exists(Path.Combine(site.Bundle(2023, "yanzhou"), f.Source))));
     }
 
     private static string Han(string text) => string.Concat(text.Where(ReportArchive.Import.Chinese.IsHan));

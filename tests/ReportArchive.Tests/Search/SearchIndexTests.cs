@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using ReportArchive.Configuration;
 using ReportArchive.Content;
+using ReportArchive.Routing;
 using ReportArchive.Search;
 using ReportArchive.Tests.Support;
 
@@ -80,7 +82,7 @@ public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
     public void Pairs_are_recorded_only_between_adjacent_characters_of_one_run_and_one_field()
     {
         var report = Report("老尚好，老，尚", "尚");
-        var (records, _) = SearchRecord.From([report]);
+        var (records, _) = SearchRecord.From([report], LanguageSet.Default);
         var terms = SearchIndex.Analyse(records.Single(r => r.Section is not null)).Terms;
         Assert.Equal(["尚好", "老尚"], terms.Where(t => t.Value.Positions is not null).Select(t => t.Key).Order(StringComparer.Ordinal));
         Assert.Single(terms["老尚"].Positions!);
@@ -92,7 +94,7 @@ public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
     [Fact]
     public void Records_are_numbered_by_report_and_section_so_that_a_result_names_its_report()
     {
-        var (records, shift) = SearchRecord.From([Report("正文", "标题")]);
+        var (records, shift) = SearchRecord.From([Report("正文", "标题")], LanguageSet.Default);
         Assert.Equal([0, 1], records.Select(r => r.Id));
         Assert.All(records, r => Assert.Equal(0, r.Id >> shift));
         Assert.Null(records[0].Section);
@@ -102,8 +104,8 @@ public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
     public void The_same_archive_gives_the_same_index_bytes()
     {
         var reports = new[] { Report("老尚好", "一"), Report("耿丽丽", "二") with { Slug = "b", Directory = "/b" } };
-        var a = SearchIndex.Build(reports, "/x/");
-        var b = SearchIndex.Build(reports, "/x/");
+        var a = SearchIndex.Build(reports, At("/x/"));
+        var b = SearchIndex.Build(reports, At("/x/"));
         Assert.Equal(a.Select(f => f.Path), b.Select(f => f.Path));
         Assert.Equal(a.Select(f => Convert.ToBase64String(f.Bytes!)), b.Select(f => Convert.ToBase64String(f.Bytes!)));
     }
@@ -111,10 +113,10 @@ public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
     [Fact]
     public void A_changed_text_moves_every_index_file_to_a_new_folder()
     {
-        string Folder(string text) => SearchIndex.Build([Report(text, "一")], "/x/").First(f => f.Path.EndsWith("/s0.json", StringComparison.Ordinal)).Path;
+        string Folder(string text) => SearchIndex.Build([Report(text, "一")], At("/x/")).First(f => f.Path.EndsWith("/s0.json", StringComparison.Ordinal)).Path;
         Assert.Equal(Folder("老尚好"), Folder("老尚好"));
         Assert.NotEqual(Folder("老尚好"), Folder("老尚很好"));
-        Assert.NotEqual(SearchIndex.Build([Report("老尚好", "一")], "/x/")[1].Path, SearchIndex.Build([Report("老尚好", "一")], "/y/")[1].Path);
+        Assert.NotEqual(SearchIndex.Build([Report("老尚好", "一")], At("/x/"))[1].Path, SearchIndex.Build([Report("老尚好", "一")], At("/y/"))[1].Path);
     }
 
     private static Report Report(string text, string heading)
@@ -122,6 +124,8 @@ public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
         var section = new Section("s", heading, 3, [new Paragraph(5, text, text)]);
         var front = new FrontMatter("题", null, new DateOnly(2024, 1, 2), false, null, [], [], "a", [], ImmutableDictionary<string, int>.Empty);
         var zh = new Translation("zh", "/a/index.zh.md", front, [], [section]);
-        return new Report("/a", "a", new DateOnly(2024, 1, 2), false, [], [], zh, null);
+        return new Report("/a", "a", new DateOnly(2024, 1, 2), false, [], [], [zh]);
     }
+
+    private static Routes At(string basePath) => new(LanguageSet.Default, new Uri("https://example.org" + basePath));
 }

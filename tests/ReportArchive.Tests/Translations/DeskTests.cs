@@ -86,7 +86,7 @@ public class DeskTests
 
         var status = await Run("status", "--json", "--input", site.Input);
         var row = System.Text.Json.JsonDocument.Parse(status.Out).RootElement[0];
-        Assert.Equal("published", row.GetProperty("english").GetString());
+        Assert.Equal("published", row.GetProperty("translation").GetString());
         Assert.Equal(36 - 3, row.GetProperty("untranslated_slots").GetInt32()); // title, the heading and a paragraph done
     }
 

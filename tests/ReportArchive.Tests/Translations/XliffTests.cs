@@ -107,7 +107,7 @@ public class XliffTests
         Assert.Contains("## Sound Finances and Good Governance Win Hearts; Party Building Powers New Development {#finance}", text);
         Assert.Contains("<!-- zh: 兖州区财政局聚焦党建与业务融合", text); // finance's paragraphs are still to do
         Assert.DoesNotContain("<!-- zh: 教育是党之大计", text); // education is done and stamped: its comments are gone
-        var en = ReportArchive.Content.ReportLoader.Load(site.Bundle(2023, Slug), new List<ReportArchive.Build.Diagnostic>())!.EnFile!;
+        var en = ReportArchive.Content.ReportLoader.Load(site.Bundle(2023, Slug), ReportArchive.Configuration.LanguageSet.Default, new List<ReportArchive.Build.Diagnostic>())!.FileIn("en")!;
         Assert.Equal(["education"], en.Front.TranslationOf.Select(t => t.Key));
     }
 

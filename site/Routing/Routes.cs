@@ -1,0 +1,56 @@
+using ReportArchive.Configuration;
+
+namespace ReportArchive.Routing;
+
+/// <summary>Every address of the site, built in this one place from a <see cref="Route"/>: site paths (below the base path),
+/// links (under the base path) and absolute URLs (for feeds, sitemaps and Open Graph).</summary>
+public sealed class Routes(LanguageSet languages, Uri baseUrl)
+{
+    /// <summary>The folder of the search index, which every language shares.</summary>
+    public const string SearchIndex = "search/";
+
+    public LanguageSet Languages => languages;
+
+    /// <summary>The path part of the base URL, always starting and ending with '/'.</summary>
+    public string BasePath { get; } = baseUrl.AbsolutePath.EndsWith('/') ? baseUrl.AbsolutePath : baseUrl.AbsolutePath + "/";
+
+    /// <summary>The site path of a page: a folder ending in '/' for pages, a file name for the rest.</summary>
+    public string Path(Route route)
+    {
+        var lang = route.Lang;
+        var path = route.Kind switch
+        {
+            PageKind.Root => "",
+            PageKind.NotFound => "404.html",
+            PageKind.Home => $"{lang}/",
+            PageKind.Years => $"{lang}/archive/",
+            PageKind.Year => $"{lang}/archive/{route.Key}/",
+            PageKind.Departments => $"{lang}/departments/",
+            PageKind.Department => $"{lang}/departments/{route.Key}/",
+            PageKind.Topics => $"{lang}/topics/",
+            PageKind.Topic => $"{lang}/topics/{route.Key}/",
+            PageKind.Search => $"{lang}/search/",
+            PageKind.Feed => $"{lang}/feed.xml",
+            PageKind.Article => ArticlePath(lang, route.Key, route.Slug),
+            // The parallel page of the first translation keeps the short address; the others are named by their language.
+            PageKind.Parallel => ArticlePath(lang, route.Key, route.Slug) + (route.Pair == languages.Translations[0].Key ? "parallel/" : $"parallel/{route.Pair}/"),
+            _ => throw new ArgumentOutOfRangeException(nameof(route), route.Kind, "no address for this kind of page"),
+        };
+        return route.Number == 1 ? path : $"{path}page/{route.Number}/";
+    }
+
+    /// <summary>A page's link: under the base path, so the site works at a domain root and under a repository's sub-path.</summary>
+    public string Url(Route route) => BasePath + Path(route);
+
+    /// <summary>A site path's link.</summary>
+    public string Url(string path) => BasePath + path;
+
+    public string Absolute(Route route) => Absolute(Path(route));
+
+    public string Absolute(string path) => new Uri(baseUrl, path).AbsoluteUri;
+
+    /// <summary>Where a report's photos are published.</summary>
+    public static string PhotoFolder(Content.Report report) => $"photos/{report.Year:D4}/{report.Slug}/";
+
+    private static string ArticlePath(string lang, string year, string slug) => $"{lang}/reports/{year}/{slug}/";
+}
