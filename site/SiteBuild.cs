@@ -22,7 +22,7 @@ public static class SiteBuild
         settings.Memo?.Sweep();
         // Pages and the search index go to the staging folder as they are made; it replaces output/ only if all went well.
         var sink = writing ? OutputSink.Staging(SiteWriter.PrepareStaging(settings.Output)) : OutputSink.InMemory;
-        var stages = new Stages(cancellation);
+        using var stages = new Stages(cancellation);
         var written = false;
         try
         {
@@ -58,6 +58,7 @@ public static class SiteBuild
         }
         finally
         {
+            await stages.SettleAsync();
             if (writing && !written)
             {
                 SiteWriter.Discard(settings.Output);

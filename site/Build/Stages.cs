@@ -5,10 +5,14 @@ namespace ReportArchive.Build;
 
 /// <summary>Runs the stages of one build as tasks: each starts once the stages it needs are done, reports into the build's
 /// diagnostics instead of throwing, and is timed, so that independent stages run at the same time.</summary>
-public sealed class Stages(CancellationToken cancellation = default)
+public sealed class Stages(CancellationToken cancellation = default) : IDisposable
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentQueue<StageTiming> _timings = new();
+    private readonly ConcurrentQueue<Task> _started = new();
+
+    // A stage that fails cancels the stages that have not started yet.
+    private readonly CancellationTokenSource _failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
 
     public DiagnosticBag Diagnostics { get; } = new();
 
@@ -19,16 +23,50 @@ public sealed class Stages(CancellationToken cancellation = default)
 
     /// <summary>Starts <paramref name="work"/> once every task in <paramref name="after"/> has finished. A stage still runs when
     /// those before it reported errors, so that one build lists every problem at once; each stage decides what it can do then.</summary>
-    public Task<T> Run<T>(string name, Task[] after, Func<ICollection<Diagnostic>, T> work) => Task.Run(async () =>
+    public Task<T> Run<T>(string name, Task[] after, Func<ICollection<Diagnostic>, T> work)
     {
-        await Task.WhenAll(after);
-        var start = _clock.Elapsed;
-        var diagnostics = new List<Diagnostic>();
-        var result = work(diagnostics);
-        Diagnostics.AddRange(diagnostics);
-        _timings.Enqueue(new StageTiming(name, start, _clock.Elapsed));
-        return result;
-    }, cancellation);
+        var task = Task.Run(async () =>
+        {
+            await Task.WhenAll(after);
+            _failed.Token.ThrowIfCancellationRequested();
+            var start = _clock.Elapsed;
+            var diagnostics = new List<Diagnostic>();
+            var done = false;
+            try
+            {
+                var result = work(diagnostics);
+                done = true;
+                Diagnostics.AddRange(diagnostics);
+                _timings.Enqueue(new StageTiming(name, start, _clock.Elapsed));
+                return result;
+            }
+            finally
+            {
+                if (!done)
+                {
+                    await _failed.CancelAsync();
+                }
+            }
+        }, _failed.Token);
+        _started.Enqueue(task);
+        return task;
+    }
+
+    /// <summary>Waits until no stage is running any more, whatever became of them: after a failure, nothing may still be writing
+    /// when the build cleans up.</summary>
+    public async Task SettleAsync()
+    {
+        try
+        {
+            await Task.WhenAll(_started);
+        }
+        catch (Exception)
+        {
+            // Each failure has been (or will be) reported by whoever awaited its stage.
+        }
+    }
+
+    public void Dispose() => _failed.Dispose();
 
     /// <summary>Records a step that the build runs itself (the final write).</summary>
     public void Record(string name, TimeSpan start) => _timings.Enqueue(new StageTiming(name, start, _clock.Elapsed));

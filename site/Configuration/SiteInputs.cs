@@ -19,7 +19,7 @@ public sealed record SiteInputs(SiteConfig Config, Taxonomy Taxonomy, ImmutableD
         var languages = config?.Languages ?? LanguageSet.Default;
         var taxonomy = Taxonomy.Load(Path.Combine(settings.Input, "taxonomy.yml"), languages, diagnostics);
         var strings = Configuration.Strings.LoadAll(Path.Combine(settings.Theme, "i18n"), languages, diagnostics);
-        var theme = Theme.Load(settings.Theme, diagnostics);
+        var theme = Theme.Load(settings.Theme, strings.Values.FirstOrDefault()?.Values.Keys.ToHashSet(StringComparer.Ordinal) ?? [], diagnostics);
         return config is null || taxonomy is null || theme is null || strings.Count < languages.All.Length
             ? null
             : new SiteInputs(config, taxonomy, strings, theme, FingerprintOf(settings));

@@ -97,8 +97,7 @@ public sealed class YamlDocument
     {
         foreach (var (key, _, line) in Entries.Where(e => !known.Contains(e.Key)))
         {
-            var hint = known.OrderBy(k => Distance(k, key)).First();
-            var suggestion = Distance(hint, key) <= 2 ? $" Did you mean '{hint}'?" : "";
+            var suggestion = Suggestion.Closest(key, known) is { } hint ? $" Did you mean '{hint}'?" : "";
             diagnostics.Add(Diagnostic.Error("RA102", File, line,
                 $"unknown {what} key '{key}'.{suggestion} Known keys: {string.Join(", ", known)}."));
         }
@@ -211,29 +210,5 @@ public sealed class YamlDocument
     {
         var paren = message.IndexOf("(Line:", StringComparison.Ordinal);
         return (paren > 0 ? message[..paren] : message).Trim().TrimEnd('.');
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }

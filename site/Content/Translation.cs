@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace ReportArchive.Content;
 
-/// <summary>One language version of a report: the Chinese original or its English translation.</summary>
+/// <summary>One language version of a report (its original or a translation), keyed by <see cref="Lang"/>, the language key.</summary>
 public sealed record Translation(
     string Lang,
     string File,

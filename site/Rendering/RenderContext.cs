@@ -44,8 +44,8 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
     private readonly string _assetsKey = string.Join(",", assets.Values);
 
     private readonly Dictionary<(string, string), Photo> _photos = photos.ToDictionary(p => (p.ReportDirectory, p.Source));
-    private readonly Dictionary<string, Dictionary<string, object>> _strings =
-        site.Strings.ToDictionary(kv => kv.Key, kv => kv.Value.Values.ToDictionary(v => v.Key, v => (object)v.Value));
+    private readonly Dictionary<string, IReadOnlyDictionary<string, object>> _strings =
+        site.Strings.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, object>)kv.Value.Values.ToDictionary(v => v.Key, v => (object)v.Value));
 
     public SiteInputs Site => site;
 
@@ -63,7 +63,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
 
     public string Asset(string name) => Routes.Url(assets.TryGetValue(name, out var path) ? path : throw new InvalidOperationException($"the theme has no assets/{name}"));
 
-    public Dictionary<string, object> T(string lang) => _strings[lang];
+    public IReadOnlyDictionary<string, object> T(string lang) => _strings[lang];
 
     public string S(string lang, string key) => site.Strings[lang][key];
 
@@ -84,7 +84,10 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
 
     /// <summary>Wraps rendered content in the page shell and records the page for the sitemap. The page's alternates and its
     /// language switch list the same route in every language where it exists; x-default is the root chooser.</summary>
-    public IEnumerable<RenderedPage> Page(PageMeta meta, string layout, object view)
+    public IEnumerable<RenderedPage> Page<TView>(PageMeta meta, string layout, TView view)
+        where TView : notnull => Page(meta, (theme, strings) => theme.Render(layout, view, strings));
+
+    private IEnumerable<RenderedPage> Page(PageMeta meta, Func<Theme, IReadOnlyDictionary<string, object>, string> render)
     {
         var lang = meta.Route.Lang;
         var language = Languages[lang];
@@ -92,7 +95,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
         List<AlternateLink> alternates = [.. versions.Select(l => new AlternateLink(l.Tag, Absolute(meta.Route.In(l.Key)))), new AlternateLink("x-default", Absolute(Route.Root))];
         var path = Routes.Path(meta.Route);
         var isSearch = meta.Section == SearchPages.Section;
-        var content = site.Theme.Render(layout, new { page = view, t = T(lang) });
+        var content = render(site.Theme, T(lang));
         var shell = new LayoutView
         {
             HtmlLang = language.Tag,
@@ -119,7 +122,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
             BodyClass = meta.Wide ? "wide" : "",
             Content = content,
         };
-        yield return new RenderedPage(_sink.Text(path + "index.html", site.Theme.Render("base", new { layout = shell, t = T(lang) })),
+        yield return new RenderedPage(_sink.Text(path + "index.html", site.Theme.Render("base", shell, T(lang))),
             new PageRecord(path, alternates, meta.Modified));
     }
 }

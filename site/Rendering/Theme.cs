@@ -5,7 +5,8 @@ using ReportArchive.Build;
 
 namespace ReportArchive.Rendering;
 
-/// <summary>The theme's Liquid layouts, parsed once, rendered with escaping on and Chinese kept as characters.</summary>
+/// <summary>The theme's Liquid layouts, parsed once and checked against the views they are rendered with (<see cref="LayoutModel"/>),
+/// rendered with escaping on and Chinese kept as characters.</summary>
 public sealed class Theme
 {
     /// <summary>Escapes markup characters but leaves every other character as it is (the default encoder would turn 中 into &amp;#x4E2D;).</summary>
@@ -22,7 +23,8 @@ public sealed class Theme
         _layouts = layouts;
     }
 
-    public static Theme? Load(string themeDirectory, ICollection<Diagnostic> diagnostics)
+    /// <summary>Reads and checks the layouts; <paramref name="strings"/> are the interface strings' keys that <c>t.…</c> may name.</summary>
+    public static Theme? Load(string themeDirectory, IReadOnlySet<string> strings, ICollection<Diagnostic> diagnostics)
     {
         var layoutsDirectory = Path.Combine(themeDirectory, "layouts");
         if (!Directory.Exists(layoutsDirectory))
@@ -43,9 +45,18 @@ public sealed class Theme
                 continue;
             }
 
+            var name = Path.GetFileNameWithoutExtension(file);
             if (Parser.TryParse(text, out var template, out var error))
             {
-                layouts[Path.GetFileNameWithoutExtension(file)] = template;
+                layouts[name] = template;
+                if (LayoutModel.All.TryGetValue(name, out var model))
+                {
+                    foreach (var problem in TemplateCheck.Problems(template, model, strings))
+                    {
+                        var (line, column) = Where(text, problem.Path);
+                        diagnostics.Add(Diagnostic.Error("RA203", Content.ReportLoader.Display(file), line, $"{problem.Message}: the layout is rendered with {model.View.Name}", column));
+                    }
+                }
             }
             else
             {
@@ -56,14 +67,43 @@ public sealed class Theme
         return layouts.Count == 0 ? null : new Theme(options, layouts);
     }
 
-    public string Render(string layout, object model)
+    /// <summary>Renders a layout with its view (and the interface strings of the page's language, when the layout has them).
+    /// The view's type must be the one the layout was checked against.</summary>
+    public string Render<TView>(string layout, TView view, IReadOnlyDictionary<string, object>? strings = null)
+        where TView : notnull
     {
         if (!_layouts.TryGetValue(layout, out var template))
         {
             throw new InvalidOperationException($"the theme has no layouts/{layout}.liquid");
         }
 
-        return template.Render(new TemplateContext(model, _options), Encoder);
+        var model = LayoutModel.All[layout];
+        if (model.View != typeof(TView) || model.Strings != strings is not null)
+        {
+            throw new InvalidOperationException($"layouts/{layout}.liquid is checked against {model.View.Name}, not rendered with {typeof(TView).Name}");
+        }
+
+        var context = new TemplateContext(_options);
+        context.SetValue(model.Name, view);
+        if (strings is not null)
+        {
+            context.SetValue("t", strings);
+        }
+
+        return template.Render(context, Encoder);
+    }
+
+    /// <summary>Where a member path first appears in the layout's text.</summary>
+    private static (int Line, int Column) Where(string text, string path)
+    {
+        var at = text.IndexOf(path, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return (1, 1);
+        }
+
+        var line = 1 + text.AsSpan(0, at).Count('\n');
+        return (line, at - (text.LastIndexOf('\n', at) + 1) + 1);
     }
 
     private static int LineOf(string error)

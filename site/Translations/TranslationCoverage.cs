@@ -15,7 +15,7 @@ public enum PartState
     /// <summary>Translated in part: some slots are not filled yet.</summary>
     Partial,
 
-    /// <summary>Not translated: no English heading (or title), or not in the file at all.</summary>
+    /// <summary>Not translated: no heading (or title) in the translation, or not in the file at all.</summary>
     Missing,
 }
 
@@ -33,11 +33,11 @@ public sealed record TranslationCoverage(ImmutableArray<PartCoverage> Parts)
 
     public int Count(PartState state) => Parts.Count(p => p.State == state);
 
-    /// <summary>The coverage of <paramref name="en"/> (null: no translation file) against <paramref name="zh"/>.</summary>
-    public static TranslationCoverage Of(Translation zh, Translation? en)
+    /// <summary>The coverage of <paramref name="translation"/> (null: no translation file) against <paramref name="original"/>.</summary>
+    public static TranslationCoverage Of(Translation original, Translation? translation)
     {
-        var recorded = en?.Front.TranslationOf.ToDictionary(t => t.Key, t => t.Value) ?? [];
-        var hashes = TranslationHashes.Of(zh).ToDictionary(h => h.Key, h => h.Hash);
+        var recorded = translation?.Front.TranslationOf.ToDictionary(t => t.Key, t => t.Value) ?? [];
+        var hashes = TranslationHashes.Of(original).ToDictionary(h => h.Key, h => h.Hash);
         PartState State(string key, bool translated, int untranslated) =>
             !translated ? PartState.Missing
             : !recorded.TryGetValue(key, out var old) || old != hashes[key] ? PartState.Stale
@@ -47,21 +47,21 @@ public sealed record TranslationCoverage(ImmutableArray<PartCoverage> Parts)
         var parts = ImmutableArray.CreateBuilder<PartCoverage>();
 
         // The head: title, subtitle and byline (where the original has them), then the lead's blocks.
-        var headFields = new[] { (zh.Front.Kicker, en?.Front.Kicker), (zh.Front.Title, en?.Front.Title), (zh.Front.Subtitle, en?.Front.Subtitle), (zh.Front.Byline, en?.Front.Byline) }
+        var headFields = new[] { (original.Front.Kicker, translation?.Front.Kicker), (original.Front.Title, translation?.Front.Title), (original.Front.Subtitle, translation?.Front.Subtitle), (original.Front.Byline, translation?.Front.Byline) }
             .Where(f => !string.IsNullOrEmpty(f.Item1)).ToList();
         var emptyFields = headFields.Count(f => string.IsNullOrEmpty(f.Item2));
-        var (leadSlots, leadEmpty, leadLine) = Blocks(zh.Lead, en?.Lead ?? []);
+        var (leadSlots, leadEmpty, leadLine) = Blocks(original.Lead, translation?.Lead ?? []);
         var headEmpty = emptyFields + leadEmpty;
-        parts.Add(new PartCoverage(TranslationHashes.HeadKey, State(TranslationHashes.HeadKey, en is { Title.Length: > 0 }, headEmpty),
-            headFields.Count + leadSlots, headEmpty, headEmpty == 0 ? null : emptyFields > 0 ? en?.Front.LineOf("title") ?? 1 : leadLine));
+        parts.Add(new PartCoverage(TranslationHashes.HeadKey, State(TranslationHashes.HeadKey, translation is { Title.Length: > 0 }, headEmpty),
+            headFields.Count + leadSlots, headEmpty, headEmpty == 0 ? null : emptyFields > 0 ? translation?.Front.LineOf("title") ?? 1 : leadLine));
 
-        foreach (var original in zh.Sections)
+        foreach (var part in original.Sections)
         {
-            var section = en?.Sections.FirstOrDefault(s => s.Id == original.Id);
-            var (slots, empty, line) = Blocks(original.Blocks, section?.Blocks ?? []);
+            var section = translation?.Sections.FirstOrDefault(s => s.Id == part.Id);
+            var (slots, empty, line) = Blocks(part.Blocks, section?.Blocks ?? []);
             var headingEmpty = section is not { Heading.Length: > 0 } ? 1 : 0;
             empty += headingEmpty;
-            parts.Add(new PartCoverage(original.Id, State(original.Id, headingEmpty == 0, empty), slots + 1, empty,
+            parts.Add(new PartCoverage(part.Id, State(part.Id, headingEmpty == 0, empty), slots + 1, empty,
                 empty == 0 ? null : headingEmpty == 1 ? section?.Line ?? 1 : line ?? section?.Line));
         }
 

@@ -5,7 +5,7 @@ using ReportArchive.Content;
 
 namespace ReportArchive.Translations;
 
-/// <summary>Fingerprints of the Chinese original, part by part, that a translation records in <c>translation_of</c>
+/// <summary>Fingerprints of the original, part by part, that a translation records in <c>translation_of</c>
 /// so that a later edit of one section marks only that section's translation as stale.</summary>
 public static class TranslationHashes
 {

@@ -40,4 +40,27 @@ public class StagesTests
         Assert.True(await second);
         Assert.Equal("RA100", Assert.Single(stages.Diagnostics.Sorted()).Code);
     }
+
+    [Fact]
+    public async Task A_failed_stage_stops_the_stages_after_it_and_settling_waits_for_those_still_running()
+    {
+        using var stages = new Stages();
+        using var release = new ManualResetEventSlim();
+        var started = new TaskCompletionSource();
+        var running = stages.Run("Running", [], _ =>
+        {
+            started.SetResult();
+            release.Wait(TimeSpan.FromSeconds(20));
+            return "finished";
+        });
+        var failing = stages.Run<int>("Failing", [started.Task], _ => throw new IOException("No space left on device"));
+        var after = stages.Run("After", [failing], _ => "ran");
+
+        await Assert.ThrowsAsync<IOException>(() => failing);
+        await Assert.ThrowsAnyAsync<Exception>(() => after);
+        Assert.False(running.IsCompleted);
+        release.Set();
+        await stages.SettleAsync();
+        Assert.Equal("finished", running.Result);
+    }
 }
