@@ -15,3 +15,9 @@ public sealed record SearchFiles(IReadOnlyList<OutputFile> Files, SearchSource? 
         return defer ? new SearchFiles([], source) : new SearchFiles(source.Build(sink), null);
     }
 }
+
+/// <summary>The archive a search index is built from: its reports, latest first, and the base path its links carry.</summary>
+public sealed record SearchSource(IReadOnlyList<Report> LatestFirst, Routes Routes)
+{
+    public List<OutputFile> Build(OutputSink? sink = null) => SearchIndex.Build(LatestFirst, Routes, sink: sink);
+}

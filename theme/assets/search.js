@@ -297,10 +297,12 @@
         });
       });
       var wanted = Object.keys(names);
-      if (options.department) wanted.push('f-' + options.department + '.json');
+      // A department without a filter file has no report in the index: nothing of it can match, and there is nothing to fetch.
+      var filtered = options.department && toc.departments.indexOf(options.department) >= 0;
+      if (filtered) wanted.push('f-' + options.department + '.json');
       return Promise.all(wanted.map(function (n) { return self.file(n); })).then(function (loaded) {
         var postings = {};
-        var departmentGroups = null;
+        var departmentGroups = options.department && !filtered ? new Set() : null;
         loaded.forEach(function (content, i) {
           if (wanted[i].indexOf('f-') === 0) {
             departmentGroups = new Set();

@@ -61,6 +61,6 @@ public class StagesTests
         Assert.False(running.IsCompleted);
         release.Set();
         await stages.SettleAsync();
-        Assert.Equal("finished", running.Result);
+        Assert.Equal("finished", await running);
     }
 }

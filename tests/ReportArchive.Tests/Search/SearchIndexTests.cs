@@ -79,11 +79,26 @@ public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
     }
 
     [Fact]
+    public void The_files_hold_exactly_the_keys_the_format_names()
+    {
+        static string[] Keys(Type record) => [.. record.GetProperties()
+            .Select(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false).Cast<System.Text.Json.Serialization.JsonPropertyNameAttribute>().Single().Name)
+            .Order(StringComparer.Ordinal)];
+        static string[] Names(System.Text.Json.JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(Keys(typeof(IndexToc)), Names(site.Toc));
+        var groups = Directory.EnumerateFiles(Path.Combine(site.Output, "search", site.Version), "g*.json").Select(f => site.Read(Path.GetFileName(f))).ToList();
+        Assert.True(groups.Count > 2);
+        Assert.All(groups, g => Assert.Equal(Keys(typeof(FragmentFile)), Names(g)));
+        Assert.All(groups.SelectMany(g => g.GetProperty("r").EnumerateArray()), r => Assert.Equal(Keys(typeof(FragmentRecord)), Names(r)));
+    }
+
+    [Fact]
     public void Pairs_are_recorded_only_between_adjacent_characters_of_one_run_and_one_field()
     {
         var report = Report("老尚好，老，尚", "尚");
         var (records, _) = SearchRecord.From([report], LanguageSet.Default);
-        var terms = SearchIndex.Analyse(records.Single(r => r.Section is not null)).Terms;
+        var terms = RecordAnalysis.Analyse(records.Single(r => r.Section is not null)).Terms;
         Assert.Equal(["尚好", "老尚"], terms.Where(t => t.Value.Positions is not null).Select(t => t.Key).Order(StringComparer.Ordinal));
         Assert.Single(terms["老尚"].Positions!);
         Assert.Equal(terms["老尚"].Positions![0] + 4, terms["尚好"].Positions![0]);
