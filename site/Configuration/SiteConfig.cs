@@ -10,9 +10,6 @@ public sealed record SiteConfig(LanguageSet Languages, Localized Title, Localize
 
     private static readonly string[] Keys = ["title", "description", "base_url", "page_size", "languages"];
 
-    /// <summary>The path part of the base URL, always starting and ending with '/'.</summary>
-    public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
-
     public static SiteConfig? Load(string file, string? baseUrlOverride, ICollection<Diagnostic> diagnostics)
     {
         var yaml = YamlDocument.Load(file, "the site configuration is missing: create site.yml with title, description and base_url", Keys, diagnostics);

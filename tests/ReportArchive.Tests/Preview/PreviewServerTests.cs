@@ -126,6 +126,42 @@ public class PreviewServerTests
     }
 
     /// <summary>A reader of the preview's event stream.</summary>
+    [Fact]
+    public async Task A_change_reported_by_the_change_source_rebuilds_without_any_file_event()
+    {
+        using var site = new TestSite("valid", "small");
+        var changes = new SignalledChanges();
+        await using var server = await PreviewServer.StartAsync(site.Settings(), 0, TextWriter.Null, changes);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        await using var events = await Events.OpenAsync(http, server.Url);
+
+        // The file is edited, but no watcher runs: nothing is rebuilt until the change source says so.
+        var en = Path.Combine(site.Bundle(2023, "report-a"), "index.en.md");
+        File.WriteAllText(en, File.ReadAllText(en).Replace("title: A test report", "title: Told by the source", StringComparison.Ordinal));
+        await Task.Delay(300);
+        Assert.Equal(1, server.Builds);
+        Assert.Contains("<h1>A test report</h1>", await http.GetStringAsync(server.Url + "en/reports/2023/report-a/"));
+
+        changes.Signal();
+        Assert.Equal("reload", (await events.NextAsync()).Name);
+        Assert.Equal(2, server.Builds);
+        Assert.Contains("<h1>Told by the source</h1>", await http.GetStringAsync(server.Url + "en/reports/2023/report-a/"));
+    }
+
+    /// <summary>A change source a test signals by hand.</summary>
+    private sealed class SignalledChanges : IChangeSource
+    {
+        private Action? _changed;
+
+        public void Start(Action changed) => _changed = changed;
+
+        public void Signal() => _changed!();
+
+        public void Dispose()
+        {
+        }
+    }
+
     private sealed class Events(HttpResponseMessage response, StreamReader reader) : IAsyncDisposable
     {
         public static async Task<Events> OpenAsync(HttpClient http, string url)
