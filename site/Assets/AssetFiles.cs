@@ -26,8 +26,7 @@ public static class AssetFiles
 
             var relative = Path.GetRelativePath(assets, file).Replace(Path.DirectorySeparatorChar, '/');
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
-            var extension = Path.GetExtension(relative);
-            var fingerprinted = $"assets/{relative[..^extension.Length]}.{hash}{extension}";
+            var fingerprinted = Routing.Routes.Asset(relative, hash);
             paths[relative] = fingerprinted;
             files.Add(new OutputFile(fingerprinted, bytes));
         }

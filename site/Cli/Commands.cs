@@ -105,7 +105,7 @@ public static class Commands
         var verify = new Command("verify", "Check a built site: every internal link, source and address resolves, and its size fits GitHub Pages") { input, output, baseUrl };
         verify.SetAction(result => Verify.VerifyCommand.Run(result.GetValue(input)!, result.GetValue(output)!, result.GetValue(baseUrl), stdout, stderr));
 
-        var root = new RootCommand("ReportArchive: a bilingual, searchable static archive of newspaper feature reports") { build, check, import, status, newReport, preview, verify, translate, stamp, xliff };
+        var root = new RootCommand("ReportArchive: a multilingual, searchable static archive of newspaper feature reports") { build, check, import, status, newReport, preview, verify, translate, stamp, xliff };
         var parsed = root.Parse(args.Length == 0 ? ["build"] : args);
         if (parsed.Errors.Count > 0)
         {

@@ -84,7 +84,7 @@ public static partial class LanguageConfig
         }
 
         var (tag, name, dateFormat) = (Required("tag"), Required("name"), Required("date_format"));
-        var monthFormat = yaml.String("month_format", diagnostics) ?? dateFormat;
+        var monthFormat = yaml.String("month_format", diagnostics);
         if (tag is not null && !TagPattern().IsMatch(tag))
         {
             diagnostics.Add(Diagnostic.Error("RA116", file, yaml.LineOfKey("tag"), $"'{tag}' is not a language tag such as zh-Hans, zh-Hant or en"));
@@ -99,6 +99,9 @@ public static partial class LanguageConfig
                 dateFormat = null;
             }
         }
+
+        // Without its own, a date known only to the month is written as a full date would be.
+        monthFormat ??= dateFormat;
 
         var original = yaml.String("original", diagnostics) switch
         {

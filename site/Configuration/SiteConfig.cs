@@ -10,15 +10,21 @@ public sealed record SiteConfig(LanguageSet Languages, Localized Title, Localize
 
     private static readonly string[] Keys = ["title", "description", "base_url", "page_size", "languages"];
 
-    public static SiteConfig? Load(string file, string? baseUrlOverride, ICollection<Diagnostic> diagnostics)
+    public static SiteConfig? Load(string file, string? baseUrlOverride, ICollection<Diagnostic> diagnostics) =>
+        Load(file, baseUrlOverride, diagnostics, out _);
+
+    /// <summary>Reads the configuration; <paramref name="languages"/> are the archive's languages when they could be read, even
+    /// if another part of the file could not (so that the rest of the content is checked in the right languages).</summary>
+    public static SiteConfig? Load(string file, string? baseUrlOverride, ICollection<Diagnostic> diagnostics, out LanguageSet? languages)
     {
+        languages = null;
         var yaml = YamlDocument.Load(file, "the site configuration is missing: create site.yml with title, description and base_url", Keys, diagnostics);
         if (yaml is null)
         {
             return null;
         }
 
-        var languages = LanguageConfig.Read(yaml, diagnostics);
+        languages = LanguageConfig.Read(yaml, diagnostics);
         if (languages is null)
         {
             return null;

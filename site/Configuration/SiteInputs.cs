@@ -15,8 +15,8 @@ public sealed record SiteInputs(SiteConfig Config, Taxonomy Taxonomy, ImmutableD
     /// <summary>The build's first stage: reads them all, and returns null when one cannot be used (the reasons are reported).</summary>
     public static SiteInputs? Load(BuildSettings settings, ICollection<Diagnostic> diagnostics)
     {
-        var config = SiteConfig.Load(Path.Combine(settings.Input, "site.yml"), settings.BaseUrl, diagnostics);
-        var languages = config?.Languages ?? LanguageSet.Default;
+        var config = SiteConfig.Load(Path.Combine(settings.Input, "site.yml"), settings.BaseUrl, diagnostics, out var read);
+        var languages = read ?? LanguageSet.Default;
         var taxonomy = Taxonomy.Load(Path.Combine(settings.Input, "taxonomy.yml"), languages, diagnostics);
         var strings = Configuration.Strings.LoadAll(Path.Combine(settings.Theme, "i18n"), languages, diagnostics);
         var theme = Theme.Load(settings.Theme, strings.Values.FirstOrDefault()?.Values.Keys.ToHashSet(StringComparer.Ordinal) ?? [], diagnostics);

@@ -1,4 +1,5 @@
 using ReportArchive.Output;
+using ReportArchive.Routing;
 
 namespace ReportArchive.Publish;
 
@@ -6,8 +7,8 @@ namespace ReportArchive.Publish;
 public static class HostFiles
 {
     public static OutputFile Robots(Func<string, string> absolute) =>
-        OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\nSitemap: {absolute("sitemap.xml")}\n");
+        OutputFile.Text(Routes.Robots, $"User-agent: *\nAllow: /\nSitemap: {absolute(Routes.Sitemap)}\n");
 
     /// <summary>Tells GitHub Pages to serve the files as they are, without running Jekyll over them.</summary>
-    public static OutputFile NoJekyll() => OutputFile.Text(".nojekyll", "");
+    public static OutputFile NoJekyll() => OutputFile.Text(Routes.NoJekyll, "");
 }

@@ -1,10 +1,11 @@
 using System.Xml;
 using ReportArchive.Output;
 using ReportArchive.Rendering;
+using ReportArchive.Routing;
 
 namespace ReportArchive.Publish;
 
-/// <summary><c>sitemap.xml</c>: every page, with <c>xhtml:link</c> alternates for the pages that exist in both languages.</summary>
+/// <summary><c>sitemap.xml</c>: every page, with <c>xhtml:link</c> alternates for the pages that exist in more than one language.</summary>
 public static class Sitemap
 {
     private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -40,7 +41,7 @@ public static class Sitemap
         buffer.Advance(OutputFile.Utf8.GetBytes(text, span));
     }
 
-    public static OutputFile Build(IEnumerable<PageRecord> pages, Func<string, string> absolute) => Xml.Write("sitemap.xml", writer =>
+    public static OutputFile Build(IEnumerable<PageRecord> pages, Func<string, string> absolute) => Xml.Write(Routes.Sitemap, writer =>
     {
         writer.WriteStartElement("urlset", SitemapNs);
         writer.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);

@@ -33,7 +33,7 @@ public sealed class Routes(LanguageSet languages, Uri baseUrl)
             PageKind.Feed => $"{lang}/feed.xml",
             PageKind.Article => ArticlePath(lang, route.Key, route.Slug),
             // The parallel page of the first translation keeps the short address; the others are named by their language.
-            PageKind.Parallel => ArticlePath(lang, route.Key, route.Slug) + (route.Pair == languages.Translations[0].Key ? "parallel/" : $"parallel/{route.Pair}/"),
+            PageKind.Parallel => ArticlePath(lang, route.Key, route.Slug) + (route.Pair == languages.Translations.FirstOrDefault()?.Key ? "parallel/" : $"parallel/{route.Pair}/"),
             _ => throw new ArgumentOutOfRangeException(nameof(route), route.Kind, "no address for this kind of page"),
         };
         return route.Number == 1 ? path : $"{path}page/{route.Number}/";
@@ -51,6 +51,23 @@ public sealed class Routes(LanguageSet languages, Uri baseUrl)
 
     /// <summary>Where a report's photos are published.</summary>
     public static string PhotoFolder(Content.Report report) => $"photos/{report.Year:D4}/{report.Slug}/";
+
+    /// <summary>A theme asset's published path: its name with a hash of its bytes, so that browsers may cache it for good.</summary>
+    public static string Asset(string relative, string hash)
+    {
+        var extension = System.IO.Path.GetExtension(relative);
+        return $"assets/{relative[..^extension.Length]}.{hash}{extension}";
+    }
+
+    /// <summary>A file of the search index: the table of contents at the folder's top, the rest in a folder of one build.</summary>
+    public static string SearchFile(string? version, string name) => version is null ? SearchIndex + name : $"{SearchIndex}{version}/{name}";
+
+    /// <summary>The files hosts and crawlers look for at the site's root.</summary>
+    public const string Sitemap = "sitemap.xml";
+
+    public const string Robots = "robots.txt";
+
+    public const string NoJekyll = ".nojekyll";
 
     private static string ArticlePath(string lang, string year, string slug) => $"{lang}/reports/{year}/{slug}/";
 }

@@ -78,7 +78,7 @@ public static class SearchIndex
         var version = Version(records, shift, routes, shardBytes);
         var written = new List<OutputFile>();
         sink ??= OutputSink.InMemory;
-        void Put(string name, byte[] bytes) => written.Add(sink.Bytes($"search/{version}/{name}", bytes));
+        void Put(string name, byte[] bytes) => written.Add(sink.Bytes(Routes.SearchFile(version, name), bytes));
 
         // Terms in sorted order, each entry encoded on every core, a chunk of terms at a time, as UTF-8 straight from its posting list.
         var shards = new ShardWriter(shardBytes, Put);
@@ -96,7 +96,7 @@ public static class SearchIndex
         shards.Cut();
         var reports = records.GroupBy(r => r.Group).ToArray();
         var fragments = new OutputFile[reports.Length];
-        Parallel.For(0, reports.Length, i => fragments[i] = sink.Bytes($"search/{version}/{IndexFormat.Fragments(reports[i].Key)}",
+        Parallel.For(0, reports.Length, i => fragments[i] = sink.Bytes(Routes.SearchFile(version, IndexFormat.Fragments(reports[i].Key)),
             JsonSerializer.SerializeToUtf8Bytes(Fragments([.. reports[i]], routes), IndexFormat.Json)));
         written.AddRange(fragments);
 
@@ -118,7 +118,7 @@ public static class SearchIndex
             Folder: version,
             Years: byLanguage.ToDictionary(g => g.Key, g => g.GroupBy(x => x.Year).ToDictionary(
                 y => y.Key.ToString("D4"), y => new[] { y.Min(x => x.Group), y.Max(x => x.Group) + 1 })));
-        return [sink.Text($"search/{IndexFormat.TocFile}", JsonSerializer.Serialize(toc, IndexFormat.Json)), .. written];
+        return [sink.Text(Routes.SearchFile(null, IndexFormat.TocFile), JsonSerializer.Serialize(toc, IndexFormat.Json)), .. written];
     }
 
     /// <summary>What results show of one report in one language: its link, title, language and date, and for each of its

@@ -22,7 +22,7 @@ public sealed record SiteSize(long Bytes, int Files, int Pages, long PhotoBytes,
             files++;
             pages += file.Extension == ".html" ? 1 : 0;
             photos += path.StartsWith("photos/", StringComparison.Ordinal) ? file.Length : 0;
-            search += path.StartsWith("search/", StringComparison.Ordinal) ? file.Length : 0;
+            search += path.StartsWith(Routing.Routes.SearchIndex, StringComparison.Ordinal) ? file.Length : 0;
         }
 
         return new SiteSize(bytes, files, pages, photos, search);

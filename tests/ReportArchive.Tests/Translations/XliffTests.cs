@@ -83,6 +83,38 @@ public class XliffTests
     }
 
     [Fact]
+    public async Task A_third_language_goes_through_the_desk_and_xliff_on_its_own_file()
+    {
+        using var site = new TestSite("trilingual");
+        var bundle = site.Bundle(2024, "river-library");
+        var (hant, english) = (Path.Combine(bundle, "index.zh-hant.md"), Path.Combine(bundle, "index.en.md"));
+        var (handWritten, englishBefore) = (File.ReadAllText(hant), File.ReadAllText(english));
+        var all = Path.Combine(site.Input, "..", "all.zh-hant.xlf");
+        Assert.Equal(ExitCodes.Success, (await Run("xliff", "export", "river-library", "--lang", "zh-hant", "--all", "-o", all, "--input", site.Input)).Code);
+        var exported = XDocument.Load(all);
+        Assert.Equal(("zh-Hans", "zh-Hant"), ((string)exported.Root!.Attribute("srcLang")!, (string)exported.Root.Attribute("trgLang")!));
+        File.Delete(hant);
+
+        // translate --lang writes the zh-Hant skeleton, with the original in each slot's comment; the English is not touched.
+        var (code, output, _) = await Run("translate", "river-library", "--lang", "zh-hant", "--input", site.Input);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("index.zh-hant.md", output);
+        Assert.Contains("'stamp river-library --lang zh-hant'", output);
+        Assert.Contains("<!-- zh: 新馆二层辟出一间少儿阅览区，藏书一万二千册。 -->", File.ReadAllText(hant));
+        Assert.Equal(englishBefore, File.ReadAllText(english));
+        var status = await Run("status", "--input", site.Input);
+        Assert.Contains(status.Out.Split('\n'), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^2024/river-library +zh-hant +draft "));
+        Assert.Contains(status.Out.Split('\n'), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^2024/river-library +en +published "));
+
+        // The translated XLIFF goes to the language its trgLang names, and gives back the file written by hand.
+        (code, output, var error) = await Run("xliff", "import", all, "--input", site.Input);
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("stamped head, children, evenings", output);
+        Assert.Equal(handWritten, File.ReadAllText(hant));
+        Assert.Equal(englishBefore, File.ReadAllText(english));
+    }
+
+    [Fact]
     public async Task Import_of_part_of_a_section_fills_those_slots_and_stamps_only_what_it_completed()
     {
         using var site = Seed();
