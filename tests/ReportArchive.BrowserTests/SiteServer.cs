@@ -30,12 +30,18 @@ public sealed class SiteServer(params string[] extraInputs) : IAsyncLifetime
     public static string Repository { get; } = typeof(SiteServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepositoryRoot").Value!;
 
-    /// <summary>The seed content folder that every browser test builds.</summary>
+    /// <summary>The seed content folder that the browser tests build, unless they name another.</summary>
     public static string Seed => Path.Combine(Repository, "tests", "ReportArchive.Tests", "Fixtures", "seed");
+
+    /// <summary>The site in three languages (zh-Hans original, en and zh-Hant translations).</summary>
+    public static string Trilingual => Path.Combine(Repository, "tests", "ReportArchive.Tests", "Fixtures", "trilingual");
+
+    /// <summary>The content folder the extra inputs are laid over.</summary>
+    public string BaseInput { get; init; } = Seed;
 
     public async Task InitializeAsync()
     {
-        var input = Seed;
+        var input = BaseInput;
         if (extraInputs.Length > 0)
         {
             var merged = Path.Combine(_root, "input");
