@@ -37,7 +37,7 @@ public static class SiteBuild
                     : RenderedPages.None);
             var search = stages.Run("Search", [inputs, archive], _ =>
                 inputs.Result is { } site && !settings.Check && !stages.Diagnostics.HasErrors
-                    ? SearchFiles.Index(archive.Result, new Routing.Routes(site.Languages, site.Config.BaseUrl), settings.DeferSearch, sink)
+                    ? SearchFiles.Index(archive.Result, site.Routes, settings.DeferSearch, sink)
                     : SearchFiles.None);
             var published = stages.Run("Publish", [inputs, archive, pages], _ =>
                 inputs.Result is { } site && pages.Result.Pages.Count > 0

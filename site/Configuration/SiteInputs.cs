@@ -12,6 +12,9 @@ public sealed record SiteInputs(SiteConfig Config, Taxonomy Taxonomy, ImmutableD
 {
     public LanguageSet Languages => Config.Languages;
 
+    /// <summary>Every address of the site, in its languages and under its base URL.</summary>
+    public Routing.Routes Routes { get; } = new(Config.Languages, Config.BaseUrl);
+
     /// <summary>The build's first stage: reads them all, and returns null when one cannot be used (the reasons are reported).</summary>
     public static SiteInputs? Load(BuildSettings settings, ICollection<Diagnostic> diagnostics)
     {

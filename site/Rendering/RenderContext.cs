@@ -51,7 +51,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
 
     public LanguageSet Languages => site.Languages;
 
-    public Routes Routes { get; } = new(site.Languages, site.Config.BaseUrl);
+    public Routes Routes => site.Routes;
 
     public IReadOnlyList<Report> LatestFirst { get; } = reports;
 
