@@ -4,5 +4,6 @@ namespace ReportArchive.Photos;
 /// the placeholder colour, and the files of each width.</summary>
 public sealed record EncodedPhoto(int Width, int Height, string DominantColor, bool StandIn, IReadOnlyList<EncodedVariant> Variants);
 
-/// <summary>One encoded width: the files of its JPEG and WebP inside the cache entry, with a fingerprint of each file's bytes.</summary>
-public sealed record EncodedVariant(int Width, int Height, string JpegFile, string JpegHash, string WebpFile, string WebpHash);
+/// <summary>One encoded width: its WebP (and, for the one JPEG width, its JPEG) inside the cache entry, with a fingerprint of
+/// each file's bytes.</summary>
+public sealed record EncodedVariant(int Width, int Height, string? JpegFile, string? JpegHash, string WebpFile, string WebpHash);

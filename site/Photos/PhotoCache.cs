@@ -21,7 +21,7 @@ public sealed class PhotoCache(string directory)
         try
         {
             var photo = JsonSerializer.Deserialize<EncodedPhoto>(File.ReadAllText(manifest));
-            return photo is not null && photo.Variants.All(v => File.Exists(Path.Combine(EntryDirectory(key), v.JpegFile)) && File.Exists(Path.Combine(EntryDirectory(key), v.WebpFile)))
+            return photo is not null && photo.Variants.All(v => (v.JpegFile is null || File.Exists(Path.Combine(EntryDirectory(key), v.JpegFile))) && File.Exists(Path.Combine(EntryDirectory(key), v.WebpFile)))
                 ? photo
                 : null;
         }

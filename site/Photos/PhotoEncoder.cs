@@ -7,7 +7,7 @@ using SixLabors.ImageSharp.Processing;
 namespace ReportArchive.Photos;
 
 /// <summary>Decodes a validated photo, applies its EXIF orientation, drops every metadata profile,
-/// and encodes each width as JPEG and WebP into a folder.</summary>
+/// and encodes each width as WebP, and one width also as JPEG, into a folder.</summary>
 public static class PhotoEncoder
 {
     public static EncodedPhoto Encode(byte[] source, PhotoSettings settings, string directory)
@@ -24,13 +24,15 @@ public static class PhotoEncoder
         try
         {
             // From the largest width down, each resized from the one above: fewer pixels to read, and no visible loss.
-            foreach (var width in settings.WidthsFor(image.Width).Reverse())
+            var widths = settings.WidthsFor(image.Width);
+            var jpegWidth = settings.JpegWidthOf(widths);
+            foreach (var width in widths.Reverse())
             {
                 var from = larger ?? image;
                 var resized = width == from.Width ? from.Clone() : from.Clone(x => x.Resize(width, 0, KnownResamplers.Lanczos3));
                 StripMetadata(resized);
-                var (jpegFile, webpFile) = ($"{width}.jpg", $"{width}.webp");
-                var jpegHash = Save(resized, Path.Combine(directory, jpegFile), jpeg);
+                var (jpegFile, webpFile) = (width == jpegWidth ? $"{width}.jpg" : null, $"{width}.webp");
+                var jpegHash = jpegFile is null ? null : Save(resized, Path.Combine(directory, jpegFile), jpeg);
                 var webpHash = Save(resized, Path.Combine(directory, webpFile), webp);
                 variants.Insert(0, new EncodedVariant(width, resized.Height, jpegFile, jpegHash, webpFile, webpHash));
                 larger?.Dispose();

@@ -64,10 +64,14 @@ public static class PhotoProcessor
         var variants = new List<PhotoVariant>();
         foreach (var v in encoded.Variants)
         {
-            var jpeg = $"{request.SitePrefix}{name}-{v.Width}.{v.JpegHash}.jpg";
+            var jpeg = v.JpegFile is null ? null : $"{request.SitePrefix}{name}-{v.Width}.{v.JpegHash}.jpg";
             var webp = $"{request.SitePrefix}{name}-{v.Width}.{v.WebpHash}.webp";
             variants.Add(new PhotoVariant(v.Width, v.Height, jpeg, webp));
-            files.Add(OutputFile.Copy(jpeg, Path.Combine(entry, v.JpegFile)));
+            if (jpeg is not null)
+            {
+                files.Add(OutputFile.Copy(jpeg, Path.Combine(entry, v.JpegFile!)));
+            }
+
             files.Add(OutputFile.Copy(webp, Path.Combine(entry, v.WebpFile)));
         }
 

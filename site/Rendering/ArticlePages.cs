@@ -43,16 +43,15 @@ public sealed class ArticlePages(RenderContext context)
     public FigureView Figure(Report report, Figure figure, bool first, string? otherCaption = null)
     {
         var photo = context.Photo(report, figure.Source);
-        string Srcset(Func<PhotoVariant, string> path) => string.Join(", ", photo.Variants.Select(v => $"{context.Routes.Url(path(v))} {v.Width}w"));
-        var fallback = photo.Variants.FirstOrDefault(v => v.Width >= 960) ?? photo.Largest;
-        return new FigureView(context.Routes.Url(fallback.JpegPath), context.Routes.Url(photo.Largest.JpegPath), Srcset(v => v.JpegPath), Srcset(v => v.WebpPath),
+        var srcset = string.Join(", ", photo.Variants.Select(v => $"{context.Routes.Url(v.WebpPath)} {v.Width}w"));
+        return new FigureView(context.Routes.Url(photo.JpegPath), context.Routes.Url(photo.Largest.WebpPath), srcset,
             FigureSizes, photo.Width, photo.Height, photo.DominantColor, figure.Caption, photo.StandIn, first, otherCaption)
         { Credit = figure.Credit };
     }
 
     private object JsonLd(Report report, Translation translation, Language language)
     {
-        var images = translation.Figures.Select(f => context.Routes.Absolute(context.Photo(report, f.Source).Largest.JpegPath)).ToList();
+        var images = translation.Figures.Select(f => context.Routes.Absolute(context.Photo(report, f.Source).JpegPath)).ToList();
         return Rendering.JsonLd.NewsArticle(context.Absolute(Route.Article(language.Key, report)), translation.Title, translation.Front.Subtitle,
             DateIso(report), language.Tag, translation.Front.Byline, images, context.Site.Config.Title.In(language.Key),
             language.IsOriginal ? null : context.Absolute(Route.Article(context.Languages.Original.Key, report)));
@@ -104,7 +103,7 @@ public sealed class ArticlePages(RenderContext context)
             OriginalLang = context.Languages.Original.Tag,
         };
         var description = translation.Lead.OfType<Paragraph>().FirstOrDefault() is { } leadParagraph ? Excerpts.Of(leadParagraph.Text, language) : translation.Title;
-        var image = translation.Figures.FirstOrDefault() is { } figure ? context.Photo(report, figure.Source).Largest.JpegPath : null;
+        var image = translation.Figures.FirstOrDefault() is { } figure ? context.Photo(report, figure.Source).JpegPath : null;
         var meta = new PageMeta(Route.Article(lang, report), $"{translation.Title} · {context.Site.Config.Title.In(lang)}", description, "home",
             l => report.In(l) is not null, "article", image, JsonLd(report, translation, language), report.Date);
         return context.Page(meta, "article", view);

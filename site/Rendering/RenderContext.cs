@@ -24,7 +24,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
         }
 
         var photoKey = string.Join(",", report.Published.SelectMany(t => t.Figures).Select(f => f.Source).Distinct()
-            .Select(s => _photos.TryGetValue((report.Directory, s), out var p) ? p.Largest.JpegPath : "-"));
+            .Select(s => _photos.TryGetValue((report.Directory, s), out var p) ? p.Largest.WebpPath : "-"));
         return memo.GetOrAdd($"{what}|{report.Directory}|{report.Version}|{site.Fingerprint}|{photoKey}|{_assetsKey}", render);
     }
 

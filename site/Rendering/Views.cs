@@ -104,9 +104,10 @@ public sealed record SectionView(string Id, string Heading, IReadOnlyList<BlockV
 /// <summary>A paragraph (pre-rendered, escaped HTML) or a figure.</summary>
 public sealed record BlockView(string? Html, FigureView? Figure);
 
-/// <summary>A photo with its caption in the page's language: the middle JPEG as fallback, the largest as link, every width in
-/// <c>srcset</c>s for JPEG and WebP, and a placeholder colour for the time it loads. The first figure of a page loads at once.</summary>
-public sealed record FigureView(string Src, string Largest, string JpegSrcset, string WebpSrcset, string Sizes, int Width, int Height,
+/// <summary>A photo with its caption in the page's language: every width as WebP in a <c>srcset</c>, the one JPEG as the image
+/// of browsers without WebP, the largest WebP as link, and a placeholder colour for the time it loads. The first figure of a
+/// page loads at once.</summary>
+public sealed record FigureView(string Src, string Largest, string WebpSrcset, string Sizes, int Width, int Height,
     string Color, string Caption, bool StandIn, bool First, string? OtherCaption = null)
 {
     /// <summary>Who took or supplied the photo, shown under it apart from the caption.</summary>

@@ -4,12 +4,21 @@ using ReportArchive.Translations;
 
 namespace ReportArchive.Benchmarks;
 
-/// <summary>A deterministic archive of N bilingual reports made from the seed report's paragraphs and their translations:
-/// three to five of its sections per report, shuffled, each with a random two thirds of its paragraphs (the same ones in both
-/// languages), so that reports differ as real ones do; with departments, topics and dates spread over ten years.</summary>
+/// <summary>The two shapes of generated archive the benchmarks build.</summary>
+public enum CorpusShape
+{
+    /// <summary>Three to five of the seed's sections per report, each with a random two thirds of its paragraphs (about 12 KB of text).</summary>
+    Sampled,
+
+    /// <summary>Five sections of four paragraphs each, in both languages (about 27 KB of text a report).</summary>
+    Full,
+}
+
+/// <summary>A deterministic archive of N bilingual reports made from the seed report's paragraphs and their translations, so that
+/// reports differ as real ones do; with departments, topics and dates spread over ten years. See <see cref="CorpusShape"/>.</summary>
 public static class Corpus
 {
-    public static void Write(string input, int count, string repository = ".")
+    public static void Write(string input, int count, string repository = ".", CorpusShape shape = CorpusShape.Sampled)
     {
         // The frozen seed of the tests, not the live input/: a benchmark's corpus must not change with the archive's content.
         var seedSite = Path.Combine(repository, "tests", "ReportArchive.Tests", "Fixtures", "seed");
@@ -28,7 +37,7 @@ public static class Corpus
             var slug = $"report-{i:D5}";
             var bundle = Path.Combine(input, "reports", date.Year.ToString("D4"), slug);
             Directory.CreateDirectory(bundle);
-            var order = pairs.OrderBy(_ => random.Next()).Take(3 + random.Next(3)).ToArray();
+            var order = shape == CorpusShape.Full ? pairs.OrderBy(_ => random.Next()).ToArray() : pairs.OrderBy(_ => random.Next()).Take(3 + random.Next(3)).ToArray();
             var zh = new StringBuilder();
             zh.Append($"---\ntitle: \"{seed.Original.Title}（{i}）\"\nsubtitle: \"{seed.Original.Front.Subtitle}\"\ndate: {date:yyyy-MM-dd}\nbyline: \"{seed.Original.Front.Byline}\"\n");
             zh.Append($"departments: [{departments[i % departments.Length]}, {departments[(i + 2) % departments.Length]}]\n");
@@ -50,7 +59,10 @@ public static class Corpus
                 zh.Append($"## {z.Heading} {{#{z.Id}}}\n\n");
                 bodyEn.Append($"## {e.Heading} {{#{e.Id}}}\n\n");
                 var (zhParagraphs, enParagraphs) = (z.Paragraphs.ToArray(), e.Paragraphs.ToArray());
-                var kept = Enumerable.Range(0, zhParagraphs.Length).Where(_ => random.Next(3) > 0).DefaultIfEmpty(0).ToArray();
+                // The full shape takes four paragraphs a section, again from the start when a section has fewer.
+                var kept = shape == CorpusShape.Full
+                    ? Enumerable.Range(random.Next(zhParagraphs.Length), 4).Select(k => k % Math.Min(zhParagraphs.Length, enParagraphs.Length)).ToArray()
+                    : Enumerable.Range(0, zhParagraphs.Length).Where(_ => random.Next(3) > 0).DefaultIfEmpty(0).ToArray();
                 foreach (var k in kept)
                 {
                     zh.Append(zhParagraphs[k].Text).Append("\n\n");

@@ -7,7 +7,7 @@ using ReportArchive.Benchmarks;
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- search [reports]
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- index [reports]     (the search index build alone)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- scale [reports...] [--folder dir]   (ours beside Hugo; apt-get install hugo time)
-//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- corpus reports folder   (writes a generated input/ to look at)
+//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- corpus reports folder [--full]   (writes a generated input/ to look at)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- import [MB...]   (import throughput on the page fixtures, 1 8 50 MB by default)
 return args switch
 {
@@ -21,7 +21,8 @@ return args switch
     ["index", var n] when int.TryParse(n, out var count) && count > 0 => SearchBenchmark.IndexOnly(count),
     ["scale", .. var rest] when Scale(rest) is { } scale => await ScaleBenchmark.RunAsync(scale.Sizes, scale.Folder),
     ["import", .. var sizes] when sizes.All(n => int.TryParse(n, out var c) && c > 0) => await ImportBenchmark.RunAsync(sizes.Length == 0 ? [1, 8, 50] : [.. sizes.Select(int.Parse)]),
-    ["corpus", var n, var folder] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder),
+    ["corpus", var n, var folder] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder, CorpusShape.Sampled),
+    ["corpus", var n, var folder, "--full"] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder, CorpusShape.Full),
     _ => Usage(),
 };
 
@@ -34,9 +35,9 @@ static (int[] Sizes, string? Folder)? Scale(string[] rest)
         : null;
 }
 
-static int WriteCorpus(int count, string folder)
+static int WriteCorpus(int count, string folder, CorpusShape shape)
 {
-    Corpus.Write(folder, count);
+    Corpus.Write(folder, count, shape: shape);
     Console.WriteLine($"wrote {count} bilingual reports to {folder}");
     return 0;
 }

@@ -185,7 +185,7 @@ public class PagesTests(ITestOutputHelper output)
         Assert.Equal("article", Meta("og:type"));
         Assert.Equal("en_US", Meta("og:locale"));
         Assert.Equal("zh_CN", Meta("og:locale:alternate"));
-        Assert.Matches(@"^https://example\.github\.io/ReportArchive/photos/2023/yanzhou-party-building/mentoring-launch-1600\.[0-9a-f]{10}\.jpg$", Meta("og:image"));
+        Assert.Matches(@"^https://example\.github\.io/ReportArchive/photos/2023/yanzhou-party-building/mentoring-launch-960\.[0-9a-f]{10}\.jpg$", Meta("og:image"));
 
         using var json = System.Text.Json.JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
         var article = json.RootElement;
