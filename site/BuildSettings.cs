@@ -7,4 +7,8 @@ namespace ReportArchive;
 /// With <c>DeferSearch</c> (the preview), the search index is not built: the result says what it would be built from, so that
 /// it can be built when a page first asks for it, and a save is not slowed by indexing the whole archive.</summary>
 public sealed record BuildSettings(string Input, string Theme, string Output, string? BaseUrl, bool Check = false, string Cache = ".cache", bool InMemory = false,
-    Build.BuildMemo? Memo = null, bool DeferSearch = false);
+    Build.BuildMemo? Memo = null, bool DeferSearch = false)
+{
+    /// <summary>The most a published site may weigh: GitHub Pages' 1 GB (a warning from 80 % of it, an error above).</summary>
+    public long SizeLimit { get; init; } = ReportArchive.Output.SiteSize.PagesLimit;
+}

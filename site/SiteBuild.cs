@@ -20,8 +20,9 @@ public static class SiteBuild
     {
         var writing = !settings.Check && !settings.InMemory;
         settings.Memo?.Sweep();
-        // Pages and the search index go to the staging folder as they are made; it replaces output/ only if all went well.
-        var sink = writing ? OutputSink.Staging(SiteWriter.PrepareStaging(settings.Output)) : OutputSink.InMemory;
+        // Pages and the search index go to the staging folder as they are made; it replaces output/ only if all went well. A check
+        // makes the whole site too, keeping only each file's size, to say what the site will weigh.
+        var sink = writing ? OutputSink.Staging(SiteWriter.PrepareStaging(settings.Output)) : settings.Check ? OutputSink.Counting : OutputSink.InMemory;
         using var stages = new Stages(cancellation);
         var written = false;
         try
@@ -30,13 +31,13 @@ public static class SiteBuild
             var assets = stages.Run("Assets", [], d => AssetFiles.Read(settings.Theme, d));
             var archive = stages.Run("Content", [inputs], d => Archive.Load(settings.Input, inputs.Result, settings.Memo, d));
             var photos = stages.Run("Photos", [archive], d =>
-                PhotoSet.Process(archive.Result, settings.Check ? null : new PhotoCache(settings.Cache), PhotoSettings.Default, d));
+                PhotoSet.Process(archive.Result, new PhotoCache(settings.Cache), PhotoSettings.Default, encode: !settings.Check, d));
             var pages = stages.Run("Pages", [inputs, archive, photos, assets], _ =>
-                inputs.Result is { } site && !settings.Check && !stages.Diagnostics.HasErrors
+                inputs.Result is { } site && !stages.Diagnostics.HasErrors
                     ? RenderedPages.Render(site, archive.Result, photos.Result, assets.Result, settings.Memo, sink)
                     : RenderedPages.None);
             var search = stages.Run("Search", [inputs, archive], _ =>
-                inputs.Result is { } site && !settings.Check && !stages.Diagnostics.HasErrors
+                inputs.Result is { } site && !stages.Diagnostics.HasErrors
                     ? SearchFiles.Index(archive.Result, site.Routes, settings.DeferSearch, sink)
                     : SearchFiles.None);
             var published = stages.Run("Publish", [inputs, archive, pages], _ =>
@@ -45,6 +46,13 @@ public static class SiteBuild
                     : PublishedFiles.None);
 
             var files = new SiteFiles(await assets, await photos, await pages, await search, await published);
+            // GitHub Pages refuses a site over 1 GB: a warning from 80 %, an error (nothing written) above.
+            var size = SiteSize.Of(files.Files);
+            if (files.Pages.Pages.Count > 0 && size.Problem(settings.Output, settings.SizeLimit) is { } tooLarge)
+            {
+                stages.Diagnostics.Add(tooLarge);
+            }
+
             string? writeWarning = null;
             if (writing && !stages.Diagnostics.HasErrors)
             {
@@ -54,7 +62,7 @@ public static class SiteBuild
                 written = true;
             }
 
-            return Result(settings, stages, await archive, files, written, writeWarning);
+            return Result(settings, stages, await archive, files, written, writeWarning) with { Size = files.Pages.Pages.Count > 0 ? size : null };
         }
         finally
         {
@@ -92,6 +100,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Repo
 
     /// <summary>With <see cref="BuildSettings.DeferSearch"/>, what the search index is to be built from.</summary>
     public SearchSource? DeferredSearch { get; init; }
+
+    /// <summary>What the site weighs (in a check, what it will weigh; photos not encoded yet are estimated); null when no page was made.</summary>
+    public SiteSize? Size { get; init; }
 
     /// <summary>When each stage ran, and the final write when there was one.</summary>
     public IReadOnlyList<StageTiming> Timings { get; init; } = [];

@@ -141,7 +141,8 @@ public static class Commands
         var pages = settings.Check ? "" : $"{Count(result.Pages, "page")}, ";
         var photos = settings.Check ? Count(result.Photos, "photo") : $"{Count(result.Photos, "photo")} ({result.PhotosEncoded} encoded, {result.PhotosReused} reused)";
         var outcome = result.Written ? $" -> {settings.Output}/" : errors > 0 ? "; nothing was written" : "";
-        stdout.WriteLine($"{verb}: {Count(result.Reports, "report")}, {pages}{photos}, {Count(errors, "error")}, {Count(warnings, "warning")} in {result.Elapsed.TotalSeconds:0.00} s{outcome}");
+        var size = result.Size is { } s ? $"; the site {(settings.Check ? "will weigh" : "weighs")} {s.Summary}" : "";
+        stdout.WriteLine($"{verb}: {Count(result.Reports, "report")}, {pages}{photos}, {Count(errors, "error")}, {Count(warnings, "warning")} in {result.Elapsed.TotalSeconds:0.00} s{outcome}{size}");
         return errors > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;
     }
 

@@ -14,6 +14,12 @@ public sealed record OutputFile(string Path, byte[]? Bytes, string? SourceFile =
     /// <summary>The file is already in the staging folder, at its place (written there by an <see cref="OutputSink"/>).</summary>
     public bool Staged { get; init; }
 
+    /// <summary>The size of a file that was only counted (a check makes the site without keeping or writing it).</summary>
+    public long? Counted { get; init; }
+
+    /// <summary>The file's size in bytes.</summary>
+    public long Length => Bytes?.Length ?? Counted ?? new FileInfo(SourceFile!).Length;
+
     /// <summary>A file copied as it is (a cached photo), so that large files are not held in memory.</summary>
     public static OutputFile Copy(string path, string sourceFile) => new(path, null, sourceFile);
 

@@ -9,9 +9,14 @@ public sealed class OutputSink
     // Folders already made: tens of thousands of files share a few thousand folders.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
 
-    private OutputSink(string? staging) => _staging = staging;
+    private readonly bool _count;
+
+    private OutputSink(string? staging, bool count = false) => (_staging, _count) = (staging, count);
 
     public static OutputSink InMemory { get; } = new(null);
+
+    /// <summary>Keeps only each file's size: a check makes the whole site to measure it, without holding or writing it.</summary>
+    public static OutputSink Counting { get; } = new(null, count: true);
 
     public static OutputSink Staging(string folder) => new(folder);
 
@@ -19,6 +24,11 @@ public sealed class OutputSink
 
     public OutputFile Bytes(string path, byte[] bytes)
     {
+        if (_count)
+        {
+            return new OutputFile(path, null) { Counted = bytes.Length };
+        }
+
         if (_staging is null)
         {
             return new OutputFile(path, bytes);

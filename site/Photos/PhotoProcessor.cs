@@ -11,9 +11,10 @@ namespace ReportArchive.Photos;
 /// <summary>Checks a report's photo, and turns it into the widths and formats the pages serve, from the cache when it can.</summary>
 public static class PhotoProcessor
 {
-    /// <summary>The photo and its files; with <paramref name="cache"/> null (a check), only validates. Null when the photo is refused
-    /// (the reason is reported).</summary>
-    public static ProcessedPhoto? Process(PhotoRequest request, PhotoCache? cache, PhotoSettings settings, ICollection<Diagnostic> diagnostics)
+    /// <summary>The photo and its files. Without <paramref name="encode"/> (a check), nothing is encoded or written: a photo the
+    /// cache holds is described from it, any other is measured from its header and its files' sizes estimated, so that a check
+    /// knows what the site will weigh. Null when the photo is refused (the reason is reported).</summary>
+    public static ProcessedPhoto? Process(PhotoRequest request, PhotoCache cache, PhotoSettings settings, bool encode, ICollection<Diagnostic> diagnostics)
     {
         var path = Path.Combine(request.ReportDirectory, request.Source);
         if (!File.Exists(path))
@@ -40,13 +41,13 @@ public static class PhotoProcessor
                 $"the photo '{request.Source}' is an animated PNG: only its first frame is published"));
         }
 
-        if (cache is null)
-        {
-            return new ProcessedPhoto(null, []);
-        }
-
         var key = $"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..20]}-{settings.Fingerprint}";
         var reused = cache.TryGet(key);
+        if (!encode && reused is null)
+        {
+            return Estimate(request, Image.Identify(bytes), settings);
+        }
+
         EncodedPhoto encoded;
         try
         {
@@ -76,6 +77,32 @@ public static class PhotoProcessor
         }
 
         return new ProcessedPhoto(new Photo(request.ReportDirectory, request.Source, encoded.Width, encoded.Height, encoded.DominantColor, encoded.StandIn, variants, reused is not null), files);
+    }
+
+    /// <summary>A photo not encoded yet, as a check sees it: its widths from its header, placeholder names, and each file's size
+    /// estimated from its pixels at the rates the photo benchmark measured (README, Photos).</summary>
+    private static ProcessedPhoto Estimate(PhotoRequest request, IImageInfo info, PhotoSettings settings)
+    {
+        const string unknown = "0000000000";
+        var widths = settings.WidthsFor(info.Width);
+        var jpegWidth = settings.JpegWidthOf(widths);
+        var variants = new List<PhotoVariant>();
+        var files = new List<OutputFile>();
+        foreach (var width in widths)
+        {
+            var height = (int)Math.Round((double)info.Height * width / info.Width);
+            var webp = $"{request.SitePrefix}{request.Name}-{width}.{unknown}.webp";
+            var jpeg = width == jpegWidth ? $"{request.SitePrefix}{request.Name}-{width}.{unknown}.jpg" : null;
+            variants.Add(new PhotoVariant(width, height, jpeg, webp));
+            files.Add(new OutputFile(webp, null) { Counted = (long)(width * height * PhotoSettings.WebpBytesPerPixel) });
+            if (jpeg is not null)
+            {
+                files.Add(new OutputFile(jpeg, null) { Counted = (long)(width * height * PhotoSettings.JpegBytesPerPixel) });
+            }
+        }
+
+        var last = variants[^1];
+        return new ProcessedPhoto(new Photo(request.ReportDirectory, request.Source, last.Width, last.Height, "#808080", false, variants, false), files);
     }
 
     /// <summary>Why the bytes are not a photo the archive takes, or null. Reads only the header, so a decompression bomb costs nothing.</summary>

@@ -7,15 +7,16 @@ namespace ReportArchive.Photos;
 /// <summary>The photos stage: every photo the reports show, encoded (or, in a check, only validated), with their files.</summary>
 public sealed record PhotoSet(IReadOnlyList<Photo> Photos, int Accepted, IReadOnlyList<OutputFile> Files) : IPublishes
 {
-    /// <summary>Each report's photos, once each, on every core; without a cache (a check) they are validated and not encoded.</summary>
-    public static PhotoSet Process(Archive archive, PhotoCache? cache, PhotoSettings settings, ICollection<Diagnostic> diagnostics)
+    /// <summary>Each report's photos, once each, on every core; without <paramref name="encode"/> (a check) they are validated and
+    /// described from the cache or their header, and nothing is encoded.</summary>
+    public static PhotoSet Process(Archive archive, PhotoCache cache, PhotoSettings settings, bool encode, ICollection<Diagnostic> diagnostics)
     {
         var requests = archive.Reports.SelectMany(Requests).ToArray();
         var results = new (ProcessedPhoto? Photo, List<Diagnostic> Diagnostics)[requests.Length];
         Parallel.For(0, requests.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var found = new List<Diagnostic>();
-            results[i] = (PhotoProcessor.Process(requests[i], cache, settings, found), found);
+            results[i] = (PhotoProcessor.Process(requests[i], cache, settings, encode, found), found);
         });
         foreach (var d in results.SelectMany(r => r.Diagnostics))
         {
@@ -23,7 +24,7 @@ public sealed record PhotoSet(IReadOnlyList<Photo> Photos, int Accepted, IReadOn
         }
 
         var processed = results.Select(r => r.Photo).OfType<ProcessedPhoto>().ToList();
-        return new PhotoSet([.. processed.Select(p => p.Photo).OfType<Photo>()], processed.Count, [.. processed.SelectMany(p => p.Files)]);
+        return new PhotoSet([.. processed.Select(p => p.Photo)], processed.Count, [.. processed.SelectMany(p => p.Files)]);
     }
 
     /// <summary>A report's photos as its language files use them, each once, named for the site.</summary>
@@ -39,5 +40,5 @@ public sealed record PhotoSet(IReadOnlyList<Photo> Photos, int Accepted, IReadOn
     }
 }
 
-/// <summary>A photo that passed its checks: its model and files once encoded (none in a check).</summary>
-public sealed record ProcessedPhoto(Photo? Photo, IReadOnlyList<OutputFile> Files);
+/// <summary>A photo that passed its checks: its model and its files (in a check, as the cache holds them or as estimated).</summary>
+public sealed record ProcessedPhoto(Photo Photo, IReadOnlyList<OutputFile> Files);

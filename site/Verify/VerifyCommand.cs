@@ -26,7 +26,7 @@ public static class VerifyCommand
         }
 
         diagnostics.AddRange(new SiteVerifier(output, config.BaseUrl).Verify());
-        var size = SiteSize.Measure(output);
+        var size = Output.SiteSize.Measure(output);
         if (size.Problem(output) is { } problem)
         {
             diagnostics.Add(problem);

@@ -34,6 +34,7 @@ public static class PhotoBenchmark
             File.WriteAllText(Path.Combine(bundle, "index.zh.md"), $"---\ntitle: 照片\ndate: 2023-01-01\n---\n\n导语。\n\n{figures}\n");
 
             var settings = new BuildSettings(input, "theme", Path.Combine(root, "output"), null, Cache: Path.Combine(root, "cache"));
+            var estimate = await SiteBuild.RunAsync(settings with { Check = true });
             var cold = await Time(() => SiteBuild.RunAsync(settings));
             var warm = await Time(() => SiteBuild.RunAsync(settings));
             var widths = PhotoSettings.Default;
@@ -42,6 +43,7 @@ public static class PhotoBenchmark
             long Bytes(string extension) => published.Where(f => f.Extension == extension).Sum(f => f.Length);
             Console.WriteLine($"published: {published.Count / count} files and {published.Sum(f => f.Length) / count / 1024} KiB a photo " +
                 $"(WebP {Bytes(".webp") / count / 1024} KiB, JPEG {Bytes(".jpg") / count / 1024} KiB)");
+            Console.WriteLine($"check before encoding estimated the photos at {estimate.Size!.PhotoBytes / count / 1024} KiB a photo; the build made {cold.Result.Size!.PhotoBytes / count / 1024} KiB");
             // What the JPEGs dropped (every width but the fallback) would weigh: the former six files a photo.
             var dropped = Directory.GetFiles(Path.Combine(bundle, "photos")).Sum(photo =>
             {
