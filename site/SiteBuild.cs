@@ -53,16 +53,20 @@ public static class SiteBuild
                 stages.Diagnostics.Add(tooLarge);
             }
 
-            string? writeWarning = null;
+            WriteReport? report = null;
             if (writing && !stages.Diagnostics.HasErrors)
             {
                 var writeStart = stages.Elapsed;
-                writeWarning = SiteWriter.Write(settings.Output, files.Files);
+                report = SiteWriter.Write(settings.Output, files.Files);
                 stages.Record("Write", writeStart);
                 written = true;
             }
 
-            return Result(settings, stages, await archive, files, written, writeWarning) with { Size = files.Pages.Pages.Count > 0 ? size : null };
+            return Result(settings, stages, await archive, files, written, report?.Warning) with
+            {
+                Size = files.Pages.Pages.Count > 0 ? size : null,
+                Writes = report is null ? null : new FileWrites(sink.Counts.Written + report.Copied, sink.Counts.Unchanged + files.Files.Count(f => !f.Staged) - report.Copied, report.Removed),
+            };
         }
         finally
         {
@@ -104,8 +108,14 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Repo
     /// <summary>What the site weighs (in a check, what it will weigh; photos not encoded yet are estimated); null when no page was made.</summary>
     public SiteSize? Size { get; init; }
 
+    /// <summary>What the write did to the files of the previous build's spare: written, left as they were, removed.</summary>
+    public FileWrites? Writes { get; init; }
+
     /// <summary>When each stage ran, and the final write when there was one.</summary>
     public IReadOnlyList<StageTiming> Timings { get; init; } = [];
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 }
+
+/// <summary>How many files a build wrote, found already as they should be, and removed.</summary>
+public sealed record FileWrites(int Written, int Unchanged, int Removed);

@@ -141,6 +141,10 @@ public static class Commands
         var pages = settings.Check ? "" : $"{Count(result.Pages, "page")}, ";
         var photos = settings.Check ? Count(result.Photos, "photo") : $"{Count(result.Photos, "photo")} ({result.PhotosEncoded} encoded, {result.PhotosReused} reused)";
         var outcome = result.Written ? $" -> {settings.Output}/" : errors > 0 ? "; nothing was written" : "";
+        if (result.Writes is { } w)
+        {
+            outcome += $" ({w.Written:N0} files written, {w.Unchanged:N0} unchanged, {w.Removed:N0} removed)";
+        }
         var size = result.Size is { } s ? $"; the site {(settings.Check ? "will weigh" : "weighs")} {s.Summary}" : "";
         stdout.WriteLine($"{verb}: {Count(result.Reports, "report")}, {pages}{photos}, {Count(errors, "error")}, {Count(warnings, "warning")} in {result.Elapsed.TotalSeconds:0.00} s{outcome}{size}");
         return errors > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;

@@ -31,16 +31,41 @@ public sealed record OutputFile(string Path, byte[]? Bytes, string? SourceFile =
         }
         else
         {
-            WriteNew(target, Bytes!);
+            Write(target, Bytes!, File.Exists(target));
         }
+    }
+
+    /// <summary>Whether <paramref name="target"/> already holds this file. A copied file (a photo from the cache) carries a hash of
+    /// its bytes in its name, so the same name and size is the same file; any other is compared byte for byte.</summary>
+    public bool IsAt(string target)
+    {
+        var existing = new FileInfo(target);
+        return existing.Exists && existing.Length == Length && (SourceFile is not null || Holds(target, Bytes!));
+    }
+
+    /// <summary>Whether the file at <paramref name="target"/> holds exactly <paramref name="bytes"/> (its length already known equal).</summary>
+    public static bool Holds(string target, ReadOnlySpan<byte> bytes)
+    {
+        using var handle = File.OpenHandle(target, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var existing = new byte[bytes.Length];
+        var read = 0;
+        while (read < existing.Length && RandomAccess.Read(handle, existing.AsSpan(read), read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        return read == bytes.Length && existing.AsSpan().SequenceEqual(bytes);
     }
 
     /// <summary>Writes a file that does not exist yet (a staging folder starts empty). Opened without a lock and without
     /// truncation, a new file costs three system calls instead of File.WriteAllBytes's nine, which counts in a site of tens of
     /// thousands of files; an existing file is an error.</summary>
-    public static void WriteNew(string target, ReadOnlySpan<byte> bytes)
+    public static void WriteNew(string target, ReadOnlySpan<byte> bytes) => Write(target, bytes, exists: false);
+
+    /// <summary>Writes a file, replacing one that <paramref name="exists"/> (truncated first).</summary>
+    public static void Write(string target, ReadOnlySpan<byte> bytes, bool exists)
     {
-        using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        using var handle = File.OpenHandle(target, exists ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
         RandomAccess.Write(handle, bytes, 0);
     }
 }

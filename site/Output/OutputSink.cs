@@ -10,6 +10,12 @@ public sealed class OutputSink
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
 
     private readonly bool _count;
+    private int _written;
+    private int _unchanged;
+
+    /// <summary>How many files were written into the staging folder, and how many were already there as they should be.</summary>
+    public (int Written, int Unchanged) Counts => (_written, _unchanged);
+
 
     private OutputSink(string? staging, bool count = false) => (_staging, _count) = (staging, count);
 
@@ -41,7 +47,18 @@ public sealed class OutputSink
             Directory.CreateDirectory(folder);
         }
 
-        OutputFile.WriteNew(target, bytes);
+        // The staging folder may be the spare of the last build: a file already there with these bytes is left as it is.
+        var existing = new FileInfo(target);
+        if (existing.Exists && existing.Length == bytes.Length && OutputFile.Holds(target, bytes))
+        {
+            Interlocked.Increment(ref _unchanged);
+        }
+        else
+        {
+            OutputFile.Write(target, bytes, existing.Exists);
+            Interlocked.Increment(ref _written);
+        }
+
         return new OutputFile(path, null, target) { Staged = true };
     }
 }

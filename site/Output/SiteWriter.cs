@@ -5,11 +5,14 @@ namespace ReportArchive.Output;
 /// <summary>Writes the built site into a staging folder beside the output, then swaps it in, so that a reader (or a failed or killed
 /// build) never sees a half-written site and <c>output/</c> exists at every instant: on Linux the two folders are exchanged in one
 /// system call (renameat2 with RENAME_EXCHANGE); elsewhere the old folder is renamed aside and put back if the second rename fails.
-/// The staging folder has a fixed name (<c>.output.staging</c>), so what a killed build leaves is removed by the next one.</summary>
+/// After the swap the previous site stays in the staging folder (<c>.output.staging</c>) as the spare that the next build brings
+/// up to date: it writes only the files whose bytes differ from what the spare holds and removes only the files that are gone,
+/// so no build deletes a whole tree. What a killed build leaves in the spare is compared like the rest, and mended.</summary>
 public static class SiteWriter
 {
-    /// <summary>The staging folder beside <paramref name="outputDirectory"/>, emptied: files may be written into it while the site
-    /// is built, and <see cref="Write"/> completes it and swaps it in (or <see cref="Discard"/> removes it).</summary>
+    /// <summary>The staging folder beside <paramref name="outputDirectory"/>: the spare kept by the last build (or a new, empty one).
+    /// Files are written into it while the site is built, and <see cref="Write"/> completes it and swaps it in (or <see cref="Discard"/>
+    /// removes it).</summary>
     public static string PrepareStaging(string outputDirectory)
     {
         var output = Full(outputDirectory);
@@ -20,7 +23,6 @@ public static class SiteWriter
 
         var (staging, retired) = Folders(outputDirectory);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        DeleteIfExists(staging);
         DeleteIfExists(retired);
         // Folders left by versions that named them by process id.
         foreach (var leftover in Directory.EnumerateDirectories(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.*-*"))
@@ -53,9 +55,10 @@ public static class SiteWriter
         return (Path.Combine(parent, $".{Path.GetFileName(output)}.staging"), Path.Combine(parent, $".{Path.GetFileName(output)}.old"));
     }
 
-    /// <summary>Writes into the staging folder (see <see cref="PrepareStaging"/>) the files not already there, then swaps it in for
-    /// the output. Returns a warning when the previous site could not be removed afterwards (the new one is in place).</summary>
-    public static string? Write(string outputDirectory, IEnumerable<OutputFile> files)
+    /// <summary>Writes into the staging folder (see <see cref="PrepareStaging"/>) the files not already there as they should be,
+    /// removes the files the site no longer has, then swaps it in for the output. Returns what it did, and a warning when the
+    /// previous site could not be kept as the next build's spare (the new one is in place).</summary>
+    public static WriteReport Write(string outputDirectory, IEnumerable<OutputFile> files)
     {
         var output = Full(outputDirectory);
         var (staging, retired) = Folders(outputDirectory);
@@ -80,48 +83,82 @@ public static class SiteWriter
             Directory.CreateDirectory(folder);
         }
 
-        Parallel.ForEach(targets, t => t.File.WriteTo(t.Target));
+        var copied = 0;
+        Parallel.ForEach(targets, t =>
+        {
+            if (!t.File.IsAt(t.Target))
+            {
+                t.File.WriteTo(t.Target);
+                Interlocked.Increment(ref copied);
+            }
+        });
+        var removed = RemoveAllBut(staging, seen);
+        var report = new WriteReport(copied, removed, null);
 
         if (!Directory.Exists(output))
         {
             Directory.Move(staging, output);
-            return null;
+            return report;
         }
 
-        string old;
         if (Exchange(staging, output))
         {
-            old = staging; // the previous site now stands where the staging folder was
+            return report; // the previous site now stands where the staging folder was: the next build's spare
         }
-        else
-        {
-            Directory.Move(output, retired);
-            var swapped = false;
-            try
-            {
-                Directory.Move(staging, output);
-                swapped = true;
-            }
-            finally
-            {
-                if (!swapped)
-                {
-                    Directory.Move(retired, output); // put the previous site back; the failure itself goes on to the caller
-                }
-            }
 
-            old = retired;
+        Directory.Move(output, retired);
+        var swapped = false;
+        try
+        {
+            Directory.Move(staging, output);
+            swapped = true;
+        }
+        finally
+        {
+            if (!swapped)
+            {
+                Directory.Move(retired, output); // put the previous site back; the failure itself goes on to the caller
+            }
         }
 
         try
         {
-            DeleteIfExists(old);
-            return null;
+            Directory.Move(retired, staging);
+            return report;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"the new site is in {outputDirectory}/, but the previous one could not be removed from {old} ({e.Message}); the next build removes it";
+            return report with { Warning = $"the new site is in {outputDirectory}/, but the previous one could not be kept as the next build's spare ({e.Message}); the next build removes it from {retired}" };
         }
+    }
+
+    /// <summary>Removes every file of <paramref name="root"/> whose site path is not in <paramref name="keep"/>, and the folders
+    /// left empty. Returns how many files it removed.</summary>
+    private static int RemoveAllBut(string root, HashSet<string> keep)
+    {
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            if (!keep.Contains(Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/')))
+            {
+                File.Delete(file);
+                removed++;
+            }
+        }
+
+        if (removed > 0)
+        {
+            // Deepest first, so that a folder emptied by its children's removal goes too.
+            foreach (var folder in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
+            {
+                if (!Directory.EnumerateFileSystemEntries(folder).Any())
+                {
+                    Directory.Delete(folder);
+                }
+            }
+        }
+
+        return removed;
     }
 
     /// <summary>Swaps two folders in one step where the system can; false where it cannot (then nothing changed).</summary>
@@ -159,3 +196,7 @@ public static class SiteWriter
         }
     }
 }
+
+/// <summary>What a write did: the files it copied in (photos and assets not already there), the files it removed because the site
+/// no longer has them, and a warning when the previous site could not be kept as the spare.</summary>
+public sealed record WriteReport(int Copied, int Removed, string? Warning);

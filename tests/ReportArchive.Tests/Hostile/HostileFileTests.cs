@@ -137,7 +137,7 @@ public class HostileFileTests
     }
 
     [Fact]
-    public async Task What_a_killed_build_left_is_removed_by_the_next_and_the_swap_keeps_an_output()
+    public async Task What_a_killed_build_left_is_removed_or_mended_by_the_next_and_the_swap_keeps_an_output()
     {
         using var site = WithReport();
         Assert.True((await site.BuildAsync()).Written);
@@ -151,8 +151,12 @@ public class HostileFileTests
         File.AppendAllText(Path.Combine(site.Bundle(2023, "report-a"), "index.zh.md"), "\n新的一段。\n");
         Assert.True((await site.BuildAsync()).Written);
 
-        Assert.Equal(["output"], Directory.EnumerateDirectories(parent).Select(Path.GetFileName).Where(n => n!.Contains("output")));
+        // The old and process-named leftovers are gone; the staging folder is now the spare (the previous site, whole), its
+        // half-written file mended by the build that brought it up to date before the swap.
+        Assert.Equal(["output", ".output.staging"], Directory.EnumerateDirectories(parent).Select(Path.GetFileName).Where(n => n!.Contains("output")).Order().Reverse());
         Assert.Contains("新的一段。", File.ReadAllText(Path.Combine(site.Output, "zh", "reports", "2023", "report-a", "index.html")));
+        Assert.DoesNotContain("half written", File.ReadAllText(Path.Combine(parent, ".output.staging", "zh", "index.html")));
+        Assert.DoesNotContain("新的一段。", File.ReadAllText(Path.Combine(parent, ".output.staging", "zh", "reports", "2023", "report-a", "index.html")));
     }
 
     [Fact]

@@ -1,0 +1,84 @@
+using ReportArchive.Tests.Support;
+
+namespace ReportArchive.Tests.Build;
+
+/// <summary>A build over an existing site writes only the files whose bytes changed and removes only the files that are gone,
+/// into the spare tree the last build left, then swaps it in: the result is the same bytes a build into an empty folder gives.</summary>
+public class IncrementalWriteTests
+{
+    private static Dictionary<string, string> Tree(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(root, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
+    /// <summary>The same input built into a new, empty folder.</summary>
+    private static async Task<Dictionary<string, string>> Fresh(TestSite site)
+    {
+        using var elsewhere = new TempDirectory();
+        var result = await SiteBuild.RunAsync(site.Settings() with { Output = elsewhere["site"] });
+        Assert.True(result.Written);
+        return Tree(elsewhere["site"]);
+    }
+
+    [Fact]
+    public async Task An_unchanged_archive_writes_nothing_and_one_edit_writes_only_what_it_changed()
+    {
+        using var site = new TestSite("trilingual");
+        var first = await site.BuildAsync();
+        Assert.Equal(first.Files.Count, first.Writes!.Written);
+        await site.BuildAsync(); // the first build left no spare: this one writes everything once more, into a new one
+
+        var unchanged = await site.BuildAsync();
+        Assert.Equal((0, first.Files.Count, 0), (unchanged.Writes!.Written, unchanged.Writes.Unchanged, unchanged.Writes.Removed));
+
+        var original = Path.Combine(site.Bundle(2023, "night-market"), "index.zh.md");
+        File.WriteAllText(original, File.ReadAllText(original).Replace("八十个摊位", "九十个摊位", StringComparison.Ordinal));
+        var edited = await site.BuildAsync();
+
+        // The report's pages, the lists and feeds that show its lead, the search index (a new folder), the sitemap is unchanged.
+        Assert.InRange(edited.Writes!.Written, 5, first.Files.Count / 2);
+        Assert.True(edited.Writes.Unchanged > first.Files.Count / 2);
+        Assert.Equal(Tree(site.Output), await Fresh(site));
+        Assert.Contains("九十个摊位", File.ReadAllText(Path.Combine(site.Output, "zh", "reports", "2023", "night-market", "index.html")));
+    }
+
+    [Fact]
+    public async Task A_report_removed_takes_its_files_with_it_and_nothing_else()
+    {
+        using var site = new TestSite("trilingual");
+        await site.BuildAsync();
+        await site.BuildAsync();
+        Directory.Delete(site.Bundle(2023, "night-market"), recursive: true);
+
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Writes!.Removed >= 5, $"{result.Writes.Removed} removed");
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "zh", "reports", "2023")));
+        Assert.Equal(Tree(site.Output), await Fresh(site));
+    }
+
+    [Fact]
+    public async Task A_spare_damaged_by_a_killed_build_is_mended_and_the_result_is_whole()
+    {
+        using var site = new TestSite("trilingual");
+        await site.BuildAsync();
+        await site.BuildAsync();
+        var spare = Path.Combine(Path.GetDirectoryName(site.Output)!, ".output.staging");
+        Assert.True(Directory.Exists(spare));
+        // What a build killed half-way leaves: a file cut short, a file of the same size with other bytes, one missing, one stray.
+        var article = Path.Combine(spare, "zh", "reports", "2024", "river-library", "index.html");
+        File.WriteAllText(article, File.ReadAllText(article)[..100]);
+        var list = Path.Combine(spare, "en", "index.html");
+        var bytes = File.ReadAllBytes(list);
+        bytes[bytes.Length / 2] ^= 0x20;
+        File.WriteAllBytes(list, bytes);
+        File.Delete(Path.Combine(spare, "sitemap.xml"));
+        File.WriteAllText(Path.Combine(spare, "stray.html"), "left by a killed build");
+
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Written);
+        Assert.Equal(3, result.Writes!.Written);
+        Assert.Equal(1, result.Writes.Removed);
+        Assert.Equal(Tree(site.Output), await Fresh(site));
+    }
+}
