@@ -46,9 +46,10 @@ public static class SiteBuild
                     : PublishedFiles.None);
 
             var files = new SiteFiles(await assets, await photos, await pages, await search, await published);
-            // GitHub Pages refuses a site over 1 GB: a warning from 80 %, an error (nothing written) above.
+            // GitHub Pages refuses a site over 1 GB: a warning from 80 %, an error (nothing written) above. The preview (in memory,
+            // its search index made on demand) serves whatever it has.
             var size = SiteSize.Of(files.Files);
-            if (files.Pages.Pages.Count > 0 && size.Problem(settings.Output, settings.SizeLimit) is { } tooLarge)
+            if (files.Pages.Pages.Count > 0 && !settings.InMemory && size.Problem(settings.Output, settings.SizeLimit) is { } tooLarge)
             {
                 stages.Diagnostics.Add(tooLarge);
             }

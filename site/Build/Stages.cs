@@ -25,31 +25,42 @@ public sealed class Stages(CancellationToken cancellation = default) : IDisposab
     /// those before it reported errors, so that one build lists every problem at once; each stage decides what it can do then.</summary>
     public Task<T> Run<T>(string name, Task[] after, Func<ICollection<Diagnostic>, T> work)
     {
-        var task = Task.Run(async () =>
-        {
-            await Task.WhenAll(after);
-            _failed.Token.ThrowIfCancellationRequested();
-            var start = _clock.Elapsed;
-            var diagnostics = new List<Diagnostic>();
-            var done = false;
-            try
+        var task = Task.WhenAll(after).ContinueWith(
+            before =>
             {
-                var result = work(diagnostics);
-                done = true;
-                Diagnostics.AddRange(diagnostics);
-                _timings.Enqueue(new StageTiming(name, start, _clock.Elapsed));
-                return result;
-            }
-            finally
-            {
-                if (!done)
-                {
-                    await _failed.CancelAsync();
-                }
-            }
-        }, _failed.Token);
+                before.GetAwaiter().GetResult(); // a stage before this one failed: fail with its exception
+                return Execute(name, work);
+            },
+            _failed.Token,
+            // Each stage on a thread of its own, started when those before it are done: on the shared pool, a stage whose turn came
+            // while another stage's parallel loop held every thread (Search while Pages rendered) waited for that loop to end.
+            TaskContinuationOptions.LongRunning,
+            TaskScheduler.Default);
         _started.Enqueue(task);
         return task;
+    }
+
+    private T Execute<T>(string name, Func<ICollection<Diagnostic>, T> work)
+    {
+        _failed.Token.ThrowIfCancellationRequested();
+        var start = _clock.Elapsed;
+        var diagnostics = new List<Diagnostic>();
+        var done = false;
+        try
+        {
+            var result = work(diagnostics);
+            done = true;
+            Diagnostics.AddRange(diagnostics);
+            _timings.Enqueue(new StageTiming(name, start, _clock.Elapsed));
+            return result;
+        }
+        finally
+        {
+            if (!done)
+            {
+                _failed.Cancel();
+            }
+        }
     }
 
     /// <summary>Waits until no stage is running any more, whatever became of them: after a failure, nothing may still be writing

@@ -55,11 +55,12 @@ public static class Commands
         var cache = new Option<string>("--cache") { Description = "Where encoded photos are kept between builds", DefaultValueFactory = _ => ".cache" };
         var baseUrl = new Option<string?>("--base-url") { Description = "The site's public address, e.g. https://owner.github.io/repo/ (overrides site.yml)" };
         var timings = new Option<bool>("--timings") { Description = "Print when each stage of the build started and how long it took" };
+        var sizeLimit = new Option<long?>("--size-limit") { Description = "The most the site may weigh, in MB (default: GitHub Pages' 1 GB; 0 for no limit, for a host without one)" };
 
-        var build = new Command("build", "Build the site from the content folder (default: input/ -> output/)") { input, theme, output, baseUrl, cache, timings };
+        var build = new Command("build", "Build the site from the content folder (default: input/ -> output/)") { input, theme, output, baseUrl, cache, timings, sizeLimit };
         build.SetAction((result, ct) => Build(Settings(result), stdout, stderr, ct, result.GetValue(timings)));
 
-        var check = new Command("check", "Check all content and report every problem; writes nothing") { input, theme, baseUrl };
+        var check = new Command("check", "Check all content and report every problem, and what the site will weigh; writes nothing") { input, theme, baseUrl, sizeLimit };
         check.SetAction((result, ct) => Build(Settings(result) with { Check = true }, stdout, stderr, ct));
 
         var file = new Argument<string>("file") { Description = "Raw text of a newspaper page (UTF-8, UTF-16, GB18030/GBK or Big5, detected), or a folder of such .txt files" };
@@ -120,7 +121,15 @@ public static class Commands
             result.GetValue(theme)!,
             result.CommandResult.Command == build ? result.GetValue(output)! : "output",
             result.GetValue(baseUrl),
-            Cache: result.CommandResult.Command == build ? result.GetValue(cache)! : ".cache");
+            Cache: result.CommandResult.Command == build ? result.GetValue(cache)! : ".cache")
+        {
+            SizeLimit = result.GetValue(sizeLimit) switch
+            {
+                null => Output.SiteSize.PagesLimit,
+                0 => long.MaxValue,
+                var mb => mb.Value * 1_000_000,
+            },
+        };
     }
 
     private static async Task<int> Build(BuildSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellation, bool timings = false)

@@ -45,9 +45,12 @@ public sealed record SiteSize(long Bytes, int Files, int Pages, long PhotoBytes,
         var of = limit == PagesLimit ? "the 1 GB GitHub Pages publishes" : $"the {Mb(limit)} allowed";
         if (Bytes > limit)
         {
+            var advice = PhotoBytes * 2 > Bytes
+                ? "crop or shrink the largest photos before adding them, or remove photos no report needs"
+                : "the pages and the search index grow with the text: split the archive into sites of fewer reports";
             return Diagnostic.Error("RA510", output, 1,
                 $"the site would be {Mb(Bytes)}, more than {of}, and would not deploy: photos are {Share(PhotoBytes)} of it and the search index {Share(SearchBytes)}; " +
-                "crop or shrink the largest photos before adding them (the build serves them at most 1600 pixels wide, but a larger original still costs every width), or publish the archive elsewhere");
+                $"{advice}, or publish it on a host that takes more (build --size-limit MB, 0 for none)");
         }
 
         return Bytes > limit * WarnShare

@@ -41,7 +41,7 @@ public static class ScaleBenchmark
                 for (var run = 0; run < Runs; run++)
                 {
                     var output = Path.Combine(root, $"{size}", $"run{run}");
-                    async Task Ours() => ours.Add(await MeasureAsync("dotnet", $"{program} build --input {input} --output {output}/ours --cache {output}/cache", $"{output}/ours"));
+                    async Task Ours() => ours.Add(await MeasureAsync("dotnet", $"{program} build --input {input} --output {output}/ours --cache {output}/cache --size-limit 0", $"{output}/ours"));
                     async Task Hugo() => hugo.Add(await MeasureAsync("hugo", $"--quiet --source tests/ReportArchive.Benchmarks/hugo --contentDir {input}/reports --destination {output}/hugo", $"{output}/hugo"));
                     foreach (var measure in run % 2 == 0 ? new[] { Ours, Hugo } : [Hugo, Ours])
                     {

@@ -29,7 +29,7 @@ public static class SearchBenchmark
             Corpus.Write(Path.Combine(root, "input"), reports);
             var site = Path.Combine(root, "site");
             var clock = Stopwatch.StartNew();
-            var built = await SiteBuild.RunAsync(new BuildSettings(Path.Combine(root, "input"), "theme", site, null, Cache: Path.Combine(root, "cache")));
+            var built = await SiteBuild.RunAsync(new BuildSettings(Path.Combine(root, "input"), "theme", site, null, Cache: Path.Combine(root, "cache")) { SizeLimit = long.MaxValue });
             Console.WriteLine($"site of {built.Reports} bilingual reports: {built.Pages} pages built in {clock.Elapsed.TotalSeconds:0.0} s");
 
             var loaded = ReportLoader.FindBundles(Path.Combine(root, "input"), ReportArchive.Configuration.LanguageSet.Default).Select(b => ReportLoader.Load(b, ReportArchive.Configuration.LanguageSet.Default, [])!).ToList();

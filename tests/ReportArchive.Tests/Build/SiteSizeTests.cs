@@ -44,7 +44,7 @@ public class SiteSizeTests
         {
             var error = Assert.Single(result.Diagnostics, d => d.Code == "RA510");
             Assert.Contains("and would not deploy: photos are", error.Message);
-            Assert.Contains("crop or shrink the largest photos", error.Message);
+            Assert.Contains("or publish it on a host that takes more (build --size-limit MB, 0 for none)", error.Message);
         }
 
         Assert.False(build.Written);

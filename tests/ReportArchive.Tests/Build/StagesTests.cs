@@ -63,4 +63,23 @@ public class StagesTests
         await stages.SettleAsync();
         Assert.Equal("finished", await running);
     }
+
+    [Fact]
+    public async Task Two_stages_waiting_on_the_same_one_run_at_the_same_time()
+    {
+        using var stages = new Stages();
+        using var bothStarted = new CountdownEvent(2);
+        var first = stages.Run("First", [], _ => 1);
+        int Wait()
+        {
+            bothStarted.Signal();
+            return bothStarted.Wait(TimeSpan.FromSeconds(20)) ? 1 : 0;
+        }
+
+        // Both wait on First: neither may run inline after the other when First completes.
+        var a = stages.Run("A", [first], _ => Wait());
+        var b = stages.Run("B", [first], _ => Wait());
+
+        Assert.Equal(2, await a + await b);
+    }
 }
