@@ -8,11 +8,12 @@ namespace ReportArchive.Search;
 /// these records, and each key is named once, here. Keys are single letters where a file repeats them thousands of times.</summary>
 /// <remarks>The files: <c>search/index.json</c> (<see cref="IndexToc"/>); in the versioned folder <c>s&lt;n&gt;.json</c> (a shard: an
 /// object from term to posting list, see <see cref="Posting"/>), <c>g&lt;n&gt;.json</c> (<see cref="FragmentFile"/>, one report in
-/// one language) and <c>f-&lt;department&gt;.json</c> (the groups of a department, ascending, as gaps).</remarks>
+/// one language) and <c>f-&lt;department&gt;.json</c> (the groups of a department, ascending, as gaps), each stored gzip-compressed
+/// under its name and <c>.gz</c>.</remarks>
 public static class IndexFormat
 {
     /// <summary>The layout of the index files; changed whenever the files change for the same input.</summary>
-    public const string Version = "search-2";
+    public const string Version = "search-3";
 
     public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -23,6 +24,21 @@ public static class IndexFormat
     public static string Fragments(int group) => $"g{group}.json";
 
     public static string Filter(string department) => $"f-{department}.json";
+
+    /// <summary>The name a file of the versioned folder is stored under: compressed, with <c>.gz</c> after its name.</summary>
+    public static string Stored(string name) => name + ".gz";
+
+    /// <summary>Gzip at the smallest size: the same bytes give the same file (no name, no time in the header).</summary>
+    public static byte[] Compress(byte[] bytes)
+    {
+        using var output = new MemoryStream(bytes.Length / 3 + 64);
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return output.ToArray();
+    }
 }
 
 /// <summary><c>search/index.json</c>: the index's folder, how record ids are made, the record count, each language's and each

@@ -78,7 +78,8 @@ public static class SearchIndex
         var version = Version(records, shift, routes, shardBytes);
         var written = new List<OutputFile>();
         sink ??= OutputSink.InMemory;
-        void Put(string name, byte[] bytes) => written.Add(sink.Bytes(Routes.SearchFile(version, name), bytes));
+        // Every file but the table of contents is stored gzip-compressed (search.js inflates it): a third of the bytes on disk.
+        void Put(string name, byte[] bytes) => written.Add(sink.Bytes(Routes.SearchFile(version, IndexFormat.Stored(name)), IndexFormat.Compress(bytes)));
 
         // Terms in sorted order, each entry encoded on every core, a chunk of terms at a time, as UTF-8 straight from its posting list.
         var shards = new ShardWriter(shardBytes, Put);
@@ -96,8 +97,8 @@ public static class SearchIndex
         shards.Cut();
         var reports = records.GroupBy(r => r.Group).ToArray();
         var fragments = new OutputFile[reports.Length];
-        Parallel.For(0, reports.Length, i => fragments[i] = sink.Bytes(Routes.SearchFile(version, IndexFormat.Fragments(reports[i].Key)),
-            JsonSerializer.SerializeToUtf8Bytes(Fragments([.. reports[i]], routes), IndexFormat.Json)));
+        Parallel.For(0, reports.Length, i => fragments[i] = sink.Bytes(Routes.SearchFile(version, IndexFormat.Stored(IndexFormat.Fragments(reports[i].Key))),
+            IndexFormat.Compress(JsonSerializer.SerializeToUtf8Bytes(Fragments([.. reports[i]], routes), IndexFormat.Json))));
         written.AddRange(fragments);
 
         var departments = records.SelectMany(r => r.Report.Departments.Select(d => (Department: d, r.Group))).Distinct()

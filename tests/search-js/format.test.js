@@ -14,7 +14,7 @@ if (!fs.existsSync(path.join(dir, 'index.json'))) {
   throw new Error(`no search index at ${dir}: build the site first (dotnet run --project site -- build) or set SEARCH_SITE`);
 }
 
-const parse = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+const parse = (name) => search.parseIndexFile(fs.readFileSync(path.join(dir, name)));
 const read = { toc: new Set(), fragment: new Set(), record: new Set() };
 const missing = [];
 
@@ -35,12 +35,12 @@ function watch(kind, value) {
 const index = new search.Index((name) => {
   const content = parse(name);
   if (name === 'index.json') return Promise.resolve(watch('toc', content));
-  if (/\/g\d+\.json$/.test(name)) return Promise.resolve(watch('fragment', content));
+  if (/\/g\d+\.json\.gz$/.test(name)) return Promise.resolve(watch('fragment', content));
   return Promise.resolve(content);
 });
 
 const toc = parse('index.json');
-const groups = fs.readdirSync(path.join(dir, toc.v)).filter((f) => /^g\d+\.json$/.test(f)).map((f) => parse(toc.v + '/' + f));
+const groups = fs.readdirSync(path.join(dir, toc.v)).filter((f) => /^g\d+\.json\.gz$/.test(f)).map((f) => parse(toc.v + '/' + f));
 const written = {
   toc: new Set(Object.keys(toc)),
   fragment: new Set(groups.flatMap((g) => Object.keys(g))),

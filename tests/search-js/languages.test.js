@@ -13,7 +13,7 @@ if (!site || !fs.existsSync(path.join(site, 'search', 'index.json'))) {
 }
 
 const dir = path.join(site, 'search');
-const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+const read = (name) => search.parseIndexFile(fs.readFileSync(path.join(dir, name)));
 const toc = read('index.json');
 const index = new search.Index((name) => Promise.resolve(read(name)));
 
@@ -21,7 +21,7 @@ async function languagesOf(q, filters) {
   const result = await index.search(Object.assign({ q: q }, filters || {}));
   const langs = [];
   for (const g of result.groups) {
-    const fragment = read(toc.v + '/g' + g.group + '.json');
+    const fragment = read(toc.v + '/g' + g.group + '.json.gz');
     if (!langs.includes(fragment.l)) langs.push(fragment.l);
   }
   return langs.sort();
@@ -54,7 +54,7 @@ test('text both Chinese scripts share is found in both, and the language filter 
 
 test('a result of the zh-Hant translation links its own page, with its date as zh-Hant writes it', async () => {
   const result = await index.search({ q: '圖書館' });
-  const fragment = read(toc.v + '/g' + result.groups[0].group + '.json');
+  const fragment = read(toc.v + '/g' + result.groups[0].group + '.json.gz');
   assert.strictEqual(fragment.u, '/archive/zh-hant/reports/2024/river-library/');
   assert.strictEqual(fragment.d, '2024年3月18日');
 });

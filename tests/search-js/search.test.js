@@ -14,13 +14,13 @@ if (!fs.existsSync(path.join(dir, 'index.json'))) {
   throw new Error(`no search index at ${dir}: build the site first (dotnet run --project site -- build) or set SEARCH_SITE`);
 }
 
-const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+const read = (name) => search.parseIndexFile(fs.readFileSync(path.join(dir, name)));
 const toc = read('index.json');
 const loads = [];
 const index = new search.Index((name) => { loads.push(name); return Promise.resolve(read(name)); });
-const records = fs.readdirSync(path.join(dir, toc.v)).filter((f) => /^g\d+\.json$/.test(f)).flatMap((f) => {
+const records = fs.readdirSync(path.join(dir, toc.v)).filter((f) => /^g\d+\.json\.gz$/.test(f)).flatMap((f) => {
   const group = read(toc.v + '/' + f);
-  const g = +f.slice(1, -5);
+  const g = +f.match(/^g(\d+)/)[1];
   return group.r.map((r, i) => ({ id: (g << toc.shift) | i, t: group.t, h: r.h, l: group.l, x: r.x, u: group.u + (r.s ? '#' + r.s : '') }));
 });
 const ownText = (r) => search.fold([r.h === null ? r.t : r.h, r.x].join('\n'));
@@ -121,7 +121,7 @@ test('a query fetches only the table of contents and the shards it needs', async
   await fresh.search({ q: '耿丽丽' });
   assert.deepStrictEqual(loads[0], 'index.json');
   assert.ok(loads.length <= 3, loads.join(', '));
-  assert.ok(loads.slice(1).every((n) => /\/s\d+\.json$/.test(n)), loads.join(', '));
+  assert.ok(loads.slice(1).every((n) => /\/s\d+\.json\.gz$/.test(n)), loads.join(', '));
 });
 
 test('a query of only separators or emoji finds nothing, without fetching', async () => {

@@ -193,7 +193,7 @@
     var self = this;
     if (!self.files[name]) {
       self.files[name] = self.open().then(function (toc) {
-        return self.load(toc.v + '/' + name);
+        return self.load(toc.v + '/' + name + '.gz');
       }).then(null, function (error) {
         delete self.files[name];
         throw error;
@@ -437,19 +437,163 @@
     };
   }
 
+  /* ---- Gzip: the index's files are stored compressed, a third of their size (GitHub Pages counts every byte on disk). Decoded
+     here, by the script itself (RFC 1951 and 1952), so that every browser that runs this script reads them, whatever it supports. */
+
+  var LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+  var LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+  var DISTANCE_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097,
+    6145, 8193, 12289, 16385, 24577];
+  var DISTANCE_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+  var CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+  /** A canonical Huffman code from its code lengths: how many codes of each length, and the symbols in code order. */
+  function huffman(lengths) {
+    var counts = new Array(16).fill(0);
+    lengths.forEach(function (length) { counts[length]++; });
+    counts[0] = 0;
+    var offsets = [0, 0];
+    for (var length = 1; length < 15; length++) offsets[length + 1] = offsets[length] + counts[length];
+    var symbols = [];
+    lengths.forEach(function (length, symbol) { if (length) symbols[offsets[length]++] = symbol; });
+    return { counts: counts, symbols: symbols };
+  }
+
+  var FIXED = (function () {
+    var lengths = [];
+    for (var i = 0; i < 288; i++) lengths.push(i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8);
+    return { literals: huffman(lengths), distances: huffman(new Array(30).fill(5)) };
+  })();
+
+  /** Inflates a raw deflate stream (RFC 1951) into a Uint8Array. */
+  function inflate(data) {
+    var pos = 0;
+    var buffer = 0;
+    var count = 0;
+    var out = new Uint8Array(Math.max(1024, data.length * 4));
+    var size = 0;
+    function bits(n) {
+      while (count < n) {
+        if (pos >= data.length) throw new Error('gzip: the data ends too soon');
+        buffer |= data[pos++] << count;
+        count += 8;
+      }
+      var value = buffer & ((1 << n) - 1);
+      buffer >>>= n;
+      count -= n;
+      return value;
+    }
+    function put(byte) {
+      if (size === out.length) {
+        var larger = new Uint8Array(out.length * 2);
+        larger.set(out);
+        out = larger;
+      }
+      out[size++] = byte;
+    }
+    // One bit at a time: a deflate code is sent from its first bit on, each code length's codes numbered in a row.
+    function decode(code) {
+      var value = 0;
+      var first = 0;
+      var index = 0;
+      for (var length = 1; length < 16; length++) {
+        value |= bits(1);
+        var n = code.counts[length];
+        if (value - n < first) return code.symbols[index + value - first];
+        index += n;
+        first = (first + n) << 1;
+        value <<= 1;
+      }
+      throw new Error('gzip: a code that does not exist');
+    }
+    function dynamic() {
+      var literals = bits(5) + 257;
+      var distances = bits(5) + 1;
+      var codes = bits(4) + 4;
+      var lengths = new Array(19).fill(0);
+      for (var i = 0; i < codes; i++) lengths[CODE_LENGTH_ORDER[i]] = bits(3);
+      var lengthCode = huffman(lengths);
+      var all = [];
+      while (all.length < literals + distances) {
+        var symbol = decode(lengthCode);
+        if (symbol < 16) all.push(symbol);
+        else {
+          var repeat = symbol === 16 ? 3 + bits(2) : symbol === 17 ? 3 + bits(3) : 11 + bits(7);
+          var value = symbol === 16 ? all[all.length - 1] : 0;
+          if (value === undefined) throw new Error('gzip: a repeat with nothing before it');
+          for (var r = 0; r < repeat; r++) all.push(value);
+        }
+      }
+      return { literals: huffman(all.slice(0, literals)), distances: huffman(all.slice(literals, literals + distances)) };
+    }
+    var last = 0;
+    while (!last) {
+      last = bits(1);
+      var type = bits(2);
+      if (type === 0) {
+        buffer = 0;
+        count = 0;
+        var length = data[pos] | (data[pos + 1] << 8);
+        pos += 4;
+        for (var k = 0; k < length; k++) put(data[pos++]);
+      } else if (type === 1 || type === 2) {
+        var tables = type === 1 ? FIXED : dynamic();
+        for (;;) {
+          var symbol = decode(tables.literals);
+          if (symbol < 256) put(symbol);
+          else if (symbol === 256) break;
+          else {
+            var run = LENGTH_BASE[symbol - 257] + bits(LENGTH_EXTRA[symbol - 257]);
+            var d = decode(tables.distances);
+            var distance = DISTANCE_BASE[d] + bits(DISTANCE_EXTRA[d]);
+            if (distance > size) throw new Error('gzip: a distance past the start');
+            for (var c = 0; c < run; c++) put(out[size - distance]);
+          }
+        }
+      } else {
+        throw new Error('gzip: an unknown block type');
+      }
+    }
+    return out.subarray(0, size);
+  }
+
+  /** The bytes of a gzip file (RFC 1952), checked against the length its trailer records. */
+  function gunzip(bytes) {
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b || bytes[2] !== 8) throw new Error('gzip: not a gzip file');
+    var flags = bytes[3];
+    var pos = 10;
+    if (flags & 4) pos += 2 + (bytes[pos] | (bytes[pos + 1] << 8));
+    if (flags & 8) while (bytes[pos++] !== 0);
+    if (flags & 16) while (bytes[pos++] !== 0);
+    if (flags & 2) pos += 2;
+    var out = inflate(bytes.subarray(pos, bytes.length - 8));
+    var end = bytes.length - 4;
+    var recorded = (bytes[end] | (bytes[end + 1] << 8) | (bytes[end + 2] << 16) | (bytes[end + 3] << 24)) >>> 0;
+    if (recorded !== out.length % 4294967296) throw new Error('gzip: the length does not match');
+    return out;
+  }
+
+  /** A file of the index as JSON. Files named .gz are stored compressed; a server that sent one with Content-Encoding: gzip had
+   *  the browser inflate it already, so the bytes decide, not the name. */
+  function parseIndexFile(bytes) {
+    var compressed = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+    return JSON.parse(new TextDecoder('utf-8').decode(compressed ? gunzip(bytes) : bytes));
+  }
+
   /* ---- The search page: its form and its results. ---- */
 
   function xhrJson(url) {
     return new Promise(function (resolve, reject) {
       var request = new XMLHttpRequest();
       request.open('GET', url);
+      request.responseType = 'arraybuffer';
       request.onload = function () {
         if (request.status !== 200) {
           reject(new Error(url + ': HTTP ' + request.status));
           return;
         }
         try {
-          resolve(JSON.parse(request.responseText));
+          resolve(parseIndexFile(new Uint8Array(request.response)));
         } catch (e) {
           reject(e);
         }
@@ -627,6 +771,6 @@
 
   return {
     tokenize: tokenize, fold: function (text) { return foldWithMap(text).text; }, parse: parse, Index: Index,
-    highlights: highlights, excerpt: excerpt, start: start
+    highlights: highlights, excerpt: excerpt, start: start, gunzip: gunzip, parseIndexFile: parseIndexFile
   };
 });

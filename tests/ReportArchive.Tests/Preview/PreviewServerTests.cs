@@ -90,7 +90,8 @@ public class PreviewServerTests
             var texts = new List<string>();
             for (var group = 0; group < toc.GetProperty("langs").GetProperty("en").EnumerateArray().Last().GetInt32(); group++)
             {
-                texts.Add(await http.GetStringAsync(server.Url + $"search/{version}/g{group}.json"));
+                using var gzip = new System.IO.Compression.GZipStream(await http.GetStreamAsync(server.Url + $"search/{version}/g{group}.json.gz"), System.IO.Compression.CompressionMode.Decompress);
+                texts.Add(await new StreamReader(gzip).ReadToEndAsync());
             }
 
             return string.Join("\n", texts);

@@ -41,12 +41,12 @@ public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
     public void Every_record_has_a_fragment_whose_link_resolves_to_a_page_and_its_section()
     {
         var built = new BuiltSite(site.Output, "/ReportArchive/");
-        var groups = Directory.EnumerateFiles(Path.Combine(site.Output, "search", site.Version), "g*.json").ToList();
+        var groups = Directory.EnumerateFiles(Path.Combine(site.Output, "search", site.Version), "g*.json.gz").ToList();
         Assert.Equal(4, groups.Count); // the seed in both languages, and the two Chinese-only fixture reports
         var records = 0;
         foreach (var file in groups)
         {
-            var group = JsonDocument.Parse(File.ReadAllText(file)).RootElement;
+            var group = JsonDocument.Parse(SearchSite.Inflate(file)).RootElement;
             foreach (var record in group.GetProperty("r").EnumerateArray())
             {
                 records++;
@@ -61,8 +61,8 @@ public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
     [Fact]
     public void A_hostile_title_is_stored_as_text_and_comes_back_unchanged()
     {
-        var hostile = Directory.EnumerateFiles(Path.Combine(site.Output, "search", site.Version), "g*.json")
-            .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement)
+        var hostile = Directory.EnumerateFiles(Path.Combine(site.Output, "search", site.Version), "g*.json.gz")
+            .Select(f => JsonDocument.Parse(SearchSite.Inflate(f)).RootElement)
             .Single(e => e.GetProperty("u").GetString()!.Contains("hostile-title", StringComparison.Ordinal));
         Assert.Equal("<img src=x onerror=alert(1)>", hostile.GetProperty("t").GetString());
     }
@@ -87,7 +87,7 @@ public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
         static string[] Names(System.Text.Json.JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
 
         Assert.Equal(Keys(typeof(IndexToc)), Names(site.Toc));
-        var groups = Directory.EnumerateFiles(Path.Combine(site.Output, "search", site.Version), "g*.json").Select(f => site.Read(Path.GetFileName(f))).ToList();
+        var groups = Directory.EnumerateFiles(Path.Combine(site.Output, "search", site.Version), "g*.json.gz").Select(f => site.Read(Path.GetFileName(f))).ToList();
         Assert.True(groups.Count > 2);
         Assert.All(groups, g => Assert.Equal(Keys(typeof(FragmentFile)), Names(g)));
         Assert.All(groups.SelectMany(g => g.GetProperty("r").EnumerateArray()), r => Assert.Equal(Keys(typeof(FragmentRecord)), Names(r)));
@@ -128,7 +128,7 @@ public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
     [Fact]
     public void A_changed_text_moves_every_index_file_to_a_new_folder()
     {
-        string Folder(string text) => SearchIndex.Build([Report(text, "一")], At("/x/")).First(f => f.Path.EndsWith("/s0.json", StringComparison.Ordinal)).Path;
+        string Folder(string text) => SearchIndex.Build([Report(text, "一")], At("/x/")).First(f => f.Path.EndsWith("/s0.json.gz", StringComparison.Ordinal)).Path;
         Assert.Equal(Folder("老尚好"), Folder("老尚好"));
         Assert.NotEqual(Folder("老尚好"), Folder("老尚很好"));
         Assert.NotEqual(SearchIndex.Build([Report("老尚好", "一")], At("/x/"))[1].Path, SearchIndex.Build([Report("老尚好", "一")], At("/y/"))[1].Path);

@@ -26,7 +26,15 @@ public sealed class SearchSite : IDisposable
 
     public string Version => Toc.GetProperty("v").GetString()!;
 
-    public JsonElement Read(string name) => JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "search", Version, name))).RootElement;
+    /// <summary>A file of the index's versioned folder by its name (stored gzip-compressed, as <c>name.gz</c>).</summary>
+    public JsonElement Read(string name) => JsonDocument.Parse(Inflate(Path.Combine(Output, "search", Version, name.EndsWith(".gz", StringComparison.Ordinal) ? name : name + ".gz"))).RootElement;
+
+    public static string Inflate(string file)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(file), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
 
     public void Dispose() => _directory.Dispose();
 }
