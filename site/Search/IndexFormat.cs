@@ -28,11 +28,11 @@ public static class IndexFormat
     /// <summary>The name a file of the versioned folder is stored under: compressed, with <c>.gz</c> after its name.</summary>
     public static string Stored(string name) => name + ".gz";
 
-    /// <summary>Gzip at the smallest size: the same bytes give the same file (no name, no time in the header).</summary>
+    /// <summary>Gzip at the default level (the smallest size took twice as long for 2 % fewer bytes): the same bytes give the same file (no name, no time in the header).</summary>
     public static byte[] Compress(byte[] bytes)
     {
         using var output = new MemoryStream(bytes.Length / 3 + 64);
-        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
         {
             gzip.Write(bytes);
         }
