@@ -65,17 +65,9 @@ public sealed class Stages(CancellationToken cancellation = default) : IDisposab
 
     /// <summary>Waits until no stage is running any more, whatever became of them: after a failure, nothing may still be writing
     /// when the build cleans up.</summary>
-    public async Task SettleAsync()
-    {
-        try
-        {
-            await Task.WhenAll(_started);
-        }
-        catch (Exception)
-        {
-            // Each failure has been (or will be) reported by whoever awaited its stage.
-        }
-    }
+    public async Task SettleAsync() =>
+        // Each failure reaches whoever awaits its stage (SiteBuild awaits them all); here only the end of every stage matters.
+        await Task.WhenAll(_started).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
     public void Dispose() => _failed.Dispose();
 
