@@ -16,7 +16,6 @@ public sealed class OutputSink
     /// <summary>How many files were written into the staging folder, and how many were already there as they should be.</summary>
     public (int Written, int Unchanged) Counts => (_written, _unchanged);
 
-
     private OutputSink(string? staging, bool count = false) => (_staging, _count) = (staging, count);
 
     public static OutputSink InMemory { get; } = new(null);
@@ -49,7 +48,7 @@ public sealed class OutputSink
 
         // The staging folder may be the spare of the last build: a file already there with these bytes is left as it is.
         var existing = new FileInfo(target);
-        if (existing.Exists && existing.Length == bytes.Length && OutputFile.Holds(target, bytes))
+        if (OutputFile.Holds(existing, bytes))
         {
             Interlocked.Increment(ref _unchanged);
         }
