@@ -30,7 +30,7 @@ public sealed class ArticlePages(RenderContext context)
         }
 
         var pairs = report.Translations.ToList();
-        var languages = report.Published.Select(t => context.Languages[t.Lang]).OrderBy(l => context.Languages.All.IndexOf(l));
+        var languages = report.Published.Select(t => context.Languages[t.Lang]); // the original first, then the archive's language order
         return
         [
             .. languages.Select(l => new NavLink(l.Name, context.Url(Route.Article(l.Key, report)), current == Route.Article(l.Key, report), l.Tag)),

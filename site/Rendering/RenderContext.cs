@@ -70,9 +70,6 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
     /// <summary>An interface string with its <c>{0}</c> filled in.</summary>
     public string Format(string lang, string key, string value) => S(lang, key).Replace("{0}", value, StringComparison.Ordinal);
 
-    /// <summary>The languages in which <paramref name="route"/> exists: every language unless <paramref name="exists"/> says otherwise.</summary>
-    public IEnumerable<Language> LanguagesOf(Route route, Func<string, bool>? exists = null) => Languages.All.Where(l => exists?.Invoke(l.Key) ?? true);
-
     /// <summary>The site's main sections, for the navigation bar.</summary>
     public List<NavLink> Sections(string lang, string current) =>
     [
@@ -91,7 +88,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
     {
         var lang = meta.Route.Lang;
         var language = Languages[lang];
-        var versions = LanguagesOf(meta.Route, meta.Exists).ToList();
+        var versions = Languages.All.Where(l => meta.Exists?.Invoke(l.Key) ?? true).ToList();
         List<AlternateLink> alternates = [.. versions.Select(l => new AlternateLink(l.Tag, Absolute(meta.Route.In(l.Key)))), new AlternateLink("x-default", Absolute(Route.Root))];
         var path = Routes.Path(meta.Route);
         var isSearch = meta.Section == SearchPages.Section;

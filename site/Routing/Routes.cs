@@ -12,7 +12,10 @@ public sealed class Routes(LanguageSet languages, Uri baseUrl)
     public LanguageSet Languages => languages;
 
     /// <summary>The path part of the base URL, always starting and ending with '/'.</summary>
-    public string BasePath { get; } = baseUrl.AbsolutePath.EndsWith('/') ? baseUrl.AbsolutePath : baseUrl.AbsolutePath + "/";
+    public string BasePath { get; } = BasePathOf(baseUrl);
+
+    /// <summary>The path part of a base URL, always ending with '/'.</summary>
+    public static string BasePathOf(Uri baseUrl) => baseUrl.AbsolutePath.EndsWith('/') ? baseUrl.AbsolutePath : baseUrl.AbsolutePath + "/";
 
     /// <summary>The site path of a page: a folder ending in '/' for pages, a file name for the rest.</summary>
     public string Path(Route route)

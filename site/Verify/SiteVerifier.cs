@@ -14,7 +14,7 @@ public sealed partial class SiteVerifier(string output, Uri baseUrl)
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
 
     private readonly string _output = Path.GetFullPath(output);
-    private readonly string _basePath = baseUrl.AbsolutePath.EndsWith('/') ? baseUrl.AbsolutePath : baseUrl.AbsolutePath + "/";
+    private readonly string _basePath = Routing.Routes.BasePathOf(baseUrl);
 
     /// <summary>A URL found in a file, with where it was found.</summary>
     private sealed record Reference(string File, int Line, int Column, string Url);
