@@ -8,13 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const search = require('../../theme/assets/search.js');
 
-const site = process.env.SEARCH_SITE || path.join(__dirname, '../../output');
-const dir = path.join(site, 'search');
-if (!fs.existsSync(path.join(dir, 'index.json'))) {
-  throw new Error(`no search index at ${dir}: build the site first (dotnet run --project site -- build) or set SEARCH_SITE`);
-}
-
-const parse = (name) => search.parseIndexFile(fs.readFileSync(path.join(dir, name)));
+const { dir, read: parse, toc } = require('./built-index.js').searchSite();
 const read = { toc: new Set(), fragment: new Set(), record: new Set() };
 const missing = [];
 
@@ -39,7 +33,6 @@ const index = new search.Index((name) => {
   return Promise.resolve(content);
 });
 
-const toc = parse('index.json');
 const groups = fs.readdirSync(path.join(dir, toc.v)).filter((f) => /^g\d+\.json\.gz$/.test(f)).map((f) => parse(toc.v + '/' + f));
 const written = {
   toc: new Set(Object.keys(toc)),

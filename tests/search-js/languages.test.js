@@ -3,18 +3,10 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
-const fs = require('node:fs');
-const path = require('node:path');
 const search = require('../../theme/assets/search.js');
 
-const site = process.env.LANGUAGES_SITE;
-if (!site || !fs.existsSync(path.join(site, 'search', 'index.json'))) {
-  throw new Error('no three-language site: set LANGUAGES_SITE to a build of tests/ReportArchive.Tests/Fixtures/trilingual');
-}
-
-const dir = path.join(site, 'search');
-const read = (name) => search.parseIndexFile(fs.readFileSync(path.join(dir, name)));
-const toc = read('index.json');
+const { read, toc } = require('./built-index.js').builtIndex(process.env.LANGUAGES_SITE,
+  'set LANGUAGES_SITE to a build of tests/ReportArchive.Tests/Fixtures/trilingual');
 const index = new search.Index((name) => Promise.resolve(read(name)));
 
 async function languagesOf(q, filters) {

@@ -8,14 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const search = require('../../theme/assets/search.js');
 
-const site = process.env.SEARCH_SITE || path.join(__dirname, '../../output');
-const dir = path.join(site, 'search');
-if (!fs.existsSync(path.join(dir, 'index.json'))) {
-  throw new Error(`no search index at ${dir}: build the site first (dotnet run --project site -- build) or set SEARCH_SITE`);
-}
-
-const read = (name) => search.parseIndexFile(fs.readFileSync(path.join(dir, name)));
-const toc = read('index.json');
+const { dir, read, toc } = require('./built-index.js').searchSite();
 const loads = [];
 const index = new search.Index((name) => { loads.push(name); return Promise.resolve(read(name)); });
 const records = fs.readdirSync(path.join(dir, toc.v)).filter((f) => /^g\d+\.json\.gz$/.test(f)).flatMap((f) => {

@@ -48,33 +48,21 @@ public partial class TemplateCheckTests
     [Fact]
     public void A_misspelt_member_of_a_loop_variable_is_checked_against_the_lists_element_type()
     {
-        using var theme = CopyTheme();
-        var file = Path.Combine(theme.Path, "layouts", "article.liquid");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("{{ s.heading }}</a>", "{{ s.headng }}</a>", StringComparison.Ordinal));
-
-        var diagnostic = Assert.Single(Load(theme.Path));
+        var diagnostic = OnlyProblemWith("article", "{{ s.heading }}</a>", "{{ s.headng }}</a>");
         Assert.Contains("'s.headng': SectionView has no 'headng'; did you mean 'heading'?", diagnostic.Message);
     }
 
     [Fact]
     public void An_interface_string_that_no_language_has_is_an_error()
     {
-        using var theme = CopyTheme();
-        var file = Path.Combine(theme.Path, "layouts", "list.liquid");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("{{ t.newer }}", "{{ t.newest }}", StringComparison.Ordinal));
-
-        var diagnostic = Assert.Single(Load(theme.Path));
+        var diagnostic = OnlyProblemWith("list", "{{ t.newer }}", "{{ t.newest }}");
         Assert.Contains("'t.newest': the interface strings (theme/i18n) has no 'newest'; did you mean 'newer'?", diagnostic.Message);
     }
 
     [Fact]
     public void A_name_the_layout_does_not_have_is_an_error()
     {
-        using var theme = CopyTheme();
-        var file = Path.Combine(theme.Path, "layouts", "index.liquid");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("{{ page.heading }}", "{{ pgae.heading }}", StringComparison.Ordinal));
-
-        Assert.Contains("'pgae' is not defined here (the layout has page, t)", Assert.Single(Load(theme.Path)).Message);
+        Assert.Contains("'pgae' is not defined here (the layout has page, t)", OnlyProblemWith("index", "{{ page.heading }}", "{{ pgae.heading }}").Message);
     }
 
     [Fact]
@@ -84,6 +72,17 @@ public partial class TemplateCheckTests
         var view = new IndexView("h", [], []);
         Assert.Throws<InvalidOperationException>(() => theme.Render("article", view, new Dictionary<string, object>()));
         Assert.Contains("<h1>h</h1>", theme.Render("index", view, new Dictionary<string, object> { ["count"] = "" }));
+    }
+
+    /// <summary>The one diagnostic a copy of the theme gets when <paramref name="from"/> in a layout is written <paramref name="to"/>.</summary>
+    private static Diagnostic OnlyProblemWith(string layout, string from, string to)
+    {
+        using var theme = CopyTheme();
+        var file = Path.Combine(theme.Path, "layouts", layout + ".liquid");
+        var text = File.ReadAllText(file);
+        Assert.Contains(from, text);
+        File.WriteAllText(file, text.Replace(from, to, StringComparison.Ordinal));
+        return Assert.Single(Load(theme.Path));
     }
 
     private static List<Diagnostic> Load(string theme)
