@@ -31,8 +31,20 @@ public sealed class PhotoCache(string directory)
         }
     }
 
-    /// <summary>Runs <paramref name="encode"/> into a private folder, then moves the finished entry into place.</summary>
+    // One encoding per key at a time: two photos with the same bytes (x.jpg and a copy, x.jpeg) share an entry.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _gates = new(StringComparer.Ordinal);
+
+    /// <summary>Runs <paramref name="encode"/> into a private folder, then moves the finished entry into place; an entry another
+    /// encoding of the same bytes finished first is taken as it is.</summary>
     public EncodedPhoto Add(string key, Func<string, EncodedPhoto> encode)
+    {
+        lock (_gates.GetOrAdd(key, _ => new object()))
+        {
+            return TryGet(key) ?? Encode(key, encode);
+        }
+    }
+
+    private EncodedPhoto Encode(string key, Func<string, EncodedPhoto> encode)
     {
         var entry = EntryDirectory(key);
         var staging = $"{entry}.tmp-{Guid.NewGuid():N}";

@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using ReportArchive.Photos;
 using ReportArchive.Tests.Support;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -146,5 +147,33 @@ public class PhotoPipelineTests
         var e = expected.ToPixel<Rgb24>();
         var distance = Math.Abs(e.R - actual.R) + Math.Abs(e.G - actual.G) + Math.Abs(e.B - actual.B);
         Assert.True(distance < 90, $"{Path.GetFileName(file)}: expected {e}, found {actual}");
+    }
+
+    [Fact]
+    public async Task Two_photos_with_the_same_bytes_encoded_at_once_share_one_cache_entry()
+    {
+        using var folder = new TempDirectory();
+        var cache = new PhotoCache(folder.Path);
+        var encodings = 0;
+        using var bothWaiting = new Barrier(2);
+        EncodedPhoto Encode(string directory)
+        {
+            Interlocked.Increment(ref encodings);
+            File.WriteAllText(Path.Combine(directory, "1.webp"), "x");
+            Thread.Sleep(200); // long enough for the other caller to arrive while this one encodes
+            return new EncodedPhoto(1, 1, "#000000", false, [new EncodedVariant(1, 1, null, null, "1.webp", "h")]);
+        }
+
+        EncodedPhoto Add()
+        {
+            bothWaiting.SignalAndWait();
+            return cache.Add("same-key", Encode);
+        }
+
+        var results = await Task.WhenAll(Task.Run(Add), Task.Run(Add));
+
+        Assert.Equal(1, encodings);
+        Assert.All(results, r => Assert.Equal("1.webp", r.Variants.Single().WebpFile));
+        Assert.NotNull(cache.TryGet("same-key"));
     }
 }
