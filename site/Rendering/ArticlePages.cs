@@ -5,8 +5,10 @@ using ReportArchive.Routing;
 
 namespace ReportArchive.Rendering;
 
-/// <summary>A report's pages: the article in each language it is published in, and, for each published translation, the parallel
-/// reading page (the original beside that translation) in every language.</summary>
+/// <summary>A report's pages: the article in each language it is published in. A translation's page also carries the original,
+/// paragraph by paragraph, for its parallel reading mode (<c>#parallel</c>): the text is published once per language and once
+/// more for the original beside each translation, not again in a page of its own. The parallel pages' old addresses send
+/// the reader there.</summary>
 public sealed class ArticlePages(RenderContext context)
 {
     /// <summary>How wide a figure is drawn: the text column (42rem) on wide screens, the screen less its margins on narrow ones.</summary>
@@ -16,9 +18,28 @@ public sealed class ArticlePages(RenderContext context)
 
     private IEnumerable<RenderedPage> RenderUncached(Report report)
     {
-        var parallel = new ParallelPage(context, this);
         return report.Published.SelectMany(t => Article(report, t.Lang))
-            .Concat(report.Translations.SelectMany(pair => context.Languages.All.SelectMany(l => parallel.Render(report, l.Key, pair))));
+            .Concat(report.Translations.SelectMany(pair => context.Languages.All.Select(l => Moved(report, l.Key, pair))));
+    }
+
+    /// <summary>The parallel mode of a translation's page: the page with the fragment that shows the original beside it.</summary>
+    public Route ParallelMode(Report report, Translation translation) => Route.Article(translation.Lang, report);
+
+    private string ParallelUrl(Report report, Translation translation, Func<Route, string> url) => url(ParallelMode(report, translation)) + "#" + ParallelId;
+
+    /// <summary>The id of a translation's article, the target that turns its parallel mode on.</summary>
+    public const string ParallelId = "parallel";
+
+    private RenderedPage Moved(Report report, string lang, Translation pair)
+    {
+        var view = new MovedView
+        {
+            HtmlLang = context.Languages[lang].Tag,
+            Title = $"{report.In(lang)?.Title ?? report.Original.Title} · {context.S(lang, "mode_parallel")}",
+            Url = ParallelUrl(report, pair, context.Url),
+            Canonical = ParallelUrl(report, pair, context.Absolute),
+        };
+        return new RenderedPage(context.Sink.Text(context.Routes.Path(Route.Parallel(lang, report, pair.Lang)) + "index.html", context.Site.Theme.Render("moved", view)), null);
     }
 
     /// <summary>Links between the reading modes of a translated report: each language it is published in, then its parallel pages.</summary>
@@ -36,16 +57,16 @@ public sealed class ArticlePages(RenderContext context)
             .. languages.Select(l => new NavLink(l.Name, context.Url(Route.Article(l.Key, report)), current == Route.Article(l.Key, report), l.Tag)),
             .. pairs.Select(pair => new NavLink(
                 pairs.Count == 1 ? context.S(lang, "mode_parallel") : $"{context.S(lang, "mode_parallel")} · {context.Languages[pair.Lang].Name}",
-                context.Url(Route.Parallel(lang, report, pair.Lang)), current == Route.Parallel(lang, report, pair.Lang))),
+                pair.Lang == lang ? "#" + ParallelId : ParallelUrl(report, pair, context.Url), false)),
         ];
     }
 
-    public FigureView Figure(Report report, Figure figure, bool first, string? otherCaption = null)
+    public FigureView Figure(Report report, Figure figure, bool first, string? originalCaption = null)
     {
         var photo = context.Photo(report, figure.Source);
         var srcset = string.Join(", ", photo.Variants.Select(v => $"{context.Routes.Url(v.WebpPath)} {v.Width}w"));
         return new FigureView(context.Routes.Url(photo.JpegPath), context.Routes.Url(photo.Largest.WebpPath), srcset,
-            FigureSizes, photo.Width, photo.Height, photo.DominantColor, figure.Caption, photo.StandIn, first, otherCaption)
+            FigureSizes, photo.Width, photo.Height, photo.DominantColor, figure.Caption, photo.StandIn, first, originalCaption)
         { Credit = figure.Credit };
     }
 
@@ -63,28 +84,57 @@ public sealed class ArticlePages(RenderContext context)
     {
         var language = context.Languages[lang];
         var translation = report.In(lang)!;
+        var original = report.Original;
+        var paired = !language.IsOriginal;
         var first = true;
-        BlockView View(Block block)
+        FigureView FigureOf(Figure figure, Section? originalSection)
         {
-            if (block is Paragraph p)
-            {
-                return new BlockView(p.Html, null);
-            }
-
-            var view = Figure(report, (Figure)block, first);
+            var originalCaption = paired
+                ? (originalSection?.Blocks ?? original.Lead).OfType<Figure>().FirstOrDefault(f => f.Source == figure.Source)?.Caption
+                : null;
+            var view = Figure(report, figure, first, originalCaption);
             first = false;
-            return new BlockView(null, view);
+            return view;
         }
 
         // Slots not translated yet are not published: the section shows what is translated and links to the original for the rest.
-        var originalUrl = context.Url(Route.Article(report.Original.Lang, report));
-        SectionView Part(string id, string heading, IReadOnlyList<Block> blocks) =>
-            new(id, heading, [.. blocks.Where(b => b is not Untranslated).Select(View)],
-                blocks.Any(b => b is Untranslated) ? originalUrl + (id.Length > 0 ? "#" + id : "") : null, blocks.Any(b => b is Untranslated));
-        var lead = Part("", "", translation.Lead);
-        var sections = report.Original.Sections.Select(original => translation.Section(original.Id) is { } section
-            ? Part(section.Id, section.Heading, section.Blocks)
-            : new SectionView(original.Id, original.Heading, [], originalUrl + "#" + original.Id)).Prepend(lead).ToList();
+        var originalUrl = context.Url(Route.Article(original.Lang, report));
+        SectionView Part(string id, string heading, IReadOnlyList<Block> blocks, Section? originalSection)
+        {
+            var originalParagraphs = paired ? (originalSection?.Blocks ?? original.Lead).OfType<Paragraph>().ToList() : [];
+            // A translation's paragraph (or slot not filled yet) is paired with the original's paragraph in its place, when
+            // the counts agree; else the section is paired as a whole.
+            var aligned = paired && originalParagraphs.Count == blocks.Count(b => b is Paragraph or Untranslated { IsFigure: false });
+            var slot = 0;
+            var views = new List<BlockView>();
+            foreach (var block in blocks)
+            {
+                switch (block)
+                {
+                    case Paragraph p:
+                        views.Add(new BlockView(p.Html, null) { Original = aligned ? originalParagraphs[slot++].Html : null });
+                        break;
+                    case Untranslated { IsFigure: false } when aligned:
+                        views.Add(new BlockView(null, null) { Original = originalParagraphs[slot++].Html });
+                        break;
+                    case Figure f:
+                        views.Add(new BlockView(null, FigureOf(f, originalSection)));
+                        break;
+                }
+            }
+
+            return new SectionView(id, heading, views, blocks.Any(b => b is Untranslated) ? originalUrl + (id.Length > 0 ? "#" + id : "") : null, blocks.Any(b => b is Untranslated))
+            {
+                OriginalHeading = paired ? originalSection?.Heading : null,
+                OriginalWhole = paired && !aligned ? Join(originalParagraphs) : null,
+            };
+        }
+
+        var lead = Part("", "", translation.Lead, null);
+        var sections = original.Sections.Select(os => translation.Section(os.Id) is { } section
+            ? Part(section.Id, section.Heading, section.Blocks, os)
+            : new SectionView(os.Id, os.Heading, [], originalUrl + "#" + os.Id) { OriginalWhole = paired ? Join(os.Blocks.OfType<Paragraph>()) : null })
+            .Prepend(lead).ToList();
         var view = new ArticleView
         {
             Kicker = translation.Front.Kicker,
@@ -101,6 +151,9 @@ public sealed class ArticlePages(RenderContext context)
             Topics = Labels(report.Topics, context.Site.Taxonomy.Topics, lang, PageKind.Topic),
             Untranslated = language.IsOriginal && !report.IsTranslated,
             OriginalLang = context.Languages.Original.Tag,
+            Original = paired
+                ? new ParallelHeader(original.Title, original.Front.Subtitle, original.Front.Byline, context.S(original.Lang, "stand_in"))
+                : null,
         };
         var description = translation.Lead.OfType<Paragraph>().FirstOrDefault() is { } leadParagraph ? Excerpts.Of(leadParagraph.Text, language) : translation.Title;
         var image = translation.Figures.FirstOrDefault() is { } figure ? context.Photo(report, figure.Source).JpegPath : null;
@@ -108,6 +161,8 @@ public sealed class ArticlePages(RenderContext context)
             l => report.In(l) is not null, "article", image, JsonLd(report, translation, language), report.Date);
         return context.Page(meta, "article", view);
     }
+
+    private static string Join(IEnumerable<Paragraph> paragraphs) => string.Join("\n", paragraphs.Select(p => p.Html));
 
     private List<NavLink> Labels(IEnumerable<string> keys, IReadOnlyDictionary<string, Localized> names, string lang, PageKind kind) =>
         [.. keys.Where(names.ContainsKey).Select(k => new NavLink(names[k].In(lang), context.Url(new Route(kind, lang, k)), false))];

@@ -14,6 +14,9 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
 {
     private readonly OutputSink _sink = sink ?? OutputSink.InMemory;
 
+    /// <summary>Where the pages' bytes go (held, written to the spare tree, or only counted).</summary>
+    public OutputSink Sink => _sink;
+
     /// <summary>What <paramref name="render"/> makes for a report, reused while the report, its photos and the site inputs are unchanged.</summary>
     public T ForReport<T>(string what, Report report, Func<T> render)
         where T : notnull
@@ -116,7 +119,6 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
             OgLocaleAlternates = [.. Languages.Except(lang).Select(l => l.OgLocale)],
             OgImage = meta.Image is null ? null : Routes.Absolute(meta.Image),
             JsonLd = meta.JsonLd is null ? null : JsonSerializer.Serialize(meta.JsonLd, JsonLd.Options),
-            BodyClass = meta.Wide ? "wide" : "",
             Content = content,
         };
         yield return new RenderedPage(_sink.Text(path + "index.html", site.Theme.Render("base", shell, T(lang))),
@@ -127,4 +129,4 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
 /// <summary>What the shell needs to know about a page besides its content: its route, and in which languages it exists
 /// (all, unless <see cref="Exists"/> says otherwise).</summary>
 public sealed record PageMeta(Route Route, string Title, string Description, string Section, Func<string, bool>? Exists = null,
-    string OgType = "website", string? Image = null, object? JsonLd = null, DateOnly? Modified = null, bool Wide = false);
+    string OgType = "website", string? Image = null, object? JsonLd = null, DateOnly? Modified = null);

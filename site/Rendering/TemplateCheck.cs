@@ -168,7 +168,7 @@ public sealed record LayoutModel(string Name, Type View, bool Strings = true)
     {
         ["base"] = new("layout", typeof(LayoutView)),
         ["article"] = new("page", typeof(ArticleView)),
-        ["parallel"] = new("page", typeof(ParallelView)),
+        ["moved"] = new("page", typeof(MovedView), Strings: false),
         ["list"] = new("page", typeof(ListView)),
         ["index"] = new("page", typeof(IndexView)),
         ["search"] = new("page", typeof(SearchView)),

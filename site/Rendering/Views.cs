@@ -51,8 +51,6 @@ public sealed record LayoutView
 
     public string? JsonLd { get; init; }
 
-    public required string BodyClass { get; init; }
-
     public required string Content { get; init; }
 }
 
@@ -82,7 +80,7 @@ public sealed record ArticleView
 
     public required string ReadingTime { get; init; }
 
-    /// <summary>Each language the report is published in, and its parallel reading pages.</summary>
+    /// <summary>Each language the report is published in, and its parallel reading modes.</summary>
     public required IReadOnlyList<NavLink> Modes { get; init; }
 
     public required IReadOnlyList<SectionView> Sections { get; init; }
@@ -94,61 +92,59 @@ public sealed record ArticleView
     /// <summary>The original's page when no translation of the report is published yet.</summary>
     public required bool Untranslated { get; init; }
 
-    /// <summary>The original's language tag, for links to parts not translated yet.</summary>
+    /// <summary>The original's language tag, for links to parts not translated yet and for the original's text in parallel mode.</summary>
     public required string OriginalLang { get; init; }
+
+    /// <summary>A translation's page carries the original beside it, hidden until the reader asks for the parallel mode
+    /// (<c>#parallel</c>): its title, subtitle and byline here, its headings and paragraphs in the sections.</summary>
+    public ParallelHeader? Original { get; init; }
 }
 
-/// <summary>A section as shown: when the translation lacks it, <see cref="OriginalUrl"/> links the original instead.</summary>
-public sealed record SectionView(string Id, string Heading, IReadOnlyList<BlockView> Blocks, string? OriginalUrl, bool Partial = false);
+/// <summary>The original's title, subtitle and byline, and how it labels a stand-in photo, as a translation's page carries them.</summary>
+public sealed record ParallelHeader(string Title, string? Subtitle, string? Byline, string StandIn);
 
-/// <summary>A paragraph (pre-rendered, escaped HTML) or a figure.</summary>
-public sealed record BlockView(string? Html, FigureView? Figure);
+/// <summary>A section as shown: when the translation lacks it, <see cref="OriginalUrl"/> links the original instead.</summary>
+public sealed record SectionView(string Id, string Heading, IReadOnlyList<BlockView> Blocks, string? OriginalUrl, bool Partial = false)
+{
+    /// <summary>On a translation's page, the original's heading (parallel mode).</summary>
+    public string? OriginalHeading { get; init; }
+
+    /// <summary>On a translation's page, the original's paragraphs together, when they cannot be paired one by one (the
+    /// paragraph counts differ, or the section is not translated): parallel mode shows them beside the section as a whole.</summary>
+    public string? OriginalWhole { get; init; }
+}
+
+/// <summary>A paragraph (pre-rendered, escaped HTML) or a figure; on a translation's page, <see cref="Original"/> is the
+/// original's paragraph paired with it, and <see cref="Html"/> is null for a paragraph not translated yet.</summary>
+public sealed record BlockView(string? Html, FigureView? Figure)
+{
+    public string? Original { get; init; }
+}
 
 /// <summary>A photo with its caption in the page's language: every width as WebP in a <c>srcset</c>, the one JPEG as the image
 /// of browsers without WebP, the largest WebP as link, and a placeholder colour for the time it loads. The first figure of a
 /// page loads at once.</summary>
 public sealed record FigureView(string Src, string Largest, string WebpSrcset, string Sizes, int Width, int Height,
-    string Color, string Caption, bool StandIn, bool First, string? OtherCaption = null)
+    string Color, string Caption, bool StandIn, bool First, string? OriginalCaption = null)
 {
     /// <summary>Who took or supplied the photo, shown under it apart from the caption.</summary>
     public string? Credit { get; init; }
 }
 
-/// <summary>The parallel reading page: the original and one translation side by side, paragraph by paragraph.</summary>
-public sealed record ParallelView
+/// <summary>A page that has moved: a parallel reading page's old address, which sends the reader to the translation's page
+/// in its parallel mode.</summary>
+public sealed record MovedView
 {
-    public required ParallelText Title { get; init; }
+    public required string HtmlLang { get; init; }
 
-    public ParallelText? Subtitle { get; init; }
+    public required string Title { get; init; }
 
-    public ParallelText? Byline { get; init; }
+    /// <summary>The new address, under the site's base path (so that a preview or a copy of the site sends the reader within itself).</summary>
+    public required string Url { get; init; }
 
-    public required string DateText { get; init; }
-
-    public required string DateIso { get; init; }
-
-    public required IReadOnlyList<NavLink> Modes { get; init; }
-
-    public required IReadOnlyList<ParallelSection> Sections { get; init; }
-
-    public required string OriginalLang { get; init; }
-
-    public required string TranslationLang { get; init; }
-
-    /// <summary>How each side labels a stand-in photo, in its own language.</summary>
-    public required string OriginalStandIn { get; init; }
-
-    public required string TranslationStandIn { get; init; }
+    /// <summary>The new address, absolute.</summary>
+    public required string Canonical { get; init; }
 }
-
-/// <summary>The same text in the original and the translation; <see cref="Translation"/> is null where the translation lacks it.</summary>
-public sealed record ParallelText(string Original, string? Translation);
-
-/// <summary>A section of the parallel page; <see cref="Aligned"/> is false when its paragraph counts differ and it is paired whole.</summary>
-public sealed record ParallelSection(string Id, ParallelText? Heading, bool Aligned, IReadOnlyList<ParallelRow> Rows);
-
-/// <summary>One row: a block of the original beside its translation (HTML), or a figure with both captions.</summary>
-public sealed record ParallelRow(string? OriginalHtml, string? TranslationHtml, FigureView? Figure);
 
 /// <summary>A list of reports (a home page, a year, a department, a topic), one page of it.</summary>
 public sealed record ListView(string Heading, string? Intro, IReadOnlyList<ReportItem> Reports, Pagination? Pagination, IReadOnlyList<NavLink> Sections);

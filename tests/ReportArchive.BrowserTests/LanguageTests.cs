@@ -57,7 +57,7 @@ public class LanguageTests(TrilingualSiteAndBrowser fixture)
         await page.Locator(".lang-switch a", new() { HasText = "English" }).ClickAsync();
         await page.WaitForURLAsync("**/en/reports/2024/river-library/", new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForSelectorAsync("h1");
-        Assert.Equal("Riverside Library Reopens", await page.TextContentAsync("h1"));
+        Assert.Equal("Riverside Library Reopens", await page.InnerTextAsync("h1"));
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }

@@ -18,7 +18,7 @@ public class NavigationTests(SiteAndBrowser fixture)
         await page.ClickAsync(".lang-switch a");
         Assert.Equal(fixture.Site.Url("en/" + PageTypes.Article), page.Url);
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
-        Assert.StartsWith("Yanzhou District Leads", await page.TextContentAsync("h1"));
+        Assert.StartsWith("Yanzhou District Leads", await page.InnerTextAsync("h1"));
 
         await page.ClickAsync(".lang-switch a");
         Assert.Equal(fixture.Site.Url("zh/" + PageTypes.Article), page.Url);
@@ -27,35 +27,74 @@ public class NavigationTests(SiteAndBrowser fixture)
     }
 
     [Fact]
-    public async Task The_parallel_page_shows_each_chinese_paragraph_beside_its_english_one_on_wide_screens_and_above_it_on_narrow_ones()
+    public async Task The_parallel_mode_shows_each_chinese_paragraph_beside_its_english_one_on_wide_screens_and_above_it_on_narrow_ones()
     {
         var errors = new List<string>();
         await using var wideTab = await fixture.OpenAsync(errors, width: 1280);
         var wide = wideTab.Page;
+        // The English page alone shows no Chinese.
         await wide.GotoAsync(fixture.Site.Url("en/" + PageTypes.Article));
-        await wide.ClickAsync(".modes a[aria-current] ~ a, .modes li:last-child a");
-        Assert.EndsWith("/en/" + PageTypes.Article + "parallel/", wide.Url);
+        Assert.Empty(await VisibleOriginals(wide));
+        Assert.True(await wide.IsVisibleAsync(".toc"));
+
+        // From the Chinese page, the parallel mode is the English page with the original beside it.
+        await wide.GotoAsync(fixture.Site.Url("zh/" + PageTypes.Article));
+        await wide.ClickAsync(".modes li:last-child a");
+        await wide.WaitForURLAsync("**/en/" + PageTypes.Article + "#parallel");
+        Assert.False(await wide.IsVisibleAsync(".toc"));
+        Assert.Equal("兖州区以高质量机关党建，引领高质量发展", await wide.InnerTextAsync("h1 .orig"));
 
         var pairs = await wide.QuerySelectorAllAsync(".pair");
         Assert.Equal(25, pairs.Count);
         foreach (var pair in pairs)
         {
-            var zh = await pair.QuerySelectorAsync(".pair-zh");
-            var en = await pair.QuerySelectorAsync(".pair-en");
+            var zh = await pair.QuerySelectorAsync(":scope > .orig");
+            var en = await pair.QuerySelectorAsync(":scope > :last-child");
             Assert.Equal("zh-Hans", await zh!.GetAttributeAsync("lang"));
-            Assert.Equal("en", await en!.GetAttributeAsync("lang"));
-            var (a, b) = ((await zh.BoundingBoxAsync())!, (await en.BoundingBoxAsync())!);
+            var (a, b) = ((await zh.BoundingBoxAsync())!, (await en!.BoundingBoxAsync())!);
             Assert.True(a.X + a.Width <= b.X, "the English block should stand to the right of the Chinese one");
             Assert.Equal(a.Y, b.Y, 1.0);
         }
 
+        // Every caption shows both languages.
+        Assert.Equal(3, (await wide.QuerySelectorAllAsync("figcaption .orig")).Count);
+        Assert.Equal(1 + 1 + 1 + 25 + 5 + 3, (await VisibleOriginals(wide)).Count); // title, subtitle, byline, paragraphs, headings, captions
+        // Back to the English page alone: the original is hidden again.
+        await wide.GoBackAsync();
+        await wide.GotoAsync(fixture.Site.Url("en/" + PageTypes.Article));
+        Assert.Empty(await VisibleOriginals(wide));
+
+        // The parallel page's old address sends the reader to the parallel mode.
+        await wide.GotoAsync(fixture.Site.Url("zh/" + PageTypes.Article + "parallel/"));
+        for (var wait = 0; wait < 100 && !wide.Url.EndsWith("/en/" + PageTypes.Article + "#parallel", StringComparison.Ordinal); wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.EndsWith("/en/" + PageTypes.Article + "#parallel", wide.Url);
+        await wide.WaitForSelectorAsync("h1 .orig", new() { State = Microsoft.Playwright.WaitForSelectorState.Visible });
+
         await using var narrowTab = await fixture.OpenAsync(errors, width: 360);
         var narrow = narrowTab.Page;
-        await narrow.GotoAsync(wide.Url);
+        await narrow.GotoAsync(fixture.Site.Url("en/" + PageTypes.Article + "#parallel"));
         var first = await narrow.QuerySelectorAsync(".pair");
-        var (top, bottom) = ((await (await first!.QuerySelectorAsync(".pair-zh"))!.BoundingBoxAsync())!, (await (await first.QuerySelectorAsync(".pair-en"))!.BoundingBoxAsync())!);
+        var (top, bottom) = ((await (await first!.QuerySelectorAsync(":scope > .orig"))!.BoundingBoxAsync())!, (await (await first.QuerySelectorAsync(":scope > :last-child"))!.BoundingBoxAsync())!);
         Assert.True(top.Y + top.Height <= bottom.Y + 1, "on a narrow screen the English block follows the Chinese one");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    private static async Task<List<Microsoft.Playwright.IElementHandle>> VisibleOriginals(Microsoft.Playwright.IPage page)
+    {
+        var visible = new List<Microsoft.Playwright.IElementHandle>();
+        foreach (var element in await page.QuerySelectorAllAsync(".orig"))
+        {
+            if (await element.IsVisibleAsync())
+            {
+                visible.Add(element);
+            }
+        }
+
+        return visible;
     }
 
     [Theory]

@@ -10,11 +10,13 @@ public static class PageTypes
         var data = new TheoryData<string> { "" };
         foreach (var lang in new[] { "zh", "en" })
         {
-            foreach (var path in new[] { "", "archive/", "archive/2023/", "departments/", "departments/procuratorate/", "topics/", "topics/education/", Article, Article + "parallel/", "search/" })
+            foreach (var path in new[] { "", "archive/", "archive/2023/", "departments/", "departments/procuratorate/", "topics/", "topics/education/", Article, "search/" })
             {
                 data.Add($"{lang}/{path}");
             }
         }
+
+        data.Add($"en/{Article}#parallel"); // the parallel mode
 
         data.Add("no-such-page/");
         return data;

@@ -44,7 +44,7 @@ public class PayloadTests(PayloadSiteAndBrowser fixture)
         async Task Inspect()
         {
             unsafeMarkup.AddRange((await page.EvaluateAsync<string[]>(Unsafe)).Select(m => $"{page.Url}: {m}"));
-            foreach (var element in await page.Locator("h1, .subtitle, .byline, article p, article h2").AllAsync())
+            foreach (var element in await page.Locator("h1:visible, .subtitle:visible, .byline:visible, article p:visible, article h2:visible").AllAsync())
             {
                 await element.HoverAsync(new() { Force = true, Timeout = 2000 });
             }
@@ -60,7 +60,7 @@ public class PayloadTests(PayloadSiteAndBrowser fixture)
         Assert.Contains("<img src=x onerror=alert('title')>", await page.TextContentAsync("h1"));
 
         // Every page of the report, then every link on them, clicked.
-        foreach (var path in new[] { "zh/reports/2024/payloads/", "en/reports/2024/payloads/", "zh/reports/2024/payloads/parallel/", "en/reports/2024/payloads/parallel/", "zh/", "en/" })
+        foreach (var path in new[] { "zh/reports/2024/payloads/", "en/reports/2024/payloads/", "en/reports/2024/payloads/#parallel", "zh/", "en/" })
         {
             await page.GotoAsync(fixture.Site.Url(path));
             await Inspect();
@@ -73,8 +73,8 @@ public class PayloadTests(PayloadSiteAndBrowser fixture)
         {
             await page.GotoAsync(fixture.Site.Url("zh/reports/2024/payloads/"));
             var link = page.Locator("article a").Nth(i);
-            await link.ClickAsync(new() { Timeout = 5000 });
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            // Each link navigates: to another page, to this one again, or within it (a fragment).
+            await page.RunAndWaitForNavigationAsync(() => link.ClickAsync(new() { Timeout = 5000 }), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             await Inspect();
         }
 

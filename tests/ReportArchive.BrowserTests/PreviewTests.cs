@@ -25,16 +25,16 @@ public class PreviewTests(SiteAndBrowser fixture)
             var file = Path.Combine(root, "input", "reports", "2023", "yanzhou-party-building", "index.en.md");
             var good = await File.ReadAllTextAsync(file);
             await File.WriteAllTextAsync(file, good.Replace("title: \"Yanzhou District Leads", "title: \"Edited: Yanzhou District Leads"));
-            await page.WaitForFunctionAsync("() => document.querySelector('h1').textContent.startsWith('Edited:')");
+            await page.WaitForFunctionAsync("() => document.querySelector('h1').innerText.startsWith('Edited:')");
 
             await File.WriteAllTextAsync(file, good.Replace("translation_of:", "translation_of: [broken"));
             var overlay = page.Locator("#preview-problems");
             await overlay.WaitForAsync();
             Assert.Contains("index.en.md", await overlay.TextContentAsync());
-            Assert.StartsWith("Edited:", await page.TextContentAsync("h1")); // the last good page stays under the message
+            Assert.StartsWith("Edited:", await page.InnerTextAsync("h1")); // the last good page stays under the message
 
             await File.WriteAllTextAsync(file, good);
-            await page.WaitForFunctionAsync("() => !document.getElementById('preview-problems') && document.querySelector('h1').textContent.startsWith('Yanzhou')");
+            await page.WaitForFunctionAsync("() => !document.getElementById('preview-problems') && document.querySelector('h1').innerText.startsWith('Yanzhou')");
             Assert.True(errors.Count == 0, string.Join("\n", errors));
         }
         finally

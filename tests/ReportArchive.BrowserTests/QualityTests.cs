@@ -45,15 +45,15 @@ public class QualityTests(SiteAndBrowser fixture)
     [Theory]
     [InlineData("zh/" + PageTypes.Article, 1280)]
     [InlineData("en/" + PageTypes.Article, 1280)]
-    [InlineData("zh/" + PageTypes.Article + "parallel/", 1280)]
-    [InlineData("en/" + PageTypes.Article + "parallel/", 360)]
+    [InlineData("en/" + PageTypes.Article + "#parallel", 1280)]
+    [InlineData("en/" + PageTypes.Article + "#parallel", 360)]
     public async Task Screenshots_of_the_article_and_parallel_pages_are_saved(string path, int width)
     {
         await using var pageTab = await fixture.OpenAsync([], width: width);
         var page = pageTab.Page;
         await page.GotoAsync(fixture.Site.Url(path));
         Directory.CreateDirectory(Screenshots);
-        var file = Path.Combine(Screenshots, $"{path.Replace('/', '_').Trim('_')}-{width}.png");
+        var file = Path.Combine(Screenshots, $"{path.Replace('/', '_').Replace('#', '_').Trim('_')}-{width}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
         Assert.True(new FileInfo(file).Length > 10_000);
     }

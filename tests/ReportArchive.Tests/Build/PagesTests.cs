@@ -13,38 +13,59 @@ public class PagesTests(ITestOutputHelper output)
     private static readonly XNamespace SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
 
-    [Theory]
-    [InlineData("zh")]
-    [InlineData("en")]
-    public async Task The_parallel_page_pairs_each_chinese_paragraph_with_its_english_one(string lang)
+    [Fact]
+    public async Task The_english_page_pairs_each_chinese_paragraph_with_its_english_one_for_the_parallel_mode()
     {
         using var site = SeedSite();
         await site.BuildAsync();
         var report = Seed();
-        var page = Parser.ParseDocument(site.Read($"{lang}/reports/2023/yanzhou-party-building/parallel/index.html"));
+        var page = Parser.ParseDocument(site.Read("en/reports/2023/yanzhou-party-building/index.html"));
 
-        Assert.Equal(5, page.QuerySelectorAll("section.pairs").Length);
-        Assert.Single(page.QuerySelectorAll("div.pairs.lead"));
+        var article = page.QuerySelector("article#parallel")!;
         var zhParagraphs = report.Original.Lead.Concat(report.Original.Sections.SelectMany(s => s.Blocks)).OfType<ReportArchive.Content.Paragraph>().ToList();
         var enParagraphs = report.In("en")!.Lead.Concat(report.In("en")!.Sections.SelectMany(s => s.Blocks)).OfType<ReportArchive.Content.Paragraph>().ToList();
-        var pairs = page.QuerySelectorAll(".pair");
+        var pairs = article.QuerySelectorAll(".pair");
         Assert.Equal(zhParagraphs.Count, pairs.Length);
         for (var i = 0; i < pairs.Length; i++)
         {
-            Assert.Equal("zh-Hans", pairs[i].Children[0].GetAttribute("lang"));
-            Assert.Equal("en", pairs[i].Children[1].GetAttribute("lang"));
+            // The original, hidden until the parallel mode shows it, then the translation as the page always shows it.
+            Assert.Equal(("zh-Hans", true, "orig"), (pairs[i].Children[0].GetAttribute("lang"), pairs[i].Children[0].HasAttribute("hidden"), pairs[i].Children[0].ClassName));
+            Assert.False(pairs[i].Children[1].HasAttribute("hidden"));
             Assert.Equal(zhParagraphs[i].Text, pairs[i].Children[0].TextContent.Trim());
             Assert.Equal(enParagraphs[i].Text, pairs[i].Children[1].TextContent.Trim());
         }
 
-        Assert.Equal(report.Original.Title, page.QuerySelector("h1 [lang=zh-Hans]")!.TextContent);
-        Assert.Equal(report.In("en")!.Title, page.QuerySelector("h1 [lang=en]")!.TextContent);
-        Assert.Contains("陈丹", page.QuerySelector(".byline [lang=zh-Hans]")!.TextContent);
-        Assert.Contains("Chen Dan", page.QuerySelector(".byline [lang=en]")!.TextContent);
+        Assert.Equal(report.Original.Title, page.QuerySelector("h1 .orig[lang=zh-Hans][hidden]")!.TextContent);
+        Assert.Equal(report.In("en")!.Title, page.QuerySelector("h1")!.VisibleText());
+        Assert.Equal(report.Original.Sections.Select(s => s.Heading), page.QuerySelectorAll("section > h2 > .orig[hidden]").Select(h => h.TextContent));
+        Assert.Contains("陈丹", page.QuerySelector(".byline.orig[lang=zh-Hans][hidden]")!.TextContent);
+        Assert.Contains("Chen Dan", page.QuerySelector(".byline:not(.orig)")!.TextContent);
         var captions = page.QuerySelectorAll("figure figcaption");
         Assert.Equal(3, captions.Length);
-        Assert.All(captions, c => Assert.Equal(["zh-Hans", "en"], c.Children.Select(s => s.GetAttribute("lang"))));
-        Assert.Equal("page", page.QuerySelector($".modes a[href$='/{lang}/reports/2023/yanzhou-party-building/parallel/']")!.GetAttribute("aria-current"));
+        Assert.All(captions, c => Assert.Equal("zh-Hans", c.QuerySelector(".orig[hidden]")!.GetAttribute("lang")));
+        Assert.Equal("Parallel", page.QuerySelector(".modes a[href='#parallel']")!.TextContent);
+
+        // The Chinese page carries nothing hidden and leads to the English page's parallel mode.
+        var zh = Parser.ParseDocument(site.Read("zh/reports/2023/yanzhou-party-building/index.html"));
+        Assert.Empty(zh.QuerySelectorAll("[hidden], #parallel, .pair"));
+        Assert.Equal("对照", zh.QuerySelector(".modes a[href='/ReportArchive/en/reports/2023/yanzhou-party-building/#parallel']")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("zh", "zh-Hans")]
+    [InlineData("en", "en")]
+    public async Task The_parallel_pages_old_addresses_send_the_reader_to_the_parallel_mode(string lang, string tag)
+    {
+        using var site = SeedSite();
+        await site.BuildAsync();
+        var page = Parser.ParseDocument(site.Read($"{lang}/reports/2023/yanzhou-party-building/parallel/index.html"));
+
+        const string Target = "/ReportArchive/en/reports/2023/yanzhou-party-building/#parallel";
+        Assert.Equal(tag, page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("0; url=" + Target, page.QuerySelector("meta[http-equiv=refresh]")!.GetAttribute("content"));
+        Assert.Equal("https://example.github.io" + Target, page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal(Target, page.QuerySelector("body a")!.GetAttribute("href"));
+        Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
     }
 
     [Fact]
@@ -52,14 +73,16 @@ public class PagesTests(ITestOutputHelper output)
     {
         using var site = new TestSite("invalid", "paragraph-count-mismatch");
         await site.BuildAsync();
-        var page = Parser.ParseDocument(site.Read("en/reports/2023/report-a/parallel/index.html"));
+        var page = Parser.ParseDocument(site.Read("en/reports/2023/report-a/index.html"));
 
         var section = page.QuerySelector("section[aria-labelledby=first]")!;
-        Assert.Contains("whole", section.ClassList);
         var pair = Assert.Single(section.QuerySelectorAll(".pair"));
-        Assert.Equal(2, pair.QuerySelectorAll(".pair-zh p").Length);
-        Assert.Equal(3, pair.QuerySelectorAll(".pair-en p").Length);
-        Assert.DoesNotContain("whole", page.QuerySelector(".pairs.lead")!.ClassList); // the lead still pairs paragraph by paragraph
+        Assert.Contains("whole", pair.ClassList);
+        Assert.Equal(2, pair.QuerySelectorAll(".orig p").Length);
+        Assert.Equal(3, pair.Children[1].QuerySelectorAll("p").Length);
+        Assert.Equal(["First paragraph.", "Second paragraph.", "A third paragraph."], pair.Children[1].QuerySelectorAll("p").Select(p => p.TextContent));
+        var lead = page.QuerySelector(".lead .pair")!; // the lead still pairs paragraph by paragraph
+        Assert.DoesNotContain("whole", lead.ClassList);
     }
 
     [Fact]
@@ -131,7 +154,9 @@ public class PagesTests(ITestOutputHelper output)
         var sitemap = XDocument.Load(Path.Combine(site.Output, "sitemap.xml"));
         var urls = sitemap.Root!.Elements(SitemapNs + "url").ToList();
 
-        var pages = new BuiltSite(site.Output, "/ReportArchive/").HtmlFiles().Where(f => f != "404.html").ToList();
+        // Every page but 404.html and the old addresses that send the reader on (noindex).
+        var pages = new BuiltSite(site.Output, "/ReportArchive/").HtmlFiles()
+            .Where(f => f != "404.html" && !site.Read(f).Contains("<meta name=\"robots\" content=\"noindex\">", StringComparison.Ordinal)).ToList();
         Assert.Equal(pages.Count, urls.Count);
         Assert.All(urls, u => Assert.StartsWith("https://example.github.io/ReportArchive/", u.Element(SitemapNs + "loc")!.Value));
         var article = urls.Single(u => u.Element(SitemapNs + "loc")!.Value.EndsWith("/zh/reports/2023/yanzhou-party-building/"));

@@ -119,7 +119,7 @@ public class TrilingualSiteTests(TrilingualSite site) : IClassFixture<Trilingual
             Assert.Equal(Tags.Where(t => t != tag), switches.Select(a => a.GetAttribute("hreflang")));
         }
 
-        Assert.Equal("河畔圖書館重新開放", site.Built.Page("zh-hant/reports/2024/river-library/").QuerySelector("h1")!.TextContent);
+        Assert.Equal("河畔圖書館重新開放", site.Built.Page("zh-hant/reports/2024/river-library/").QuerySelector("h1")!.VisibleText());
         Assert.Equal("2024年3月18日", site.Built.Page("zh-hant/reports/2024/river-library/").QuerySelector("time")!.TextContent);
         Assert.Equal("March 18, 2024", site.Built.Page("en/reports/2024/river-library/").QuerySelector("time")!.TextContent);
     }
@@ -139,29 +139,37 @@ public class TrilingualSiteTests(TrilingualSite site) : IClassFixture<Trilingual
     }
 
     [Fact]
-    public void The_parallel_page_pairs_the_original_with_the_chosen_translation()
+    public void Each_translations_page_carries_the_original_for_its_parallel_mode_and_the_reader_chooses_the_pairing()
     {
-        var english = site.Built.Page("zh/reports/2024/river-library/parallel/");
-        var hant = site.Built.Page("zh/reports/2024/river-library/parallel/zh-hant/");
-        Assert.Equal("Riverside Library Reopens", english.QuerySelector("h1 [lang=en]")!.TextContent);
-        Assert.Equal("河畔图书馆重新开放", hant.QuerySelector("h1 [lang=zh-Hans]")!.TextContent);
-        Assert.Equal("河畔圖書館重新開放", hant.QuerySelector("h1 [lang=zh-Hant]")!.TextContent);
+        var english = site.Built.Page("en/reports/2024/river-library/");
+        var hant = site.Built.Page("zh-hant/reports/2024/river-library/");
+        Assert.Equal("Riverside Library Reopens", english.QuerySelector("h1")!.VisibleText());
+        Assert.Equal("河畔图书馆重新开放", english.QuerySelector("h1 .orig[lang=zh-Hans][hidden]")!.TextContent);
+        Assert.Equal("河畔圖書館重新開放", hant.QuerySelector("h1")!.VisibleText());
+        Assert.Equal("河畔图书馆重新开放", hant.QuerySelector("h1 .orig[lang=zh-Hans][hidden]")!.TextContent);
+        Assert.NotNull(hant.QuerySelector("article#parallel"));
+        Assert.Null(site.Built.Page("zh/reports/2024/river-library/").QuerySelector("#parallel, .orig")); // the original pairs with nothing
         var rows = hant.QuerySelectorAll("#children ~ .pair").Select(p => (Original: p.Children[0].TextContent.Trim(), Translation: p.Children[1].TextContent.Trim())).ToList();
         Assert.Equal(("新馆二层辟出一间少儿阅览区，藏书一万二千册。", "新館二層闢出一間少兒閱覽區，藏書一萬二千冊。"), rows[0]);
         // The photo is a stand-in: each side labels it in its own language.
-        Assert.Equal("示意圖 改造後的少兒閱覽區", hant.QuerySelector("figure figcaption [lang=zh-Hant]")!.TextContent);
-        Assert.Equal("示意图 改造后的少儿阅览区", hant.QuerySelector("figure figcaption [lang=zh-Hans]")!.TextContent);
+        Assert.Equal("示意圖 改造後的少兒閱覽區", hant.QuerySelector("figure figcaption")!.VisibleText());
+        Assert.Equal("示意图 改造后的少儿阅览区", hant.QuerySelector("figure figcaption .orig[lang=zh-Hans]")!.TextContent);
 
         // The reader chooses the pairing from the reading modes, on every page of the report.
-        var modes = site.Built.Page("en/reports/2024/river-library/").QuerySelectorAll(".modes a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+        var modes = english.QuerySelectorAll(".modes a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
         Assert.Equal(
         [
             ("中文", "/archive/zh/reports/2024/river-library/"),
             ("English", "/archive/en/reports/2024/river-library/"),
             ("繁體中文", "/archive/zh-hant/reports/2024/river-library/"),
-            ("Parallel · English", "/archive/en/reports/2024/river-library/parallel/"),
-            ("Parallel · 繁體中文", "/archive/en/reports/2024/river-library/parallel/zh-hant/"),
+            ("Parallel · English", "#parallel"),
+            ("Parallel · 繁體中文", "/archive/zh-hant/reports/2024/river-library/#parallel"),
         ], modes);
+
+        // The parallel pages' old addresses send the reader to the parallel mode.
+        var moved = site.Built.Page("zh/reports/2024/river-library/parallel/zh-hant/");
+        Assert.EndsWith("url=/archive/zh-hant/reports/2024/river-library/#parallel", moved.QuerySelector("meta[http-equiv=refresh]")!.GetAttribute("content"));
+        Assert.Equal("noindex", moved.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
     }
 
     [Fact]

@@ -70,18 +70,21 @@ public class DeskTests
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
         var page = new BuiltSite(site.Output, "/ReportArchive/").Page($"en/reports/2023/{Slug}/");
         var finance = page.GetElementById("finance")!.ParentElement!;
-        Assert.Equal("Sound finances", page.GetElementById("finance")!.TextContent);
-        Assert.Equal(["The finance bureau's first paragraph, translated."], finance.QuerySelectorAll("p:not(.untranslated)").Select(p => p.TextContent));
+        Assert.Equal("Sound finances", page.GetElementById("finance")!.VisibleText());
+        Assert.Equal(["The finance bureau's first paragraph, translated."],
+            finance.QuerySelectorAll("p:not(.untranslated)").Where(p => p.Closest("[hidden]") is null).Select(p => p.TextContent));
         var note = finance.QuerySelector("p.untranslated a")!;
         Assert.Equal($"/ReportArchive/zh/reports/2023/{Slug}/#finance", note.GetAttribute("href"));
         Assert.Contains("Part of this section", note.TextContent);
         Assert.Contains("not been translated yet", page.GetElementById("procuratorate")!.ParentElement!.TextContent);
 
-        // The parallel page pairs the translated paragraph with its Chinese one; the untranslated ones say so.
-        var parallel = new BuiltSite(site.Output, "/ReportArchive/").Page($"en/reports/2023/{Slug}/parallel/");
-        var rows = parallel.GetElementById("finance")!.ParentElement!.QuerySelectorAll(".pair-en").Skip(1).Select(e => e.TextContent.Trim()).ToList();
-        Assert.Equal("The finance bureau's first paragraph, translated.", rows[0]);
-        Assert.Equal("(not translated yet)", rows[1]);
+        // The parallel mode pairs the translated paragraph with its Chinese one; the untranslated ones say so (seen only in that mode).
+        var pairs = finance.QuerySelectorAll(".pair").ToList();
+        Assert.All(pairs, p => Assert.Equal("zh-Hans", p.Children[0].GetAttribute("lang")));
+        Assert.StartsWith("兖州区财政局聚焦党建与业务融合", pairs[0].Children[0].TextContent);
+        Assert.Equal("The finance bureau's first paragraph, translated.", pairs[0].Children[1].TextContent.Trim());
+        Assert.Equal("(not translated yet)", pairs[1].Children[1].TextContent.Trim());
+        Assert.NotNull(pairs[1].Children[1].QuerySelector("p.untranslated[hidden]"));
         AssertNoCommentPublished(site);
 
         var status = await Run("status", "--json", "--input", site.Input);
