@@ -20,7 +20,7 @@ public sealed record PublishedFiles(IReadOnlyList<OutputFile> Files) : IPublishe
         var sitemap = memo is null
             ? Sitemap.Build(pages.Pages, absolute)
             : memo.GetOrAdd($"sitemap|{site.Fingerprint}|{Sitemap.Key(pages.Pages)}", () => Sitemap.Build(pages.Pages, absolute));
-        return new PublishedFiles([sitemap, .. site.Languages.All.Select(l => AtomFeed.Build(l, archive.LatestFirst, site.Config, routes)),
+        return new PublishedFiles([.. sitemap, .. site.Languages.All.Select(l => AtomFeed.Build(l, archive.LatestFirst, site.Config, routes)),
             HostFiles.Robots(absolute), HostFiles.NoJekyll()]);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ChooserPages(RenderContext context)
         };
         var root = context.Site.Theme.Render("root", view);
         var notFound = context.Site.Theme.Render("404", view with { Canonical = context.Absolute(Route.NotFound) });
-        yield return new RenderedPage(OutputFile.Text(context.Routes.Path(Route.Root) + "index.html", root), new PageRecord("", alternates, null));
+        yield return new RenderedPage(OutputFile.Text(context.Routes.Path(Route.Root) + "index.html", root), new PageRecord("", null));
         yield return new RenderedPage(OutputFile.Text(context.Routes.Path(Route.NotFound), notFound), null);
     }
 

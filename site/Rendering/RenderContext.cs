@@ -122,7 +122,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
             Content = content,
         };
         yield return new RenderedPage(_sink.Text(path + "index.html", site.Theme.Render("base", shell, T(lang))),
-            new PageRecord(path, alternates, meta.Modified));
+            new PageRecord(path, meta.Modified));
     }
 }
 

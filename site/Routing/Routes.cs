@@ -71,6 +71,9 @@ public sealed class Routes(LanguageSet languages, Uri baseUrl)
     /// <summary>The files hosts and crawlers look for at the site's root.</summary>
     public const string Sitemap = "sitemap.xml";
 
+    /// <summary>A part of a sitemap too long for one file; <see cref="Sitemap"/> is then their index.</summary>
+    public static string SitemapPart(int number) => $"sitemap-{number}.xml";
+
     public const string Robots = "robots.txt";
 
     public const string NoJekyll = ".nojekyll";

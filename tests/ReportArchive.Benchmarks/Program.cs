@@ -6,7 +6,7 @@ using ReportArchive.Benchmarks;
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- preview [reports]
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- search [reports]
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- index [reports]     (the search index build alone)
-//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- scale [reports...] [--folder dir]   (ours beside Hugo; apt-get install hugo time)
+//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- scale [reports...] [--sampled|--full] [--folder dir]   (ours beside Hugo, both shapes unless one is named; apt-get install hugo time)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- corpus reports folder [--full]   (writes a generated input/ to look at)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- import [MB...]   (import throughput on the page fixtures, 1 8 50 MB by default)
 return args switch
@@ -19,19 +19,25 @@ return args switch
     ["search"] => await SearchBenchmark.RunAsync(2000),
     ["search", var n] when int.TryParse(n, out var count) && count > 0 => await SearchBenchmark.RunAsync(count),
     ["index", var n] when int.TryParse(n, out var count) && count > 0 => SearchBenchmark.IndexOnly(count),
-    ["scale", .. var rest] when Scale(rest) is { } scale => await ScaleBenchmark.RunAsync(scale.Sizes, scale.Folder),
+    ["scale", .. var rest] when Scale(rest) is { } scale => await ScaleBenchmark.RunAsync(scale.Sizes, scale.Folder, scale.Shapes),
     ["import", .. var sizes] when sizes.All(n => int.TryParse(n, out var c) && c > 0) => await ImportBenchmark.RunAsync(sizes.Length == 0 ? [1, 8, 50] : [.. sizes.Select(int.Parse)]),
     ["corpus", var n, var folder] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder, CorpusShape.Sampled),
     ["corpus", var n, var folder, "--full"] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder, CorpusShape.Full),
     _ => Usage(),
 };
 
-// Sizes (1,000, 5,000 and 10,000 when none), then optionally --folder and where to work.
-static (int[] Sizes, string? Folder)? Scale(string[] rest)
+// Sizes (1,000, 10,000 and 30,000 when none), optionally one shape (both when none), then optionally --folder and where to work.
+static (int[] Sizes, string? Folder, CorpusShape[] Shapes)? Scale(string[] rest)
 {
-    var (sizes, folder) = rest is [.. var s, "--folder", var f] ? (s, f) : (rest, null);
+    var (words, folder) = rest is [.. var s, "--folder", var f] ? (s, f) : (rest, null);
+    var (sizes, shapes) = words switch
+    {
+        [.. var n, "--sampled"] => (n, new[] { CorpusShape.Sampled }),
+        [.. var n, "--full"] => (n, new[] { CorpusShape.Full }),
+        _ => (words, new[] { CorpusShape.Sampled, CorpusShape.Full }),
+    };
     return sizes.All(n => int.TryParse(n, out var c) && c > 0)
-        ? (sizes.Length == 0 ? [1000, 5000, 10000] : [.. sizes.Select(int.Parse)], folder)
+        ? (sizes.Length == 0 ? [1000, 10000, 30000] : [.. sizes.Select(int.Parse)], folder, shapes)
         : null;
 }
 
@@ -44,6 +50,6 @@ static int WriteCorpus(int count, string folder, CorpusShape shape)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] | search [reports] | index reports | scale [reports...] [--folder dir] | corpus reports folder | import [MB...]");
+    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] | search [reports] | index reports | scale [reports...] [--sampled|--full] [--folder dir] | corpus reports folder | import [MB...]");
     return 2;
 }

@@ -2,8 +2,10 @@ using System.Globalization;
 
 namespace ReportArchive.Benchmarks;
 
-/// <summary>Full builds of generated archives of growing size, ours beside Hugo on the same bundles (with the minimal templates
-/// in tests/ReportArchive.Benchmarks/hugo), each a fresh process measured by GNU time: wall time, CPU time, peak memory.</summary>
+/// <summary>Full builds of generated archives of growing size, in both shapes (sampled: three to five sections of a few paragraphs;
+/// full: every section, four paragraphs each), ours beside Hugo on the same bundles (with the minimal templates in
+/// tests/ReportArchive.Benchmarks/hugo), each a fresh process measured by GNU time: wall time, CPU time, peak memory, and the
+/// bytes each publishes.</summary>
 /// <remarks>The two programs take turns, three runs each, and the medians are compared. Every run writes into a new folder and
 /// nothing is deleted until the end: on ext4 without a journal, creating files soon after many were deleted is several times
 /// slower (the allocator skips inodes freed in the last minutes), which would penalise whichever program ran after a deletion.</remarks>
@@ -11,7 +13,7 @@ public static class ScaleBenchmark
 {
     private const int Runs = 3;
 
-    public static async Task<int> RunAsync(int[] sizes, string? folder)
+    public static async Task<int> RunAsync(int[] sizes, string? folder, CorpusShape[] shapes)
     {
         foreach (var tool in new[] { "/usr/bin/time", "hugo" })
         {
@@ -29,18 +31,18 @@ public static class ScaleBenchmark
         var program = Path.GetFullPath(Path.Combine("site", "bin", "Release", "net10.0", "reportarchive.dll"));
         Console.WriteLine((await Processes.RunAsync("hugo", "version", ".")).Output.Trim());
         Console.WriteLine($"medians of {Runs} runs each, the two programs taking turns");
-        Console.WriteLine($"{"reports",8} {"engine",-8} {"wall s",7} {"cpu s",7} {"peak MiB",9} {"html pages",11} {"files",8} {"s/1000",7}  {"runs (wall s)"}");
+        Console.WriteLine($"{"reports",8} {"shape",-8} {"engine",-8} {"wall s",7} {"cpu s",7} {"peak MiB",9} {"html pages",11} {"files",8} {"MiB out",8} {"s/1000",7}  {"runs (wall s)"}");
         try
         {
-            foreach (var size in sizes)
+            foreach (var (shape, size) in shapes.SelectMany(shape => sizes.Select(size => (shape, size))))
             {
-                var input = Path.Combine(root, $"{size}", "input");
-                Corpus.Write(input, size);
+                var input = Path.Combine(root, $"{shape}-{size}", "input");
+                Corpus.Write(input, size, shape: shape);
                 var ours = new List<Measure>();
                 var hugo = new List<Measure>();
                 for (var run = 0; run < Runs; run++)
                 {
-                    var output = Path.Combine(root, $"{size}", $"run{run}");
+                    var output = Path.Combine(root, $"{shape}-{size}", $"run{run}");
                     async Task Ours() => ours.Add(await MeasureAsync("dotnet", $"{program} build --input {input} --output {output}/ours --cache {output}/cache --size-limit 0", $"{output}/ours"));
                     async Task Hugo() => hugo.Add(await MeasureAsync("hugo", $"--quiet --source tests/ReportArchive.Benchmarks/hugo --contentDir {input}/reports --destination {output}/hugo", $"{output}/hugo"));
                     foreach (var measure in run % 2 == 0 ? new[] { Ours, Hugo } : [Hugo, Ours])
@@ -50,9 +52,9 @@ public static class ScaleBenchmark
                 }
 
                 var (o, h) = (Median(ours), Median(hugo));
-                Print(size, "ours", o, ours);
-                Print(size, "Hugo", h, hugo);
-                Console.WriteLine($"{"",8} ratios ours/Hugo: wall {o.Wall / h.Wall:0.00}, cpu {o.Cpu / h.Cpu:0.00}, peak memory {o.PeakMiB / h.PeakMiB:0.00}");
+                Print(size, shape, "ours", o, ours);
+                Print(size, shape, "Hugo", h, hugo);
+                Console.WriteLine($"{"",8} ratios ours/Hugo: wall {o.Wall / h.Wall:0.00}, cpu {o.Cpu / h.Cpu:0.00}, peak memory {o.PeakMiB / h.PeakMiB:0.00}, published {o.MiB / h.MiB:0.00}");
             }
         }
         finally
@@ -63,16 +65,16 @@ public static class ScaleBenchmark
         return 0;
     }
 
-    private sealed record Measure(double Wall, double Cpu, double PeakMiB, int Pages, int Files);
+    private sealed record Measure(double Wall, double Cpu, double PeakMiB, int Pages, int Files, double MiB);
 
     private static Measure Median(List<Measure> runs)
     {
         double M(Func<Measure, double> f) => runs.Select(f).Order().ElementAt(runs.Count / 2);
-        return new Measure(M(r => r.Wall), M(r => r.Cpu), M(r => r.PeakMiB), runs[0].Pages, runs[0].Files);
+        return new Measure(M(r => r.Wall), M(r => r.Cpu), M(r => r.PeakMiB), runs[0].Pages, runs[0].Files, runs[0].MiB);
     }
 
-    private static void Print(int size, string engine, Measure m, List<Measure> runs) =>
-        Console.WriteLine($"{size,8} {engine,-8} {m.Wall,7:0.00} {m.Cpu,7:0.00} {m.PeakMiB,9:0} {m.Pages,11:N0} {m.Files,8:N0} {m.Wall * 1000 / size,7:0.00}  " +
+    private static void Print(int size, CorpusShape shape, string engine, Measure m, List<Measure> runs) =>
+        Console.WriteLine($"{size,8} {shape.ToString().ToLowerInvariant(),-8} {engine,-8} {m.Wall,7:0.00} {m.Cpu,7:0.00} {m.PeakMiB,9:0} {m.Pages,11:N0} {m.Files,8:N0} {m.MiB,8:0.0} {m.Wall * 1000 / size,7:0.00}  " +
             string.Join(" ", runs.Select(r => r.Wall.ToString("0.0", CultureInfo.InvariantCulture))));
 
     private static async Task<Measure> MeasureAsync(string program, string arguments, string output)
@@ -83,7 +85,8 @@ public static class ScaleBenchmark
         var line = errors.Split('\n').Last(l => l.StartsWith("RESOURCES ", StringComparison.Ordinal)).Split(' ');
         double D(int i) => double.Parse(line[i], CultureInfo.InvariantCulture);
         var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToList();
-        return new Measure(D(1), D(2) + D(3), D(4) / 1024, files.Count(f => f.EndsWith(".html", StringComparison.Ordinal)), files.Count);
+        return new Measure(D(1), D(2) + D(3), D(4) / 1024, files.Count(f => f.EndsWith(".html", StringComparison.Ordinal)), files.Count,
+            files.Sum(f => new FileInfo(f).Length) / 1048576.0);
     }
 
     /// <summary>The file system a folder is on, from /proc/mounts: the longest mount point that contains it.</summary>

@@ -147,7 +147,7 @@ public class PagesTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task The_sitemap_lists_every_page_with_its_language_alternates()
+    public async Task The_sitemap_lists_every_page_with_its_date_and_leaves_the_language_alternates_to_the_pages()
     {
         using var site = SeedSite();
         await site.BuildAsync("https://example.github.io/ReportArchive/");
@@ -160,11 +160,32 @@ public class PagesTests(ITestOutputHelper output)
         Assert.Equal(pages.Count, urls.Count);
         Assert.All(urls, u => Assert.StartsWith("https://example.github.io/ReportArchive/", u.Element(SitemapNs + "loc")!.Value));
         var article = urls.Single(u => u.Element(SitemapNs + "loc")!.Value.EndsWith("/zh/reports/2023/yanzhou-party-building/"));
-        var alternates = article.Elements(Xhtml + "link").ToDictionary(l => l.Attribute("hreflang")!.Value, l => l.Attribute("href")!.Value);
-        Assert.Equal("https://example.github.io/ReportArchive/en/reports/2023/yanzhou-party-building/", alternates["en"]);
-        Assert.Equal("https://example.github.io/ReportArchive/zh/reports/2023/yanzhou-party-building/", alternates["zh-Hans"]);
-        Assert.Equal("https://example.github.io/ReportArchive/", alternates["x-default"]);
         Assert.Equal("2023-07-01", article.Element(SitemapNs + "lastmod")!.Value);
+        Assert.Empty(sitemap.Descendants(Xhtml + "link"));
+
+        var head = Parser.ParseDocument(site.Read("zh/reports/2023/yanzhou-party-building/index.html")).QuerySelectorAll("link[rel=alternate][hreflang]")
+            .ToDictionary(l => l.GetAttribute("hreflang")!, l => l.GetAttribute("href"));
+        Assert.Equal("https://example.github.io/ReportArchive/en/reports/2023/yanzhou-party-building/", head["en"]);
+        Assert.Equal("https://example.github.io/ReportArchive/zh/reports/2023/yanzhou-party-building/", head["zh-Hans"]);
+        Assert.Equal("https://example.github.io/ReportArchive/", head["x-default"]);
+    }
+
+    [Fact]
+    public void A_sitemap_past_the_limit_of_a_file_becomes_an_index_of_parts()
+    {
+        var pages = Enumerable.Range(0, 5).Select(i => new ReportArchive.Rendering.PageRecord($"en/reports/2024/r{i}/", new DateOnly(2024, 1, 1 + i))).ToList();
+        var files = ReportArchive.Publish.Sitemap.Build(pages, p => "https://example.org/" + p, perFile: 2);
+
+        Assert.Equal(["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"], files.Select(f => f.Path));
+        var index = XDocument.Parse(System.Text.Encoding.UTF8.GetString(files[0].Bytes!)).Root!;
+        Assert.Equal(SitemapNs + "sitemapindex", index.Name);
+        Assert.Equal(["https://example.org/sitemap-1.xml", "https://example.org/sitemap-2.xml", "https://example.org/sitemap-3.xml"],
+            index.Elements(SitemapNs + "sitemap").Select(s => s.Element(SitemapNs + "loc")!.Value));
+        Assert.Equal("2024-01-05", index.Elements(SitemapNs + "sitemap").Last().Element(SitemapNs + "lastmod")!.Value);
+        var listed = files.Skip(1).SelectMany(f => XDocument.Parse(System.Text.Encoding.UTF8.GetString(f.Bytes!)).Root!.Elements(SitemapNs + "url"))
+            .Select(u => u.Element(SitemapNs + "loc")!.Value).ToList();
+        Assert.Equal(pages.Select(p => "https://example.org/" + p.Path), listed);
+        Assert.Single(ReportArchive.Publish.Sitemap.Build(pages, p => "https://example.org/" + p)); // under the limit: one file, as before
     }
 
     [Theory]
