@@ -7,13 +7,15 @@ namespace ReportArchive.Search;
 /// <summary>The search index's files as theme/assets/search.js reads them, defined in this one place: each JSON file is one of
 /// these records, and each key is named once, here. Keys are single letters where a file repeats them thousands of times.</summary>
 /// <remarks>The files: <c>search/index.json</c> (<see cref="IndexToc"/>); in the versioned folder <c>s&lt;n&gt;.json</c> (a shard: an
-/// object from term to posting list, see <see cref="Posting"/>), <c>g&lt;n&gt;.json</c> (<see cref="FragmentFile"/>, one report in
-/// one language) and <c>f-&lt;department&gt;.json</c> (the groups of a department, ascending, as gaps), each stored gzip-compressed
-/// under its name and <c>.gz</c>.</remarks>
+/// object from term to posting list, see <see cref="Posting"/>), <c>p&lt;n&gt;.json</c> (the address of each group's page, an array
+/// of <see cref="IndexToc.PagesPerFile"/> groups from <c>n * PagesPerFile</c>) and <c>f-&lt;department&gt;.json</c> (the groups of a
+/// department, ascending, as gaps), each stored gzip-compressed under its name and <c>.gz</c>. What a result shows (title,
+/// date, a section's heading and the text around a match) search.js reads from the report's page itself: the text is
+/// published once, on the page, not again in the index.</remarks>
 public static class IndexFormat
 {
     /// <summary>The layout of the index files; changed whenever the files change for the same input.</summary>
-    public const string Version = "search-3";
+    public const string Version = "search-4";
 
     public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -21,7 +23,10 @@ public static class IndexFormat
 
     public static string Shard(int number) => $"s{number}.json";
 
-    public static string Fragments(int group) => $"g{group}.json";
+    public static string Pages(int file) => $"p{file}.json";
+
+    /// <summary>How many groups' addresses a pages file holds: about 20 KB before compression.</summary>
+    public const int PagesPerFile = 512;
 
     public static string Filter(string department) => $"f-{department}.json";
 
@@ -41,28 +46,15 @@ public static class IndexFormat
     }
 }
 
-/// <summary><c>search/index.json</c>: the index's folder, how record ids are made, the record count, each language's and each
-/// year's range of groups, the departments with a filter file, and the first term of each shard. Keys in ordinal order.</summary>
+/// <summary><c>search/index.json</c>: the index's folder, how record ids are made, the record count, how many groups a pages file
+/// holds, each language's and each year's range of groups, the departments with a filter file, and the first term of each
+/// shard. Keys in ordinal order.</summary>
 public sealed record IndexToc(
     [property: JsonPropertyName("departments")] IReadOnlyList<string> Departments,
     [property: JsonPropertyName("langs")] IReadOnlyDictionary<string, int[]> Languages,
     [property: JsonPropertyName("n")] int Records,
+    [property: JsonPropertyName("p")] int PagesPerFile,
     [property: JsonPropertyName("shards")] IReadOnlyList<string> Shards,
     [property: JsonPropertyName("shift")] int Shift,
     [property: JsonPropertyName("v")] string Folder,
     [property: JsonPropertyName("years")] IReadOnlyDictionary<string, Dictionary<string, int[]>> Years);
-
-/// <summary><c>g&lt;n&gt;.json</c>: what results show of one report in one language: its link, title, language key and date, and
-/// its records (the head first, then the sections).</summary>
-public sealed record FragmentFile(
-    [property: JsonPropertyName("u")] string Url,
-    [property: JsonPropertyName("t")] string Title,
-    [property: JsonPropertyName("l")] string Lang,
-    [property: JsonPropertyName("d")] string Date,
-    [property: JsonPropertyName("r")] IReadOnlyList<FragmentRecord> Records);
-
-/// <summary>A record as results show it: its section's id and heading (none for the head) and its text.</summary>
-public sealed record FragmentRecord(
-    [property: JsonPropertyName("s")] string? Section,
-    [property: JsonPropertyName("h")] string? Heading,
-    [property: JsonPropertyName("x")] string Text);

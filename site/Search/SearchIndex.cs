@@ -8,8 +8,8 @@ using ReportArchive.Routing;
 namespace ReportArchive.Search;
 
 /// <summary>Builds the search index of an archive as static files: a small table of contents (<c>search/index.json</c>), postings
-/// sharded by term in sorted order (so that a word's prefix is one range of shards), one file of fragments per report and
-/// language for results and excerpts, and one filter file per department. All but the table of contents sit in a folder
+/// sharded by term in sorted order (so that a word's prefix is one range of shards), the address of each report's page in each
+/// language (results and excerpts are read from the page), and one filter file per department. All but the table of contents sit in a folder
 /// named by a hash of what they are made from, so that a reader never mixes files of two builds.</summary>
 /// <remarks>A posting list is a flat array of integers, one entry per record in ascending id order, the id as a gap from the
 /// previous one. A single Chinese character or a word: <c>gap, norm, weighted tf</c>. A pair of Chinese characters:
@@ -95,11 +95,12 @@ public static class SearchIndex
         }
 
         shards.Cut();
-        var reports = records.GroupBy(r => r.Group).ToArray();
-        var fragments = new OutputFile[reports.Length];
-        Parallel.For(0, reports.Length, i => fragments[i] = sink.Bytes(Routes.SearchFile(version, IndexFormat.Stored(IndexFormat.Fragments(reports[i].Key))),
-            IndexFormat.Compress(JsonSerializer.SerializeToUtf8Bytes(Fragments([.. reports[i]], routes), IndexFormat.Json))));
-        written.AddRange(fragments);
+        // Groups are numbered from 0 in order, so the nth address is the nth group's page.
+        var pages = records.Where(r => r.Section is null).Select(r => routes.Url(Route.Article(r.Lang, r.Report))).ToList();
+        foreach (var (file, i) in pages.Chunk(IndexFormat.PagesPerFile).Select((file, i) => (file, i)))
+        {
+            Put(IndexFormat.Pages(i), JsonSerializer.SerializeToUtf8Bytes(file, IndexFormat.Json));
+        }
 
         var departments = records.SelectMany(r => r.Report.Departments.Select(d => (Department: d, r.Group))).Distinct()
             .GroupBy(x => x.Department, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
@@ -114,27 +115,13 @@ public static class SearchIndex
             Departments: [.. departments.Select(g => g.Key)],
             Languages: byLanguage.ToDictionary(g => g.Key, g => new[] { g.Min(x => x.Group), g.Max(x => x.Group) + 1 }),
             Records: records.Count,
+            PagesPerFile: IndexFormat.PagesPerFile,
             Shards: shards.FirstTerms,
             Shift: shift,
             Folder: version,
             Years: byLanguage.ToDictionary(g => g.Key, g => g.GroupBy(x => x.Year).ToDictionary(
                 y => y.Key.ToString("D4"), y => new[] { y.Min(x => x.Group), y.Max(x => x.Group) + 1 })));
         return [sink.Text(Routes.SearchFile(null, IndexFormat.TocFile), JsonSerializer.Serialize(toc, IndexFormat.Json)), .. written];
-    }
-
-    /// <summary>What results show of one report in one language: its link, title, language and date, and for each of its
-    /// records (the head first, then the sections) the section's id and heading and the record's text. One file per report
-    /// and language keeps the site's file count near its page count.</summary>
-    private static FragmentFile Fragments(IReadOnlyList<SearchRecord> group, Routes routes)
-    {
-        var first = group[0];
-        return new FragmentFile(
-            routes.Url(Route.Article(first.Lang, first.Report)),
-            first.Report.In(first.Lang)!.Title,
-            first.Lang,
-            routes.Languages[first.Lang].FormatDate(first.Report.Date, first.Report.DateInferred),
-            [.. group.Select(r => new FragmentRecord(r.Section?.Id, r.Section?.Heading,
-                string.Join("\n", (r.Section is null ? r.Fields.Where(f => f.Field != Field.Title) : r.Fields.Skip(1)).Select(f => f.Text))))]);
     }
 
     private static List<int> Gaps(IEnumerable<int> ascending)

@@ -26,9 +26,11 @@ public sealed record SearchRecord(int Id, int Group, Report Report, string Lang,
     };
 
     /// <summary>The records of an archive, the languages in their order (the original first), each language latest first; and the shift that makes their ids.</summary>
+    /// <remarks>A section's index is its place among the original's sections, which is its place on every language's page (a
+    /// section not translated yet keeps its place there, with a note): search.js finds a record's text on the page by it.</remarks>
     public static (List<SearchRecord> Records, int Shift) From(IReadOnlyList<Report> latestFirst, LanguageSet languages)
     {
-        var most = latestFirst.SelectMany(r => r.Published).Select(t => t.Sections.Length).DefaultIfEmpty(0).Max();
+        var most = latestFirst.Select(r => r.Original.Sections.Length).DefaultIfEmpty(0).Max();
         var shift = 1;
         while ((1 << shift) <= most)
         {
@@ -47,15 +49,13 @@ public sealed record SearchRecord(int Id, int Group, Report Report, string Lang,
                 }
 
                 records.Add(new SearchRecord(group << shift, group, report, lang, null, Head(translation)));
-                for (var i = 0; i < translation.Sections.Length; i++)
+                for (var i = 0; i < report.Original.Sections.Length; i++)
                 {
-                    var section = translation.Sections[i];
-                    if (section.Heading.Length == 0)
+                    // A section whose heading is not translated yet is not published: nothing to find in it or to link to.
+                    if (translation.Section(report.Original.Sections[i].Id) is { } section)
                     {
-                        continue; // not translated yet, so not on the page: nothing to find or to link to
+                        records.Add(new SearchRecord((group << shift) | (i + 1), group, report, lang, section, Body(section)));
                     }
-
-                    records.Add(new SearchRecord((group << shift) | (i + 1), group, report, lang, section, Body(section)));
                 }
 
                 group++;

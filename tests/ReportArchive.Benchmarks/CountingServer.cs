@@ -37,13 +37,15 @@ public sealed class CountingServer : IAsyncDisposable
             server._log.Enqueue((context.Request.Path.Value ?? "", counting.Count));
         });
         var gzipped = new ConcurrentDictionary<string, byte[]>(Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetExtension(f) is ".json" or ".js" or ".css").AsParallel().Select(f => KeyValuePair.Create(f, Gzip(f))));
+            .Where(f => Path.GetExtension(f) is ".json" or ".js" or ".css" or ".html").AsParallel().Select(f => KeyValuePair.Create(f, Gzip(f))));
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path.Value ?? "";
             var file = path.StartsWith("/ReportArchive/", StringComparison.Ordinal) ? Path.Combine(site, path["/ReportArchive/".Length..]) : "";
+            file = file.EndsWith('/') ? file + "index.html" : file; // a folder's address serves its index.html
             var type = Path.GetExtension(file) switch
             {
+                ".html" => "text/html; charset=utf-8",
                 ".json" => "application/json",
                 ".js" => "text/javascript",
                 ".css" => "text/css",

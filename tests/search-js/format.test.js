@@ -8,11 +8,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 const search = require('../../theme/assets/search.js');
 
-const { dir, read: parse, toc } = require('./built-index.js').searchSite();
-const read = { toc: new Set(), fragment: new Set(), record: new Set() };
+const { dir, read: parse, toc, loadPage, groups } = require('./built-index.js').searchSite();
+const read = { toc: new Set() };
 const missing = [];
 
-// An object of the index whose key reads are recorded under its kind; a fragment file's records are watched too.
+// An object of the index whose key reads are recorded under its kind.
 function watch(kind, value) {
   return new Proxy(value, {
     get(target, key) {
@@ -20,25 +20,15 @@ function watch(kind, value) {
       if (typeof key !== 'string' || key === 'then') return target[key];
       read[kind].add(key);
       if (!(key in target)) missing.push(`${kind}.${key}`);
-      const v = target[key];
-      return kind === 'fragment' && key === 'r' ? v.map((r) => watch('record', r)) : v;
+      return target[key];
     },
   });
 }
 
 const index = new search.Index((name) => {
   const content = parse(name);
-  if (name === 'index.json') return Promise.resolve(watch('toc', content));
-  if (/\/g\d+\.json\.gz$/.test(name)) return Promise.resolve(watch('fragment', content));
-  return Promise.resolve(content);
-});
-
-const groups = fs.readdirSync(path.join(dir, toc.v)).filter((f) => /^g\d+\.json\.gz$/.test(f)).map((f) => parse(toc.v + '/' + f));
-const written = {
-  toc: new Set(Object.keys(toc)),
-  fragment: new Set(groups.flatMap((g) => Object.keys(g))),
-  record: new Set(groups.flatMap((g) => g.r.flatMap((r) => Object.keys(r)))),
-};
+  return Promise.resolve(name === 'index.json' ? watch('toc', content) : content);
+}, loadPage);
 
 test('every key the index files hold is read by the script, and every key it reads is there', async () => {
   const year = Object.keys(toc.years.zh)[0];
@@ -54,8 +44,19 @@ test('every key the index files hold is read by the script, and every key it rea
   }
 
   assert.deepStrictEqual(missing, []);
-  for (const kind of Object.keys(written)) {
-    assert.deepStrictEqual([...read[kind]].filter((k) => written[kind].has(k)).sort(), [...written[kind]].sort(), `${kind}: keys written but never read`);
+  assert.deepStrictEqual([...read.toc].sort(), Object.keys(toc).sort(), 'keys of index.json written but never read');
+});
+
+test('the pages files name the page of every group, in order, and each page is there with its title and records', async () => {
+  const files = fs.readdirSync(path.join(dir, toc.v)).filter((f) => /^p\d+\.json\.gz$/.test(f));
+  assert.strictEqual(files.length, Math.ceil(groups / toc.p));
+  const urls = files.map((f) => +f.match(/^p(\d+)/)[1]).sort((a, b) => a - b).flatMap((n) => parse(`${toc.v}/p${n}.json.gz`));
+  assert.strictEqual(urls.length, groups);
+  for (let g = 0; g < groups; g++) {
+    const page = await index.page(g);
+    assert.strictEqual(page.u, urls[g]);
+    assert.ok(page.t.length > 0 && page.d.length > 0, `group ${g}: ${page.u} has no title or date`);
+    assert.ok(page.r.length >= 1 && page.r.length <= (1 << toc.shift), `group ${g}: ${page.r.length} records`);
   }
 });
 

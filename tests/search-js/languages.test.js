@@ -5,15 +5,15 @@ const test = require('node:test');
 const assert = require('node:assert');
 const search = require('../../theme/assets/search.js');
 
-const { read, toc } = require('./built-index.js').builtIndex(process.env.LANGUAGES_SITE,
+const { read, toc, loadPage } = require('./built-index.js').builtIndex(process.env.LANGUAGES_SITE,
   'set LANGUAGES_SITE to a build of tests/ReportArchive.Tests/Fixtures/trilingual');
-const index = new search.Index((name) => Promise.resolve(read(name)));
+const index = new search.Index((name) => Promise.resolve(read(name)), loadPage);
 
 async function languagesOf(q, filters) {
   const result = await index.search(Object.assign({ q: q }, filters || {}));
   const langs = [];
   for (const g of result.groups) {
-    const fragment = read(toc.v + '/g' + g.group + '.json.gz');
+    const fragment = await index.fragment(g.sections[0].id);
     if (!langs.includes(fragment.l)) langs.push(fragment.l);
   }
   return langs.sort();
@@ -46,7 +46,9 @@ test('text both Chinese scripts share is found in both, and the language filter 
 
 test('a result of the zh-Hant translation links its own page, with its date as zh-Hant writes it', async () => {
   const result = await index.search({ q: '圖書館' });
-  const fragment = read(toc.v + '/g' + result.groups[0].group + '.json.gz');
-  assert.strictEqual(fragment.u, '/archive/zh-hant/reports/2024/river-library/');
+  const fragment = await index.fragment(result.groups[0].sections[0].id);
+  assert.strictEqual(fragment.u.split('#')[0], '/archive/zh-hant/reports/2024/river-library/');
   assert.strictEqual(fragment.d, '2024年3月18日');
+  assert.strictEqual(fragment.t, '河畔圖書館重新開放'); // the page's own title, without the original it carries for the parallel mode
+  assert.ok(fragment.x.includes('圖書館') || fragment.t.includes('圖書館') || (fragment.h || '').includes('圖書館'), JSON.stringify(fragment));
 });

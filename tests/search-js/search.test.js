@@ -3,18 +3,29 @@
 // Every Chinese query is checked against an oracle: the records whose own text contains the query as a substring.
 'use strict';
 const test = require('node:test');
+const { before } = require('node:test');
 const assert = require('node:assert');
-const fs = require('node:fs');
-const path = require('node:path');
 const search = require('../../theme/assets/search.js');
 
-const { dir, read, toc } = require('./built-index.js').searchSite();
+const { read, toc, loadPage, groups } = require('./built-index.js').searchSite();
 const loads = [];
-const index = new search.Index((name) => { loads.push(name); return Promise.resolve(read(name)); });
-const records = fs.readdirSync(path.join(dir, toc.v)).filter((f) => /^g\d+\.json\.gz$/.test(f)).flatMap((f) => {
-  const group = read(toc.v + '/' + f);
-  const g = +f.match(/^g(\d+)/)[1];
-  return group.r.map((r, i) => ({ id: (g << toc.shift) | i, t: group.t, h: r.h, l: group.l, x: r.x, u: group.u + (r.s ? '#' + r.s : '') }));
+const index = new search.Index((name) => { loads.push(name); return Promise.resolve(read(name)); }, loadPage);
+
+// Every record, as the pages show it: the head and each section of every report in every language. A section of a
+// translation that is not translated yet keeps its place on the page (its heading is the original's, with no original
+// beside it) but is no record.
+let records = [];
+before(async () => {
+  for (let g = 0; g < groups; g++) {
+    const page = await index.page(g);
+    const doc = await loadPage(page.u);
+    const sections = [...doc.querySelectorAll('article section[aria-labelledby]')];
+    const translated = doc.querySelector('article#parallel') !== null;
+    page.r.forEach((r, i) => {
+      if (i > 0 && translated && !sections[i - 1].querySelector('h2 .orig')) return;
+      records.push({ id: (g << toc.shift) | i, t: page.t, h: r.h, l: page.l, x: r.x, u: page.u + (r.s ? '#' + r.s : '') });
+    });
+  }
 });
 const ownText = (r) => search.fold([r.h === null ? r.t : r.h, r.x].join('\n'));
 
@@ -26,6 +37,12 @@ async function ids(q, filters) {
 function oracle(predicate) {
   return records.filter((r) => predicate(ownText(r))).map((r) => r.id).sort((a, b) => a - b);
 }
+
+test('results read from a translation\'s page show its own text, not the original it carries hidden for the parallel mode', () => {
+  const english = records.filter((r) => r.l === 'en');
+  assert.ok(english.length > 0 && english.every((r) => r.x.length > 0 || r.h !== null));
+  for (const r of english) assert.doesNotMatch([r.t, r.h || '', r.x].join('\n'), /[\u4e00-\u9fff]/, r.u);
+});
 
 test('the index covers records in both languages', () => {
   assert.ok(records.some((r) => r.l === 'zh') && records.some((r) => r.l === 'en'));
@@ -110,7 +127,7 @@ test('ranking puts a title match first', async () => {
 
 test('a query fetches only the table of contents and the shards it needs', async () => {
   loads.length = 0;
-  const fresh = new search.Index((name) => { loads.push(name); return Promise.resolve(read(name)); });
+  const fresh = new search.Index((name) => { loads.push(name); return Promise.resolve(read(name)); }, loadPage);
   await fresh.search({ q: '耿丽丽' });
   assert.deepStrictEqual(loads[0], 'index.json');
   assert.ok(loads.length <= 3, loads.join(', '));

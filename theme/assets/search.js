@@ -171,10 +171,13 @@
     return cursor.pos === target;
   }
 
-  /** The index: its table of contents, and the shards, fragments and filters fetched so far. */
-  function Index(load) {
+  /** The index: its table of contents, and the shards, page lists and filters fetched so far; and the report pages read
+   * for results. `load(name)` gives an index file parsed; `loadPage(url)` gives a page as a parsed document. */
+  function Index(load, loadPage) {
     this.load = load;
+    this.loadPage = loadPage;
     this.files = {};
+    this.pages = {};
     this.toc = null;
   }
 
@@ -202,16 +205,85 @@
     return self.files[name];
   };
 
-  /** What a result shows of a record: {u, t, h, l, d, x}, from the fragments file of its report and language. */
+  /** One report in one language as results show it, read from its page: {u, t, l, d, r}, r by record index. */
+  Index.prototype.page = function (group) {
+    var self = this;
+    if (!self.pages[group]) {
+      self.pages[group] = self.open().then(function (toc) {
+        return self.file('p' + Math.floor(group / toc.p) + '.json').then(function (urls) {
+          var url = urls[group % toc.p];
+          return self.loadPage(url).then(function (doc) { return readPage(doc, url, languageOf(toc, group)); });
+        });
+      }).then(null, function (error) {
+        delete self.pages[group];
+        throw error;
+      });
+    }
+    return self.pages[group];
+  };
+
+  /** What a result shows of a record: {u, t, h, l, d, x}, from its report's page. */
   Index.prototype.fragment = function (id) {
     var self = this;
     return self.open().then(function (toc) {
-      return self.file('g' + (id >> toc.shift) + '.json').then(function (g) {
-        var r = g.r[id & ((1 << toc.shift) - 1)];
-        return { u: g.u + (r.s ? '#' + r.s : ''), t: g.t, h: r.h, l: g.l, d: g.d, x: r.x };
+      return self.page(id >> toc.shift).then(function (p) {
+        var r = p.r[id & ((1 << toc.shift) - 1)] || { s: null, h: null, x: '' };
+        return { u: p.u + (r.s ? '#' + r.s : ''), t: p.t, h: r.h, l: p.l, d: p.d, x: r.x };
       });
     });
   };
+
+  function languageOf(toc, group) {
+    var found = '';
+    Object.keys(toc.langs).forEach(function (key) {
+      if (group >= toc.langs[key][0] && group < toc.langs[key][1]) found = key;
+    });
+    return found;
+  }
+
+  /** The text a reader sees of a node: a translation's page carries its original in elements marked hidden. */
+  function visibleText(node) {
+    if (node.nodeType === 3) return node.nodeValue;
+    if (node.nodeType !== 1 || node.hasAttribute('hidden')) return '';
+    var text = '';
+    for (var child = node.firstChild; child; child = child.nextSibling) text += visibleText(child);
+    return text;
+  }
+
+  function hiddenWithin(node, container) {
+    for (; node && node !== container; node = node.parentNode) {
+      if (node.nodeType === 1 && node.hasAttribute('hidden')) return true;
+    }
+    return false;
+  }
+
+  /** The paragraphs and captions a reader sees in a part of the page, less the notes of parts not translated yet. */
+  function blockTexts(container) {
+    var texts = [];
+    Array.prototype.forEach.call(container.querySelectorAll('p, figcaption'), function (node) {
+      if (hiddenWithin(node, container) || node.classList.contains('untranslated')) return;
+      var text = visibleText(node).trim();
+      if (text) texts.push(text);
+    });
+    return texts;
+  }
+
+  /** A report's page as results show it: its title and date, then its records, as the index numbers them: the head (the
+   * byline and the lead) and each section of the article in its place (a section not translated yet keeps its place). */
+  function readPage(doc, url, lang) {
+    var article = doc.querySelector('article.report') || doc;
+    var title = article.querySelector('h1');
+    var time = article.querySelector('time');
+    var byline = article.querySelector('.byline:not([hidden])');
+    var lead = article.querySelector('.lead');
+    var head = (byline ? [visibleText(byline).trim()] : []).concat(lead ? blockTexts(lead) : []);
+    var records = [{ s: null, h: null, x: head.join('\n') }];
+    Array.prototype.forEach.call(article.querySelectorAll('section[aria-labelledby]'), function (section) {
+      var heading = section.querySelector('h2');
+      records.push({ s: section.getAttribute('aria-labelledby'), h: heading ? visibleText(heading).trim() : null, x: blockTexts(section).join('\n') });
+    });
+    return { u: url, t: title ? visibleText(title).trim() : url, l: lang, d: time ? time.textContent.trim() : '', r: records };
+  }
 
   /** The shards that may hold a term (exact) or every term that begins with it (prefix). */
   function shardsFor(shards, text, prefix) {
@@ -603,6 +675,23 @@
     });
   }
 
+  function xhrPage(url) {
+    return new Promise(function (resolve, reject) {
+      var request = new XMLHttpRequest();
+      request.open('GET', url);
+      request.responseType = 'document';
+      request.onload = function () {
+        if (request.status !== 200 || !request.responseXML) {
+          reject(new Error(url + ': HTTP ' + request.status));
+          return;
+        }
+        resolve(request.responseXML);
+      };
+      request.onerror = function () { reject(new Error(url + ': network error')); };
+      request.send();
+    });
+  }
+
   function format(template, values) {
     return template.replace(/\{(\d)\}/g, function (_, n) { return values[+n]; });
   }
@@ -643,7 +732,7 @@
     var list = doc.getElementById('search-list');
     var more = doc.getElementById('search-more');
     var strings = results.dataset;
-    var index = new Index(function (name) { return xhrJson(form.getAttribute('data-index') + name); });
+    var index = new Index(function (name) { return xhrJson(form.getAttribute('data-index') + name); }, xhrPage);
     var pageSize = 5;
     var shown = 0;
     var current = null;
@@ -771,6 +860,6 @@
 
   return {
     tokenize: tokenize, fold: function (text) { return foldWithMap(text).text; }, parse: parse, Index: Index,
-    highlights: highlights, excerpt: excerpt, start: start, gunzip: gunzip, parseIndexFile: parseIndexFile
+    highlights: highlights, excerpt: excerpt, start: start, gunzip: gunzip, parseIndexFile: parseIndexFile, readPage: readPage
   };
 });

@@ -8,7 +8,7 @@ using ReportArchive.Tests.Support;
 
 namespace ReportArchive.Tests.Search;
 
-/// <summary>The static index the build writes: its table of contents, shards in term order, fragments, filters.</summary>
+/// <summary>The static index the build writes: its table of contents, shards in term order, the pages of its groups, filters.</summary>
 public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
 {
     [Fact]
@@ -37,34 +37,45 @@ public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
         }
     }
 
+    /// <summary>The address of each group's page, from the pages files, in group order.</summary>
+    private List<string> Pages()
+    {
+        var per = site.Toc.GetProperty("p").GetInt32();
+        var files = Directory.EnumerateFiles(Path.Combine(site.Output, "search", site.Version), "p*.json.gz").Count();
+        return [.. Enumerable.Range(0, files).SelectMany(n =>
+        {
+            var urls = site.Read($"p{n}.json").EnumerateArray().Select(e => e.GetString()!).ToList();
+            Assert.True(urls.Count <= per);
+            return urls;
+        })];
+    }
+
     [Fact]
-    public void Every_record_has_a_fragment_whose_link_resolves_to_a_page_and_its_section()
+    public void Every_group_names_its_page_and_every_record_its_section_there()
     {
         var built = new BuiltSite(site.Output, "/ReportArchive/");
-        var groups = Directory.EnumerateFiles(Path.Combine(site.Output, "search", site.Version), "g*.json.gz").ToList();
-        Assert.Equal(4, groups.Count); // the seed in both languages, and the two Chinese-only fixture reports
+        var pages = Pages();
+        Assert.Equal(4, pages.Count); // the seed in both languages, and the two Chinese-only fixture reports
+        Assert.Equal(pages.Count, site.Toc.GetProperty("langs").EnumerateObject().Max(l => l.Value[1].GetInt32()));
         var records = 0;
-        foreach (var file in groups)
+        foreach (var (url, group) in pages.Select((url, group) => (url, group)))
         {
-            var group = JsonDocument.Parse(SearchSite.Inflate(file)).RootElement;
-            foreach (var record in group.GetProperty("r").EnumerateArray())
-            {
-                records++;
-                var url = group.GetProperty("u").GetString() + (record.GetProperty("s").GetString() is { } id ? "#" + id : "");
-                Assert.True(built.Resolve(url, out var problem) is not null, problem);
-            }
+            Assert.True(built.Resolve(url, out var problem) is not null, problem);
+            // The page's sections are the records' places: the head is 0, the nth section of the article n.
+            var sections = built.Page(url["/ReportArchive/".Length..]).QuerySelectorAll("article section[aria-labelledby]");
+            records += 1 + sections.Count(s => s.QuerySelector("h2 .orig") is not null || s.Closest("article#parallel") is null);
         }
 
         Assert.Equal(site.Toc.GetProperty("n").GetInt32(), records);
     }
 
     [Fact]
-    public void A_hostile_title_is_stored_as_text_and_comes_back_unchanged()
+    public void A_hostile_title_is_indexed_as_text_and_its_page_shows_it_unchanged()
     {
-        var hostile = Directory.EnumerateFiles(Path.Combine(site.Output, "search", site.Version), "g*.json.gz")
-            .Select(f => JsonDocument.Parse(SearchSite.Inflate(f)).RootElement)
-            .Single(e => e.GetProperty("u").GetString()!.Contains("hostile-title", StringComparison.Ordinal));
-        Assert.Equal("<img src=x onerror=alert(1)>", hostile.GetProperty("t").GetString());
+        var url = Pages().Single(u => u.Contains("hostile-title", StringComparison.Ordinal));
+        var page = new BuiltSite(site.Output, "/ReportArchive/").Page(url["/ReportArchive/".Length..]);
+        Assert.Equal("<img src=x onerror=alert(1)>", page.QuerySelector("h1")!.VisibleText());
+        Assert.Contains(Enumerable.Range(0, site.Toc.GetProperty("shards").GetArrayLength()), i => site.Read($"s{i}.json").TryGetProperty("onerror", out _));
     }
 
     [Fact]
@@ -87,10 +98,9 @@ public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
         static string[] Names(System.Text.Json.JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
 
         Assert.Equal(Keys(typeof(IndexToc)), Names(site.Toc));
-        var groups = Directory.EnumerateFiles(Path.Combine(site.Output, "search", site.Version), "g*.json.gz").Select(f => site.Read(Path.GetFileName(f))).ToList();
-        Assert.True(groups.Count > 2);
-        Assert.All(groups, g => Assert.Equal(Keys(typeof(FragmentFile)), Names(g)));
-        Assert.All(groups.SelectMany(g => g.GetProperty("r").EnumerateArray()), r => Assert.Equal(Keys(typeof(FragmentRecord)), Names(r)));
+        // The pages files are arrays of addresses under the base path; nothing of a report's text is in them.
+        Assert.All(Pages(), u => Assert.StartsWith("/ReportArchive/", u));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(site.Output, "search", site.Version), "g*.json.gz"));
     }
 
     [Fact]
@@ -113,6 +123,20 @@ public class SearchIndexTests(SearchSite site) : IClassFixture<SearchSite>
         Assert.Equal([0, 1], records.Select(r => r.Id));
         Assert.All(records, r => Assert.Equal(0, r.Id >> shift));
         Assert.Null(records[0].Section);
+    }
+
+    [Fact]
+    public void A_translations_records_are_numbered_by_the_place_of_their_section_on_the_page()
+    {
+        // The page shows sections in the original's order, one not translated yet keeping its place: so do the records.
+        var front = new FrontMatter("题", null, new DateOnly(2024, 1, 2), false, null, [], [], "a", [], ImmutableDictionary<string, int>.Empty);
+        Section S(string id, string heading) => new(id, heading, 3, [new Paragraph(5, "text " + id, "text " + id)]);
+        var zh = new Translation("zh", "/a/index.zh.md", front, [], [S("a", "甲"), S("b", "乙"), S("c", "丙")]);
+        var en = new Translation("en", "/a/index.en.md", front with { Title = "Title" }, [], [S("c", "C"), S("b", ""), S("a", "A")]);
+        var (records, shift) = SearchRecord.From([new Report("/a", "a", new DateOnly(2024, 1, 2), false, [], [], [zh, en])], LanguageSet.Default);
+
+        var english = records.Where(r => r.Lang == "en").ToList();
+        Assert.Equal([(0, null), (1, "a"), (3, "c")], english.Select(r => (r.Id & ((1 << shift) - 1), r.Section?.Id)));
     }
 
     [Fact]
