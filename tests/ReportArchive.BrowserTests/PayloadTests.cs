@@ -74,7 +74,9 @@ public class PayloadTests(PayloadSiteAndBrowser fixture)
             await page.GotoAsync(fixture.Site.Url("zh/reports/2024/payloads/"));
             var link = page.Locator("article a").Nth(i);
             // Each link navigates: to another page, to this one again, or within it (a fragment).
-            await page.RunAndWaitForNavigationAsync(() => link.ClickAsync(new() { Timeout = 5000 }), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            var target = new Uri(new Uri(page.Url), await link.GetAttributeAsync("href")).ToString();
+            await link.ClickAsync(new() { Timeout = 5000 });
+            await page.WaitForURLAsync(target, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             await Inspect();
         }
 
