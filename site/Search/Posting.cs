@@ -4,30 +4,37 @@ using ReportArchive.Output;
 
 namespace ReportArchive.Search;
 
-/// <summary>A term's posting list as it grows: records hold their length until the average length is known. The integers
-/// live in blocks small enough to stay off the large object heap: one growing array per term made the collector copy and
-/// trace large arrays again and again.</summary>
+/// <summary>A term's posting list as it grows: records hold their length until the average length is known. The integers are
+/// kept as variable-length bytes (seven bits a byte; most are gaps and small counts, one or two bytes, where an int took four),
+/// in blocks small enough to stay off the large object heap: one growing array per term made the collector copy and trace large
+/// arrays again and again.</summary>
 internal sealed class Posting(bool pair)
 {
-    private const int BlockBits = 12;
-    private const int BlockSize = 1 << BlockBits;
-    private readonly List<int[]> _blocks = [];
-    private int[] _block = new int[16];
+    private const int BlockSize = 1 << 14;
+    private List<byte[]>? _blocks;
+    private byte[] _block = new byte[16];
     private int _used;
-    private int _count;
     private int _last;
-
-    private int this[int index] => index >> BlockBits < _blocks.Count ? _blocks[index >> BlockBits][index & (BlockSize - 1)] : _block[index & (BlockSize - 1)];
 
     private void Append(int value)
     {
-        if (_used == _block.Length)
+        var rest = (uint)value;
+        while (true)
         {
-            Grow();
-        }
+            if (_used == _block.Length)
+            {
+                Grow();
+            }
 
-        _block[_used++] = value;
-        _count++;
+            if (rest < 0x80)
+            {
+                _block[_used++] = (byte)rest;
+                return;
+            }
+
+            _block[_used++] = (byte)(rest | 0x80);
+            rest >>= 7;
+        }
     }
 
     /// <summary>The first block grows until it is full-sized; then full blocks are set aside and a new one started.</summary>
@@ -39,9 +46,31 @@ internal sealed class Posting(bool pair)
         }
         else
         {
-            _blocks.Add(_block);
-            _block = new int[BlockSize];
+            (_blocks ??= []).Add(_block);
+            _block = new byte[BlockSize];
             _used = 0;
+        }
+    }
+
+    /// <summary>The integers in the order they were added.</summary>
+    private IEnumerable<int> Values()
+    {
+        var (value, shift) = (0u, 0);
+        foreach (var (block, length) in (_blocks ?? []).Select(b => (b, b.Length)).Append((_block, _used)))
+        {
+            for (var i = 0; i < length; i++)
+            {
+                value |= (uint)(block[i] & 0x7F) << shift;
+                if (block[i] < 0x80)
+                {
+                    yield return (int)value;
+                    (value, shift) = (0u, 0);
+                }
+                else
+                {
+                    shift += 7;
+                }
+            }
         }
     }
 
@@ -79,7 +108,7 @@ internal sealed class Posting(bool pair)
     /// replaced by its norm, in eighths of the average.</summary>
     public byte[] Entry(string term, double averageLength)
     {
-        var output = new ArrayBufferWriter<byte>(term.Length * 3 + 8 + _count * 4);
+        var output = new ArrayBufferWriter<byte>(term.Length * 3 + 8 + (((_blocks?.Count ?? 0) * BlockSize) + _used) * 3);
         output.Write("\""u8);
         output.Write(OutputFile.Utf8.GetBytes(term));
         output.Write("\":["u8);
@@ -96,17 +125,22 @@ internal sealed class Posting(bool pair)
             output.Advance(at + written);
         }
 
-        for (var i = 0; i < _count;)
+        using var values = Values().GetEnumerator();
+        int Next() => values.MoveNext() ? values.Current : throw new InvalidOperationException("a posting list ended inside a record");
+        for (var first = true; values.MoveNext(); first = false)
         {
-            Number(this[i], i == 0);
-            Number(Math.Clamp((int)Math.Round(8 * this[i + 1] / averageLength), 1, 63), false);
-            var rest = pair ? 1 + this[i + 2] : 1;
-            for (var k = 0; k < rest; k++)
+            Number(values.Current, first);
+            Number(Math.Clamp((int)Math.Round(8 * Next() / averageLength), 1, 63), false);
+            var rest = pair ? Next() : 1;
+            if (pair)
             {
-                Number(this[i + 2 + k], false);
+                Number(rest, false);
             }
 
-            i += 2 + rest;
+            for (var k = 0; k < rest; k++)
+            {
+                Number(Next(), false);
+            }
         }
 
         output.Write("]"u8);
