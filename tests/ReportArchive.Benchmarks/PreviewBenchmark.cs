@@ -7,15 +7,15 @@ namespace ReportArchive.Benchmarks;
 /// preview's event stream as a browser sees them.</summary>
 public static class PreviewBenchmark
 {
-    public static async Task<int> RunAsync(int reports, int edits)
+    public static async Task<int> RunAsync(int reports, int edits, CorpusShape shape = CorpusShape.Sampled)
     {
         var root = Path.Combine(Path.GetTempPath(), $"reportarchive-preview-bench-{Environment.ProcessId}");
         try
         {
             Console.WriteLine($"machine: {Machine.Describe()}");
             var clock = Stopwatch.StartNew();
-            Corpus.Write(Path.Combine(root, "input"), reports);
-            Console.WriteLine($"generated {reports} bilingual reports in {clock.Elapsed.TotalSeconds:0.0} s");
+            Corpus.Write(Path.Combine(root, "input"), reports, shape: shape);
+            Console.WriteLine($"generated {reports} bilingual reports ({shape.ToString().ToLowerInvariant()} shape) in {clock.Elapsed.TotalSeconds:0.0} s");
 
             clock.Restart();
             var settings = new BuildSettings(Path.Combine(root, "input"), "theme", Path.Combine(root, "output"), null, Cache: Path.Combine(root, "cache"));

@@ -3,7 +3,7 @@ using ReportArchive.Benchmarks;
 // Benchmarks print figures; they are not tests. Run from the repository root:
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- photos [count]
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- encoders
-//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- preview [reports]
+//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- preview [reports] [--full]
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- search [reports]
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- index [reports]     (the search index build alone)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- scale [reports...] [--sampled|--full] [--folder dir]   (ours beside Hugo, both shapes unless one is named; apt-get install hugo time)
@@ -16,6 +16,7 @@ return args switch
     ["encoders"] => EncoderBenchmark.Run(),
     ["preview"] => await PreviewBenchmark.RunAsync(1000, 10),
     ["preview", var n] when int.TryParse(n, out var count) && count > 0 => await PreviewBenchmark.RunAsync(count, 10),
+    ["preview", var n, "--full"] when int.TryParse(n, out var count) && count > 0 => await PreviewBenchmark.RunAsync(count, 10, CorpusShape.Full),
     ["search"] => await SearchBenchmark.RunAsync(2000),
     ["search", var n] when int.TryParse(n, out var count) && count > 0 => await SearchBenchmark.RunAsync(count),
     ["index", var n] when int.TryParse(n, out var count) && count > 0 => SearchBenchmark.IndexOnly(count),
@@ -50,6 +51,6 @@ static int WriteCorpus(int count, string folder, CorpusShape shape)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] | search [reports] | index reports | scale [reports...] [--sampled|--full] [--folder dir] | corpus reports folder | import [MB...]");
+    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] [--full] | search [reports] | index reports | scale [reports...] [--sampled|--full] [--folder dir] | corpus reports folder | import [MB...]");
     return 2;
 }
