@@ -16,19 +16,15 @@ public sealed class ArticlePages(RenderContext context)
 
     public IEnumerable<RenderedPage> Render(Report report) => context.ForReport("pages", report, () => RenderUncached(report).ToList());
 
-    private IEnumerable<RenderedPage> RenderUncached(Report report)
-    {
-        return report.Published.SelectMany(t => Article(report, t.Lang))
-            .Concat(report.Translations.SelectMany(pair => context.Languages.All.Select(l => Moved(report, l.Key, pair))));
-    }
+    private IEnumerable<RenderedPage> RenderUncached(Report report) => report.Published.SelectMany(t => Article(report, t.Lang))
+        .Concat(report.Translations.SelectMany(pair => context.Languages.All.Select(l => Moved(report, l.Key, pair))));
 
-    /// <summary>The parallel mode of a translation's page: the page with the fragment that shows the original beside it.</summary>
-    public Route ParallelMode(Report report, Translation translation) => Route.Article(translation.Lang, report);
+    /// <summary>The id of a translation's article (theme/layouts/article.liquid), the target that turns its parallel mode on.</summary>
+    private const string ParallelId = "parallel";
 
-    private string ParallelUrl(Report report, Translation translation, Func<Route, string> url) => url(ParallelMode(report, translation)) + "#" + ParallelId;
-
-    /// <summary>The id of a translation's article, the target that turns its parallel mode on.</summary>
-    public const string ParallelId = "parallel";
+    /// <summary>The parallel mode of a translation: its page, with the fragment that shows the original beside it.</summary>
+    private static string ParallelUrl(Report report, Translation translation, Func<Route, string> url) =>
+        url(Route.Article(translation.Lang, report)) + "#" + ParallelId;
 
     private RenderedPage Moved(Report report, string lang, Translation pair)
     {
@@ -42,8 +38,9 @@ public sealed class ArticlePages(RenderContext context)
         return new RenderedPage(context.Sink.Text(context.Routes.Path(Route.Parallel(lang, report, pair.Lang)) + "index.html", context.Site.Theme.Render("moved", view)), null);
     }
 
-    /// <summary>Links between the reading modes of a translated report: each language it is published in, then its parallel pages.</summary>
-    public List<NavLink> Modes(Report report, string lang, Route current)
+    /// <summary>Links between the reading modes of a translated report: each language it is published in, then its parallel
+    /// modes (on a translation's own page, its parallel mode is the fragment alone).</summary>
+    private List<NavLink> Modes(Report report, string lang)
     {
         if (!report.IsTranslated)
         {
@@ -54,14 +51,14 @@ public sealed class ArticlePages(RenderContext context)
         var languages = report.Published.Select(t => context.Languages[t.Lang]); // the original first, then the archive's language order
         return
         [
-            .. languages.Select(l => new NavLink(l.Name, context.Url(Route.Article(l.Key, report)), current == Route.Article(l.Key, report), l.Tag)),
+            .. languages.Select(l => new NavLink(l.Name, context.Url(Route.Article(l.Key, report)), l.Key == lang, l.Tag)),
             .. pairs.Select(pair => new NavLink(
                 pairs.Count == 1 ? context.S(lang, "mode_parallel") : $"{context.S(lang, "mode_parallel")} · {context.Languages[pair.Lang].Name}",
                 pair.Lang == lang ? "#" + ParallelId : ParallelUrl(report, pair, context.Url), false)),
         ];
     }
 
-    public FigureView Figure(Report report, Figure figure, bool first, string? originalCaption = null)
+    private FigureView Figure(Report report, Figure figure, bool first, string? originalCaption = null)
     {
         var photo = context.Photo(report, figure.Source);
         var srcset = string.Join(", ", photo.Variants.Select(v => $"{context.Routes.Url(v.WebpPath)} {v.Width}w"));
@@ -145,7 +142,7 @@ public sealed class ArticlePages(RenderContext context)
             DateIso = DateIso(report),
             DateInferred = report.DateInferred,
             ReadingTime = ReadingTime.Label(context, ReadingTime.Minutes(translation, language), lang),
-            Modes = Modes(report, lang, Route.Article(lang, report)),
+            Modes = Modes(report, lang),
             Sections = sections,
             Departments = Labels(report.Departments, context.Site.Taxonomy.Departments, lang, PageKind.Department),
             Topics = Labels(report.Topics, context.Site.Taxonomy.Topics, lang, PageKind.Topic),
