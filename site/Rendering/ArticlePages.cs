@@ -84,11 +84,9 @@ public sealed class ArticlePages(RenderContext context)
         var original = report.Original;
         var paired = !language.IsOriginal;
         var first = true;
-        FigureView FigureOf(Figure figure, Section? originalSection)
+        FigureView FigureOf(Figure figure, IEnumerable<Block> originalBlocks)
         {
-            var originalCaption = paired
-                ? (originalSection?.Blocks ?? original.Lead).OfType<Figure>().FirstOrDefault(f => f.Source == figure.Source)?.Caption
-                : null;
+            var originalCaption = paired ? originalBlocks.OfType<Figure>().FirstOrDefault(f => f.Source == figure.Source)?.Caption : null;
             var view = Figure(report, figure, first, originalCaption);
             first = false;
             return view;
@@ -98,7 +96,8 @@ public sealed class ArticlePages(RenderContext context)
         var originalUrl = context.Url(Route.Article(original.Lang, report));
         SectionView Part(string id, string heading, IReadOnlyList<Block> blocks, Section? originalSection)
         {
-            var originalParagraphs = paired ? (originalSection?.Blocks ?? original.Lead).OfType<Paragraph>().ToList() : [];
+            var originalBlocks = originalSection?.Blocks ?? original.Lead; // the lead has no section
+            var originalParagraphs = paired ? originalBlocks.OfType<Paragraph>().ToList() : [];
             // A translation's paragraph (or slot not filled yet) is paired with the original's paragraph in its place, when
             // the counts agree; else the section is paired as a whole.
             var aligned = paired && originalParagraphs.Count == blocks.Count(b => b is Paragraph or Untranslated { IsFigure: false });
@@ -115,7 +114,7 @@ public sealed class ArticlePages(RenderContext context)
                         views.Add(new BlockView(null, null) { Original = originalParagraphs[slot++].Html });
                         break;
                     case Figure f:
-                        views.Add(new BlockView(null, FigureOf(f, originalSection)));
+                        views.Add(new BlockView(null, FigureOf(f, originalBlocks)));
                         break;
                 }
             }

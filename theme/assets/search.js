@@ -654,18 +654,19 @@
 
   /* ---- The search page: its form and its results. ---- */
 
-  function xhrJson(url) {
+  /** Fetches `url` as `type` (an XMLHttpRequest response type) and gives what `read` makes of the response. */
+  function xhr(url, type, read) {
     return new Promise(function (resolve, reject) {
       var request = new XMLHttpRequest();
       request.open('GET', url);
-      request.responseType = 'arraybuffer';
+      request.responseType = type;
       request.onload = function () {
         if (request.status !== 200) {
           reject(new Error(url + ': HTTP ' + request.status));
           return;
         }
         try {
-          resolve(parseIndexFile(new Uint8Array(request.response)));
+          resolve(read(request));
         } catch (e) {
           reject(e);
         }
@@ -675,20 +676,16 @@
     });
   }
 
+  /** An index file, parsed (inflated first when stored compressed). */
+  function xhrJson(url) {
+    return xhr(url, 'arraybuffer', function (request) { return parseIndexFile(new Uint8Array(request.response)); });
+  }
+
+  /** A report's page, parsed as a document (never run). */
   function xhrPage(url) {
-    return new Promise(function (resolve, reject) {
-      var request = new XMLHttpRequest();
-      request.open('GET', url);
-      request.responseType = 'document';
-      request.onload = function () {
-        if (request.status !== 200 || !request.responseXML) {
-          reject(new Error(url + ': HTTP ' + request.status));
-          return;
-        }
-        resolve(request.responseXML);
-      };
-      request.onerror = function () { reject(new Error(url + ': network error')); };
-      request.send();
+    return xhr(url, 'document', function (request) {
+      if (!request.responseXML) throw new Error(url + ': not a page');
+      return request.responseXML;
     });
   }
 
