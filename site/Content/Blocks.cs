@@ -4,7 +4,78 @@ namespace ReportArchive.Content;
 public abstract record Block(int Line);
 
 /// <summary>A paragraph: its HTML (already escaped, from Markdown) and its plain text (for hashes, search and excerpts).</summary>
-public sealed record Paragraph(int Line, string Html, string Text) : Block(Line);
+/// <remarks>Most paragraphs are text alone, their HTML that text escaped in <c>&lt;p&gt;…&lt;/p&gt;</c>: then only the text is held and
+/// the HTML made again when asked for, which halves what an archive's paragraphs take in memory.</remarks>
+public sealed record Paragraph : Block
+{
+    private readonly string? _html;
+
+    public Paragraph(int line, string html, string text)
+        : base(line)
+    {
+        Text = text;
+        _html = IsPlain(html, text) ? null : html;
+    }
+
+    public string Html => _html ?? Plain(Text);
+
+    public string Text { get; }
+
+    private const string Open = "<p>";
+    private const string Close = "</p>";
+
+    /// <summary>The HTML of a paragraph of text alone: Markdown's escaping of its characters.</summary>
+    private static string Plain(string text)
+    {
+        var html = new System.Text.StringBuilder(text.Length + 16).Append(Open);
+        foreach (var c in text)
+        {
+            if (Escaped(c) is { } entity)
+            {
+                html.Append(entity);
+            }
+            else
+            {
+                html.Append(c);
+            }
+        }
+
+        return html.Append(Close).ToString();
+    }
+
+    private static string? Escaped(char c) => c switch
+    {
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '&' => "&amp;",
+        '"' => "&quot;",
+        _ => null,
+    };
+
+    /// <summary>Whether <paramref name="html"/> is exactly what <see cref="Plain"/> makes of <paramref name="text"/>.</summary>
+    private static bool IsPlain(string html, string text)
+    {
+        var span = html.AsSpan();
+        if (!span.StartsWith(Open, StringComparison.Ordinal) || !span.EndsWith(Close, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        span = span[Open.Length..^Close.Length];
+        foreach (var c in text)
+        {
+            var expected = Escaped(c);
+            if (expected is null ? span.IsEmpty || span[0] != c : !span.StartsWith(expected, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            span = span[(expected?.Length ?? 1)..];
+        }
+
+        return span.IsEmpty;
+    }
+}
 
 /// <summary>A photo alone in its paragraph, with the caption of the file's language.</summary>
 public sealed record Figure(int Line, string Source, string Caption) : Block(Line)

@@ -8,18 +8,36 @@ namespace ReportArchive.Content;
 /// <summary>Splits a language file into its YAML front matter and Markdown body, and reads the front matter's keys.</summary>
 public static class FrontMatterReader
 {
+    /// <summary>The file's lines up to the one that closes its front matter (all of them when none does): the body is not split.</summary>
+    private static List<string> FrontLines(string text)
+    {
+        var lines = new List<string>();
+        for (var at = 0; ;)
+        {
+            var end = text.IndexOf('\n', at);
+            var line = end < 0 ? text[at..] : text[at..end];
+            lines.Add(line);
+            if ((lines.Count == 1 && line.TrimEnd('\r') != "---") || (lines.Count > 1 && line.TrimEnd('\r') is "---" or "...") || end < 0)
+            {
+                return lines;
+            }
+
+            at = end + 1;
+        }
+    }
+
     /// <summary>Returns the front matter and the line (1-based) where the body starts, or null after reporting why.</summary>
     public static (FrontMatter Front, int BodyLine)? Read(string file, string text, bool original, ICollection<Diagnostic> diagnostics)
     {
-        var lines = text.Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd('\r') != "---")
+        var lines = FrontLines(text);
+        if (lines.Count == 0 || lines[0].TrimEnd('\r') != "---")
         {
             diagnostics.Add(Diagnostic.Error("RA110", file, 1,
                 "no front matter: the file must start with a '---' line, then 'title:' and the other keys, then '---'. Did you forget the first '---'?"));
             return null;
         }
 
-        var close = Array.FindIndex(lines, 1, l => l.TrimEnd('\r') is "---" or "...");
+        var close = lines.FindIndex(1, l => l.TrimEnd('\r') is "---" or "...");
         if (close < 0)
         {
             diagnostics.Add(Diagnostic.Error("RA111", file, 1, "the front matter is not closed: add a '---' line after its last key"));

@@ -31,6 +31,7 @@ public static partial class MarkdownReader
         var sections = ImmutableArray.CreateBuilder<Section>();
         (string Id, string Heading, int Line, ImmutableArray<Block>.Builder Blocks)? current = null;
         var slots = new Queue<SlotComment>(originalLang is null ? [] : comments.Where(c => c.Kind == SlotKind.Block));
+        var renderer = new BlockRenderer();
         SlotComment? pending = null;
 
         // A slot comment stands for the block right after it; one followed by another comment, a heading or the end is unfilled.
@@ -86,7 +87,7 @@ public static partial class MarkdownReader
                 default:
                     pending = null;
                     Sanitize(file, text, block, bodyLine, diagnostics);
-                    (current?.Blocks ?? lead).Add(ReadBlock(block, line));
+                    (current?.Blocks ?? lead).Add(ReadBlock(block, line, renderer));
                     break;
             }
         }
@@ -112,19 +113,48 @@ public static partial class MarkdownReader
         return (lead.ToImmutable(), distinct.ToImmutable());
     }
 
-    private static Block ReadBlock(Markdig.Syntax.Block block, int line)
+    private static Block ReadBlock(Markdig.Syntax.Block block, int line, BlockRenderer renderer)
     {
         if (block is ParagraphBlock { Inline: { } inline } && LoneImage(inline) is { } image)
         {
             return new Figure(line, image.Url ?? "", PlainText(image).Trim()) { Credit = string.IsNullOrWhiteSpace(image.Title) ? null : image.Title.Trim() };
         }
 
-        var html = new StringWriter();
-        var renderer = new HtmlRenderer(html);
-        Markdown.Setup(renderer);
-        renderer.Render(block);
-        var text = block is LeafBlock { Inline: { } leafInline } ? PlainText(leafInline) : StripTags(html.ToString());
-        return new Paragraph(line, html.ToString().Trim(), text.Trim());
+        var html = renderer.Render(block);
+        var text = block is LeafBlock { Inline: { } leafInline } ? PlainText(leafInline) : StripTags(html);
+        return new Paragraph(line, html, text.Trim());
+    }
+
+    /// <summary>Renders one block at a time to HTML. A body's blocks share one renderer: setting one up makes a renderer object
+    /// for every kind of node, which once a paragraph was most of what reading an archive allocated.</summary>
+    private sealed class BlockRenderer
+    {
+        private readonly StringWriter _html = new();
+        private readonly HtmlRenderer _renderer;
+
+        public BlockRenderer()
+        {
+            _renderer = new HtmlRenderer(_html);
+            Markdown.Setup(_renderer);
+        }
+
+        public string Render(Markdig.Syntax.Block block)
+        {
+            var html = _html.GetStringBuilder().Clear();
+            _renderer.Render(block);
+            var (start, end) = (0, html.Length);
+            while (start < end && char.IsWhiteSpace(html[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(html[end - 1]))
+            {
+                end--;
+            }
+
+            return html.ToString(start, end - start);
+        }
     }
 
     private static string ReadSectionId(string file, HeadingBlock heading, int line, ICollection<Diagnostic> diagnostics)
@@ -203,6 +233,11 @@ public static partial class MarkdownReader
     /// <summary>The text a reader sees, without markup; soft line breaks become spaces.</summary>
     public static string PlainText(ContainerInline? inline)
     {
+        if (inline?.FirstChild is LiteralInline { NextSibling: null } only)
+        {
+            return only.Content.ToString(); // most paragraphs: one run of text, no markup
+        }
+
         var text = new StringBuilder();
         void Walk(Inline? node)
         {
@@ -210,7 +245,7 @@ public static partial class MarkdownReader
             {
                 switch (node)
                 {
-                    case LiteralInline lit: text.Append(lit.Content.ToString()); break;
+                    case LiteralInline lit: text.Append(lit.Content.Text, lit.Content.Start, lit.Content.Length); break;
                     case CodeInline code: text.Append(code.Content); break;
                     case HtmlEntityInline entity: text.Append(entity.Transcoded.ToString()); break;
                     case LineBreakInline: text.Append(' '); break;

@@ -96,9 +96,27 @@ public static class ReportLoader
             return null;
         }
 
-        var body = string.Join('\n', text.Split('\n').Skip(fm.BodyLine - 1));
+        var body = text[LineStart(text, fm.BodyLine)..];
         var (lead, sections) = MarkdownReader.Read(file, body, fm.BodyLine, diagnostics, originalLang);
         return new Translation(lang, file, fm.Front, lead, sections);
+    }
+
+    /// <summary>Where the 1-based <paramref name="line"/> starts in <paramref name="text"/> (its end when there are fewer lines).</summary>
+    private static int LineStart(string text, int line)
+    {
+        var at = 0;
+        for (var n = 1; n < line; n++)
+        {
+            var end = text.IndexOf('\n', at);
+            if (end < 0)
+            {
+                return text.Length;
+            }
+
+            at = end + 1;
+        }
+
+        return at;
     }
 
     /// <summary>The content folder a bundle belongs to: a bundle is <c>&lt;input&gt;/reports/&lt;yyyy&gt;/&lt;slug&gt;/</c>.</summary>

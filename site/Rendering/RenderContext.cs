@@ -121,7 +121,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
             JsonLd = meta.JsonLd is null ? null : JsonSerializer.Serialize(meta.JsonLd, JsonLd.Options),
             Content = content,
         };
-        yield return new RenderedPage(_sink.Text(path + "index.html", site.Theme.Render("base", shell, T(lang))),
+        yield return new RenderedPage(_sink.Bytes(path + "index.html", site.Theme.RenderUtf8("base", shell, T(lang))),
             new PageRecord(path, meta.Modified));
     }
 }

@@ -72,6 +72,42 @@ public sealed class Theme
     public string Render<TView>(string layout, TView view, IReadOnlyDictionary<string, object>? strings = null)
         where TView : notnull
     {
+        var text = RenderInto(layout, view, strings);
+        var result = text.ToString();
+        text.Clear();
+        return result;
+    }
+
+    /// <summary>Renders a layout as <see cref="Render"/> does, straight to UTF-8: a whole page is never made a string.</summary>
+    public byte[] RenderUtf8<TView>(string layout, TView view, IReadOnlyDictionary<string, object>? strings = null)
+        where TView : notnull
+    {
+        var text = RenderInto(layout, view, strings);
+        if (_chars is null || _chars.Length < text.Length)
+        {
+            _chars = new char[Math.Max(text.Length, 64 * 1024)];
+        }
+
+        text.CopyTo(0, _chars, text.Length);
+        var chars = _chars.AsSpan(0, text.Length);
+        text.Clear();
+        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(chars)];
+        System.Text.Encoding.UTF8.GetBytes(chars, bytes);
+        return bytes;
+    }
+
+    // Each thread renders into one buffer, kept from page to page (a page is tens of kilobytes: a new buffer a page grew and
+    // copied itself again and again), and encodes a page from one array of its characters.
+    [ThreadStatic]
+    private static StringWriter? _writer;
+
+    [ThreadStatic]
+    private static char[]? _chars;
+
+    /// <summary>Renders into the thread's buffer (see <see cref="_writer"/>), which the caller reads and clears.</summary>
+    private System.Text.StringBuilder RenderInto<TView>(string layout, TView view, IReadOnlyDictionary<string, object>? strings)
+        where TView : notnull
+    {
         if (!_layouts.TryGetValue(layout, out var template))
         {
             throw new InvalidOperationException($"the theme has no layouts/{layout}.liquid");
@@ -90,7 +126,18 @@ public sealed class Theme
             context.SetValue("t", strings);
         }
 
-        return template.Render(context, Encoder);
+        // Taken for the time of the render, so that a render inside a render (none today) would not share it.
+        var writer = _writer ?? new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        _writer = null;
+        writer.GetStringBuilder().Clear();
+        var rendering = template.RenderAsync(writer, Encoder, context);
+        if (!rendering.IsCompletedSuccessfully)
+        {
+            rendering.AsTask().GetAwaiter().GetResult();
+        }
+
+        _writer = writer;
+        return writer.GetStringBuilder();
     }
 
     /// <summary>Where a member path first appears in the layout's text.</summary>

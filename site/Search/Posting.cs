@@ -16,6 +16,9 @@ internal sealed class Posting(bool pair)
     private int _used;
     private int _last;
 
+    /// <summary>How many bytes the list holds (its blocks' sizes).</summary>
+    public long Bytes => ((_blocks?.Count ?? 0) * (long)BlockSize) + _block.Length;
+
     private void Append(int value)
     {
         var rest = (uint)value;

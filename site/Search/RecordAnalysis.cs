@@ -33,10 +33,12 @@ public static class RecordAnalysis
     /// word (summed by the merge), a tagged position for a pair (ascending within the term). And the record's length.</summary>
     internal static (long[] Occurrences, int Length) Occurrences(SearchRecord record, TermTable table)
     {
-        var found = new List<long>(1024);
+        // The thread's buffers from its last record: one record's occurrences are tens of thousands of longs.
+        var found = _found ??= new List<long>(4096);
+        found.Clear();
         var position = 0;
         var length = 0;
-        var starts = new int[64];
+        var starts = _starts ??= new int[64];
         var weight = 0;
         var field = Field.Body;
         void Add(ReadOnlySpan<char> term, int value) => found.Add(((long)table.Id(term) << 32) | (uint)value);
@@ -53,7 +55,7 @@ public static class RecordAnalysis
             // The start of each character of the run (a character outside the BMP takes two UTF-16 units).
             if (starts.Length <= run.Length)
             {
-                starts = new int[run.Length * 2];
+                starts = _starts = new int[run.Length * 2];
             }
 
             var count = 0;
@@ -86,6 +88,12 @@ public static class RecordAnalysis
         Array.Sort(occurrences);
         return (occurrences, length);
     }
+
+    [ThreadStatic]
+    private static List<long>? _found;
+
+    [ThreadStatic]
+    private static int[]? _starts;
 
     /// <summary>A term's occurrences in one record: its weighted count, and for a pair of characters its tagged positions.</summary>
     public sealed class TermEntry

@@ -84,7 +84,7 @@ public static class SearchIndex
         // Terms in sorted order, each entry encoded on every core, a chunk of terms at a time, as UTF-8 straight from its posting list.
         var shards = new ShardWriter(shardBytes, Put);
         var sorted = table.Names.Select((name, id) => (Name: name, Id: id)).Where(t => postings[t.Id] is not null).OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
-        foreach (var chunk in sorted.Chunk(256))
+        foreach (var chunk in Batches(sorted, t => postings[t.Id]!.Bytes))
         {
             var entries = new byte[chunk.Length][];
             Parallel.For(0, chunk.Length, i => entries[i] = postings[chunk[i].Id]!.Entry(chunk[i].Name, averageLength));
@@ -122,6 +122,29 @@ public static class SearchIndex
             Years: byLanguage.ToDictionary(g => g.Key, g => g.GroupBy(x => x.Year).ToDictionary(
                 y => y.Key.ToString("D4"), y => new[] { y.Min(x => x.Group), y.Max(x => x.Group) + 1 })));
         return [sink.Text(Routes.SearchFile(null, IndexFormat.TocFile), JsonSerializer.Serialize(toc, IndexFormat.Json)), .. written];
+    }
+
+    /// <summary>Terms a batch at a time, each batch up to 256 terms or about 8 MiB of posting lists: the entries of a batch are
+    /// made at once, and those of the commonest characters are megabytes each (256 of them at once took gigabytes).</summary>
+    private static IEnumerable<T[]> Batches<T>(IEnumerable<T> items, Func<T, long> bytes)
+    {
+        var batch = new List<T>();
+        var size = 0L;
+        foreach (var item in items)
+        {
+            batch.Add(item);
+            size += bytes(item);
+            if (batch.Count == 256 || size >= 8L << 20)
+            {
+                yield return [.. batch];
+                (batch, size) = ([], 0);
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return [.. batch];
+        }
     }
 
     private static List<int> Gaps(IEnumerable<int> ascending)

@@ -36,7 +36,9 @@ public static class Tokenizer
     /// index reads millions of tokens, and looks their text up as a span.</summary>
     public static void Scan(string text, TokenHandler handler)
     {
-        var scanner = new Scanner(text.Length);
+        // A token's characters gather in a buffer kept by the thread from one scan to the next (a scan a field, millions of them).
+        var scanner = new Scanner(_spare ?? new char[256]);
+        _spare = null;
         var i = 0;
         while (i < text.Length)
         {
@@ -66,12 +68,16 @@ public static class Tokenizer
         }
 
         scanner.Flush(text.Length, handler);
+        _spare = scanner.Buffer;
     }
 
+    [ThreadStatic]
+    private static char[]? _spare;
+
     /// <summary>The state of a scan: the token being gathered, its kind and start, and whether the rest of a word is skipped.</summary>
-    private struct Scanner(int capacity)
+    private struct Scanner(char[] buffer)
     {
-        private char[] _buffer = new char[Math.Max(8, capacity * 2)];
+        private char[] _buffer = buffer;
         private int _length;
         private TokenKind _kind;
         private int _start;
@@ -150,6 +156,8 @@ public static class Tokenizer
 
             _buffer[_length++] = c;
         }
+
+        public readonly char[] Buffer => _buffer;
 
         public void Flush(int end, TokenHandler handler)
         {

@@ -63,21 +63,31 @@ public static class SourceFiles
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            var buffer = new MemoryStream();
-            var chunk = new byte[81920];
+            // Read at once into an array of the file's size (an archive is tens of thousands of small files: a growing buffer
+            // per file was most of what reading one allocated), then on while the file has grown since, never past the limit.
+            var size = stream.CanSeek ? (int)Math.Min(stream.Length, maxBytes) : 0;
+            var bytes = new byte[size];
+            var filled = stream.ReadAtLeast(bytes, size, throwOnEndOfStream: false);
+            if (filled < size)
+            {
+                return bytes[..filled];
+            }
+
+            var rest = new MemoryStream();
+            var chunk = new byte[size == 0 ? 81920 : 4096];
             int read;
             while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
             {
-                if (buffer.Length + read > maxBytes)
+                if (filled + rest.Length + read > maxBytes)
                 {
                     diagnostics.Add(report($"is more than the {maxBytes >> 20} MB a file may have here"));
                     return null;
                 }
 
-                buffer.Write(chunk, 0, read);
+                rest.Write(chunk, 0, read);
             }
 
-            return buffer.ToArray();
+            return rest.Length == 0 ? bytes : [.. bytes, .. rest.ToArray()];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -16,6 +16,16 @@ public partial class TemplateCheckTests
     public static TheoryData<string> Layouts => [.. LayoutModel.All.Keys];
 
     [Fact]
+    public void A_layout_rendered_to_utf8_is_the_utf8_of_the_rendered_text()
+    {
+        var theme = Theme.Load(Paths.Theme, StringKeys, new List<Diagnostic>())!;
+        var view = new MovedView { HtmlLang = "zh-Hans", Title = "对照 😀 𠀀 <&> \"x\" e\u0301", Url = "/a/", Canonical = "https://example.org/a/" };
+        var text = theme.Render("moved", view);
+        Assert.Contains("对照", text);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text), theme.RenderUtf8("moved", view));
+    }
+
+    [Fact]
     public void The_theme_renders_every_layout_the_site_needs_and_each_checks_clean()
     {
         var diagnostics = new List<Diagnostic>();
