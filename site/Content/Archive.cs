@@ -15,12 +15,38 @@ public sealed record Archive(ImmutableArray<Report> Reports)
     public static Archive Load(string input, SiteInputs? site, BuildMemo? memo, ICollection<Diagnostic> diagnostics)
     {
         var languages = site?.Languages ?? LanguageSet.Default;
-        var bundles = ReportLoader.FindBundles(input, languages).ToArray();
+        // In the preview, a watcher says what changed: the bundles it did not touch are taken as the last build left them,
+        // without looking at their files (at 10,000 reports, looking at every bundle's files took most of a rebuild).
+        var changes = memo is not null && site is not null ? memo.Changes : null;
+        var bundlesKey = $"bundles|{Path.GetFullPath(input)}|{string.Join(",", languages.Keys)}";
+        var bundles = changes is not null && memo!.TryReuse<string[]>(bundlesKey, out var known) && !ChangesBundles(known, input, languages, changes)
+            ? known
+            : ReportLoader.FindBundles(input, languages).ToArray();
+        if (memo is not null && site is not null)
+        {
+            memo.Put(bundlesKey, bundles);
+        }
+
+        var changed = changes is null ? null : Changed(bundles, changes);
         var loaded = new (Report? Report, List<Diagnostic> Diagnostics)[bundles.Length];
         Parallel.For(0, bundles.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            loaded[i] = memo is not null && site is not null
-                ? memo.GetOrAdd($"load|{bundles[i]}|{ReportLoader.Version(bundles[i], languages)}|{site.Fingerprint}", () => LoadOne(bundles[i], languages, site))
-                : LoadOne(bundles[i], languages, site));
+        {
+            if (memo is null || site is null)
+            {
+                loaded[i] = LoadOne(bundles[i], languages, site);
+                return;
+            }
+
+            var untouched = $"bundle|{bundles[i]}|{site.Fingerprint}";
+            if (changed is not null && !changed.Contains(bundles[i]) && memo.TryReuse<(Report?, List<Diagnostic>)>(untouched, out var kept))
+            {
+                loaded[i] = kept;
+                return;
+            }
+
+            loaded[i] = memo.GetOrAdd($"load|{bundles[i]}|{ReportLoader.Version(bundles[i], languages)}|{site.Fingerprint}", () => LoadOne(bundles[i], languages, site));
+            memo.Put(untouched, loaded[i]);
+        });
         foreach (var (_, found) in loaded)
         {
             foreach (var d in found)
@@ -32,6 +58,55 @@ public sealed record Archive(ImmutableArray<Report> Reports)
         var reports = loaded.Select(l => l.Report).OfType<Report>().ToImmutableArray();
         ReportChecks.CheckSlugs(reports, diagnostics);
         return new Archive(reports);
+    }
+
+    /// <summary>The bundles in which something changed: those holding a changed path, or changed themselves.</summary>
+    private static HashSet<string> Changed(string[] bundles, IReadOnlySet<string> changes)
+    {
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var bundle in bundles)
+        {
+            known[Path.GetFullPath(bundle)] = bundle;
+        }
+
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in changes)
+        {
+            for (var folder = path; folder is not null; folder = Path.GetDirectoryName(folder))
+            {
+                if (known.TryGetValue(folder, out var bundle))
+                {
+                    changed.Add(bundle);
+                    break;
+                }
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Whether a change may have added or removed a bundle: a path under <c>reports/</c> that is not inside a known
+    /// bundle (a new folder, a bundle's own folder removed or renamed), or a language file that no longer exists.</summary>
+    private static bool ChangesBundles(string[] bundles, string input, LanguageSet languages, IReadOnlySet<string> changes)
+    {
+        var reports = Path.GetFullPath(Path.Combine(input, "reports")) + Path.DirectorySeparatorChar;
+        var known = bundles.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in changes.Where(p => p.StartsWith(reports, StringComparison.Ordinal)))
+        {
+            var parent = Path.GetDirectoryName(path);
+            var inside = false;
+            for (var folder = parent; folder is not null && folder.Length >= reports.Length; folder = Path.GetDirectoryName(folder))
+            {
+                inside |= known.Contains(folder);
+            }
+
+            if (!inside || (known.Contains(parent!) && languages.All.Any(l => l.FileName == Path.GetFileName(path)) && !File.Exists(path)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (Report? Report, List<Diagnostic> Diagnostics) LoadOne(string bundle, LanguageSet languages, SiteInputs? site)

@@ -16,6 +16,12 @@ public sealed record Report(
     /// <summary>Names the state of the bundle's files (their sizes and times), so that rendered pages can be reused while it holds.</summary>
     public string Version { get; init; } = "";
 
+    /// <summary>A number for this report as read, never given to another in the process: a preview keeps a report while its bundle
+    /// is unchanged, so the number names the bundle in that state, and a list of numbers a list of reports, in a short key.</summary>
+    public long Serial { get; } = Interlocked.Increment(ref _serials);
+
+    private static long _serials;
+
     public Translation Original => Files[0];
 
     /// <summary>The translations that are published: a translation whose title is not translated yet is a draft, checked and
@@ -30,7 +36,18 @@ public sealed record Report(
     public int Year => Date.Year;
 
     /// <summary>The version published in a language, if there is one.</summary>
-    public Translation? In(string lang) => Published.FirstOrDefault(t => t.Lang == lang);
+    public Translation? In(string lang)
+    {
+        for (var i = 0; i < Files.Length; i++)
+        {
+            if (Files[i].Lang == lang)
+            {
+                return i == 0 || Files[i].Title.Length > 0 ? Files[i] : null;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The file of a language as written, published or a draft.</summary>
     public Translation? FileIn(string lang) => Files.FirstOrDefault(t => t.Lang == lang);

@@ -19,5 +19,5 @@ public sealed record Translation(
     public int UntranslatedSlots =>
         Lead.OfType<Untranslated>().Count() + Sections.Sum(s => s.Blocks.OfType<Untranslated>().Count() + (s.Heading.Length == 0 ? 1 : 0));
 
-    public IEnumerable<Figure> Figures => Lead.OfType<Figure>().Concat(Sections.SelectMany(s => s.Figures));
+    public ImmutableArray<Figure> Figures { get; } = [.. Lead.OfType<Figure>(), .. Sections.SelectMany(s => s.Figures)];
 }

@@ -30,6 +30,11 @@ public sealed record PhotoSet(IReadOnlyList<Photo> Photos, int Accepted, IReadOn
     /// <summary>A report's photos as its language files use them, each once, named for the site.</summary>
     private static IEnumerable<PhotoRequest> Requests(Report report)
     {
+        if (report.Files.All(t => t.Figures.IsEmpty))
+        {
+            return [];
+        }
+
         var figures = report.Files
             .SelectMany(t => t.Figures.Select(f => (Translation: t, Figure: f)))
             .Where(x => PhotoPaths.Problem(x.Figure.Source) is null)

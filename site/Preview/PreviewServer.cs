@@ -56,8 +56,14 @@ public sealed class PreviewServer : IAsyncDisposable
             ?? throw new PreviewException(string.Join("\n", diagnostics));
         var server = new PreviewServer(settings, new Routing.Routes(config.Languages, config.BaseUrl).BasePath, log, changes ?? new FolderWatcher(settings.Input, settings.Theme));
         await server.ListenAsync(port);
+        // Watching starts before the first build, so that no change goes unseen; a change during that build makes the next.
+        server._memo.Watch();
+        server._changes.Start(path =>
+        {
+            server._memo.Changed(path);
+            server._debouncer.Signal();
+        });
         await server.RebuildAsync();
-        server._changes.Start(server._debouncer.Signal);
         return server;
     }
 
@@ -83,6 +89,22 @@ public sealed class PreviewServer : IAsyncDisposable
     /// <summary>Builds in memory. A good build replaces the served site and reloads the pages; a failed one keeps the last good
     /// site and sends its problems to the pages and the terminal.</summary>
     private async Task RebuildAsync()
+    {
+        await _building.WaitAsync();
+        try
+        {
+            await RebuildOnceAsync();
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    // The first build runs while the watcher already reports: a change then starts the next build, which waits for the first.
+    private readonly SemaphoreSlim _building = new(1, 1);
+
+    private async Task RebuildOnceAsync()
     {
         var clock = Stopwatch.StartNew();
         var result = await SiteBuild.RunAsync(_settings with { BaseUrl = Url, InMemory = true, Memo = _memo, DeferSearch = true }, _stop.Token);
@@ -169,6 +191,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
 
         _stop.Dispose();
+        _building.Dispose();
     }
 }
 

@@ -22,9 +22,14 @@ public static class Sitemap
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
         foreach (var page in pages)
         {
-            var text = $"{page.Path}\n{page.Modified}\n";
-            var span = buffer.GetSpan(OutputFile.Utf8.GetMaxByteCount(text.Length));
-            buffer.Advance(OutputFile.Utf8.GetBytes(text, span));
+            // The path, then the date's day number (no text made for either: the preview asks this after every save).
+            var span = buffer.GetSpan(OutputFile.Utf8.GetMaxByteCount(page.Path.Length) + 16);
+            var written = OutputFile.Utf8.GetBytes(page.Path, span);
+            span[written++] = (byte)'\n';
+            System.Buffers.Text.Utf8Formatter.TryFormat(page.Modified?.DayNumber ?? -1, span[written..], out var number);
+            written += number;
+            span[written++] = (byte)'\n';
+            buffer.Advance(written);
             if (buffer.WrittenCount > 60_000)
             {
                 hash.AppendData(buffer.WrittenSpan);

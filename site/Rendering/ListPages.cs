@@ -45,7 +45,20 @@ public sealed class ListPages(RenderContext context)
     private IEnumerable<Func<IEnumerable<RenderedPage>>> Groups(string lang, string section, PageKind indexKind, PageKind groupKind,
         IReadOnlyDictionary<string, Localized> names, Func<Report, IEnumerable<string>> keys)
     {
-        var members = names.Keys.Select(k => (Key: k, Reports: context.LatestFirst.Where(r => keys(r).Contains(k)).ToList())).ToList();
+        // Each group's reports in the archive's order, found in one pass over the archive.
+        var groups = names.Keys.ToDictionary(k => k, _ => new List<Report>(), StringComparer.Ordinal);
+        foreach (var report in context.LatestFirst)
+        {
+            foreach (var key in keys(report))
+            {
+                if (groups.TryGetValue(key, out var group) && (group.Count == 0 || group[^1] != report))
+                {
+                    group.Add(report);
+                }
+            }
+        }
+
+        var members = names.Keys.Select(k => (Key: k, Reports: groups[k])).ToList();
         var index = Index(new Route(indexKind, lang), section,
             members.Select(m => new IndexEntry(names[m.Key].In(lang), context.Url(new Route(groupKind, lang, m.Key)), m.Reports.Count)));
         return members.SelectMany(m => Paged(new Route(groupKind, lang, m.Key), section, names[m.Key].In(lang), null, m.Reports)).Prepend(index);

@@ -26,25 +26,41 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
             return render();
         }
 
-        var photoKey = string.Join(",", report.Published.SelectMany(t => t.Figures).Select(f => f.Source).Distinct()
-            .Select(s => _photos.TryGetValue((report.Directory, s), out var p) ? p.Largest.WebpPath : "-"));
-        return memo.GetOrAdd($"{what}|{report.Directory}|{report.Version}|{site.Fingerprint}|{photoKey}|{_assetsKey}", render);
+        return memo.GetOrAdd($"{what}|{report.Serial}|{PhotoKey(report)}|{_siteKey}", render);
+    }
+
+    /// <summary>The files of a report's photos as this build made them (a photo's files are named by a hash of its bytes).</summary>
+    private string PhotoKey(Report report)
+    {
+        if (report.Files.All(t => t.Figures.IsEmpty))
+        {
+            return "";
+        }
+
+        var key = new System.Text.StringBuilder();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var translation in report.Published)
+        {
+            foreach (var figure in translation.Figures)
+            {
+                if (seen.Add(figure.Source))
+                {
+                    key.Append(_photos.TryGetValue((report.Directory, figure.Source), out var p) ? p.Largest.WebpPath : "-").Append(',');
+                }
+            }
+        }
+
+        return key.ToString();
     }
 
     /// <summary>What <paramref name="render"/> makes from a list of reports (a page of a list), reused while the reports, their
     /// order and the site inputs are unchanged. <paramref name="what"/> names the page and everything else it is made from.</summary>
     public T ForReports<T>(string what, IEnumerable<Report> reports, Func<T> render)
         where T : notnull =>
-        memo is null ? render() : memo.GetOrAdd($"{what}|{site.Fingerprint}|{_assetsKey}|{string.Join(",", reports.Select(Identity))}", render);
+        memo is null ? render() : memo.GetOrAdd($"{what}|{_siteKey}|{string.Join(",", reports.Select(r => r.Serial))}", render);
 
-    // A number for each report read, never given twice in a process: the memo hands back the same report while its bundle is
-    // unchanged, so a list of numbers names a list of reports in their state, in a short key.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Report, string> Identities = [];
-    private static long _lastIdentity;
-
-    private static string Identity(Report report) => Identities.GetValue(report, _ => Interlocked.Increment(ref _lastIdentity).ToString());
-
-    private readonly string _assetsKey = string.Join(",", assets.Values);
+    // The site inputs and the theme's assets, which every page is made from.
+    private readonly string _siteKey = $"{site.Fingerprint}|{string.Join(",", assets.Values)}";
 
     private readonly Dictionary<(string, string), Photo> _photos = photos.ToDictionary(p => (p.ReportDirectory, p.Source));
     private readonly Dictionary<string, IReadOnlyDictionary<string, object>> _strings =

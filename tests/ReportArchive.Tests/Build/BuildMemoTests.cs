@@ -53,6 +53,77 @@ public class BuildMemoTests
         theme.Dispose();
     }
 
+    /// <summary>With a watcher's report of what changed, a rebuild looks only at the bundles it names, and still gives the files a
+    /// fresh build gives, whatever the change: an edit, a new bundle, a bundle removed or renamed, a language file added.</summary>
+    [Fact]
+    public async Task A_watched_rebuild_reads_only_the_changed_bundles_and_matches_a_fresh_build()
+    {
+        using var site = new TestSite("valid", "small");
+        var memo = new BuildMemo();
+        memo.Watch();
+        var settings = site.Settings() with { InMemory = true, Memo = memo };
+        await SiteBuild.RunAsync(settings);
+
+        async Task<BuildResult> Rebuild(params string[] changed)
+        {
+            foreach (var path in changed)
+            {
+                memo.Changed(path);
+            }
+
+            var result = await SiteBuild.RunAsync(settings);
+            Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+            Assert.Equal(Texts(await SiteBuild.RunAsync(site.Settings() with { InMemory = true })), Texts(result));
+            return result;
+        }
+
+        // An edit: the bundle is read again, the other is not even looked at (its files' times are not read).
+        var zh = Path.Combine(site.Bundle(2022, "chinese-only"), "index.zh.md");
+        File.WriteAllText(zh, File.ReadAllText(zh).Replace("只有中文的报道", "改过的报道"));
+        var edited = await Rebuild(zh);
+        Assert.Contains("改过的报道", Texts(edited)["zh/reports/2022/chinese-only/index.html"]);
+
+        // A new bundle, then the same bundle renamed, then removed.
+        var copy = Path.Combine(site.Input, "reports", "2022", "copied-report");
+        TempDirectory.Copy(site.Bundle(2022, "chinese-only"), copy);
+        Assert.Contains("zh/reports/2022/copied-report/index.html", Texts(await Rebuild(copy, Path.Combine(copy, "index.zh.md"))).Keys);
+        var renamed = Path.Combine(site.Input, "reports", "2022", "renamed-report");
+        Directory.Move(copy, renamed);
+        var afterRename = Texts(await Rebuild(copy, renamed));
+        Assert.Contains("zh/reports/2022/renamed-report/index.html", afterRename.Keys);
+        Assert.DoesNotContain("zh/reports/2022/copied-report/index.html", afterRename.Keys);
+        Directory.Delete(renamed, recursive: true);
+        Assert.DoesNotContain("zh/reports/2022/renamed-report/index.html", Texts(await Rebuild(renamed)).Keys);
+
+        // A translation added to a bundle that had none, then removed.
+        var en = Path.Combine(site.Bundle(2022, "chinese-only"), "index.en.md");
+        File.WriteAllText(en, "---\ntitle: \"Chinese only, translated\"\n---\n\nThe lead, in English.\n");
+        Assert.Equal(0, (await CommandLine.RunAsync("stamp", "chinese-only", "--input", site.Input)).Code);
+        Assert.Contains("en/reports/2022/chinese-only/index.html", Texts(await Rebuild(en)).Keys);
+        File.Delete(en);
+        await Rebuild(en);
+    }
+
+    [Fact]
+    public async Task A_rebuild_after_lost_changes_looks_at_every_bundle()
+    {
+        using var site = new TestSite("valid", "small");
+        var memo = new BuildMemo();
+        memo.Watch();
+        var settings = site.Settings() with { InMemory = true, Memo = memo };
+        await SiteBuild.RunAsync(settings);
+        await SiteBuild.RunAsync(settings);
+
+        // Edited without a report of its path: a rebuild told of nothing takes the bundle as it was; told that changes were
+        // lost, it looks at every bundle again and finds the edit.
+        var zh = Path.Combine(site.Bundle(2022, "chinese-only"), "index.zh.md");
+        File.WriteAllText(zh, File.ReadAllText(zh).Replace("只有中文的报道", "改过的报道"));
+        File.SetLastWriteTimeUtc(zh, DateTime.UtcNow.AddSeconds(5));
+        Assert.DoesNotContain("改过的报道", Texts(await SiteBuild.RunAsync(settings))["zh/reports/2022/chinese-only/index.html"]);
+        memo.Changed(null);
+        Assert.Contains("改过的报道", Texts(await SiteBuild.RunAsync(settings))["zh/reports/2022/chinese-only/index.html"]);
+    }
+
     private static SortedDictionary<string, string> Texts(BuildResult result) =>
         new(result.Files.Where(f => f.Bytes is not null).ToDictionary(f => f.Path, f => System.Text.Encoding.UTF8.GetString(f.Bytes!)), StringComparer.Ordinal);
 

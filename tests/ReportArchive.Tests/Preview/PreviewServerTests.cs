@@ -156,11 +156,11 @@ public class PreviewServerTests
     /// <summary>A change source a test signals by hand.</summary>
     private sealed class SignalledChanges : IChangeSource
     {
-        private Action? _changed;
+        private Action<string?>? _changed;
 
-        public void Start(Action changed) => _changed = changed;
+        public void Start(Action<string?> changed) => _changed = changed;
 
-        public void Signal() => _changed!();
+        public void Signal() => _changed!(null);
 
         public void Dispose()
         {
