@@ -27,6 +27,11 @@ public sealed record Paragraph : Block
     /// <summary>The HTML of a paragraph of text alone: Markdown's escaping of its characters.</summary>
     private static string Plain(string text)
     {
+        if (text.AsSpan().IndexOfAny(Special) < 0)
+        {
+            return string.Concat(Open, text, Close);
+        }
+
         var html = new System.Text.StringBuilder(text.Length + 16).Append(Open);
         foreach (var c in text)
         {
@@ -42,6 +47,8 @@ public sealed record Paragraph : Block
 
         return html.Append(Close).ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("<>&\"");
 
     private static string? Escaped(char c) => c switch
     {
@@ -62,6 +69,11 @@ public sealed record Paragraph : Block
         }
 
         span = span[Open.Length..^Close.Length];
+        if (text.AsSpan().IndexOfAny(Special) < 0)
+        {
+            return span.SequenceEqual(text);
+        }
+
         foreach (var c in text)
         {
             var expected = Escaped(c);

@@ -55,24 +55,41 @@ internal sealed class Posting(bool pair)
         }
     }
 
-    /// <summary>The integers in the order they were added.</summary>
-    private IEnumerable<int> Values()
+    /// <summary>Reads the integers in the order they were added, from the block and place a reader is at.</summary>
+    private struct Reader(Posting posting)
     {
-        var (value, shift) = (0u, 0);
-        foreach (var (block, length) in (_blocks ?? []).Select(b => (b, b.Length)).Append((_block, _used)))
+        private int _block;
+        private int _at;
+
+        public bool TryNext(out int value)
         {
-            for (var i = 0; i < length; i++)
+            var (result, shift) = (0u, 0);
+            while (true)
             {
-                value |= (uint)(block[i] & 0x7F) << shift;
-                if (block[i] < 0x80)
+                var full = posting._blocks is { } blocks && _block < blocks.Count;
+                var block = full ? posting._blocks![_block] : posting._block;
+                var length = full ? block.Length : posting._used;
+                if (_at == length)
                 {
-                    yield return (int)value;
-                    (value, shift) = (0u, 0);
+                    if (!full)
+                    {
+                        value = 0;
+                        return false;
+                    }
+
+                    (_block, _at) = (_block + 1, 0);
+                    continue;
                 }
-                else
+
+                var b = block[_at++];
+                result |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80)
                 {
-                    shift += 7;
+                    value = (int)result;
+                    return true;
                 }
+
+                shift += 7;
             }
         }
     }
@@ -128,11 +145,11 @@ internal sealed class Posting(bool pair)
             output.Advance(at + written);
         }
 
-        using var values = Values().GetEnumerator();
-        int Next() => values.MoveNext() ? values.Current : throw new InvalidOperationException("a posting list ended inside a record");
-        for (var first = true; values.MoveNext(); first = false)
+        var values = new Reader(this);
+        int Next() => values.TryNext(out var value) ? value : throw new InvalidOperationException("a posting list ended inside a record");
+        for (var first = true; values.TryNext(out var id); first = false)
         {
-            Number(values.Current, first);
+            Number(id, first);
             Number(Math.Clamp((int)Math.Round(8 * Next() / averageLength), 1, 63), false);
             var rest = pair ? Next() : 1;
             if (pair)
