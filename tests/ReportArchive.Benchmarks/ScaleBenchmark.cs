@@ -5,7 +5,7 @@ namespace ReportArchive.Benchmarks;
 /// <summary>Full builds of generated archives of growing size, in both shapes (sampled: three to five sections of a few paragraphs;
 /// full: every section, four paragraphs each), ours beside Hugo on the same bundles (with the minimal templates in
 /// tests/ReportArchive.Benchmarks/hugo), each a fresh process measured by GNU time: wall time, CPU time, peak memory, and the
-/// bytes each publishes.</summary>
+/// bytes each publishes; then a maintainer's rebuild, one report edited, each program over its last output.</summary>
 /// <remarks>The two programs take turns, three runs each, and the medians are compared. Every run writes into a new folder and
 /// nothing is deleted until the end: on ext4 without a journal, creating files soon after many were deleted is several times
 /// slower (the allocator skips inodes freed in the last minutes), which would penalise whichever program ran after a deletion.</remarks>
@@ -57,6 +57,15 @@ public static class ScaleBenchmark
                 Print(size, shape, "ours", o, ours);
                 Print(size, shape, "Hugo", h, hugo);
                 Console.WriteLine($"{"",8} ratios ours/Hugo: wall {o.Wall / h.Wall:0.00}, cpu {o.Cpu / h.Cpu:0.00}, peak memory {o.PeakMiB / h.PeakMiB:0.00}, published {o.MiB / h.MiB:0.00}");
+
+                // A maintainer's rebuild: each program builds again over its first run's output (this program's second build
+                // there also leaves the spare tree it updates from then on), then one report's text is edited and each builds again.
+                var first = Path.Combine(root, $"{shape}-{size}", "run0");
+                await MeasureAsync("dotnet", $"{program} build --input {input} --output {first}/ours --cache {first}/cache --size-limit 0", $"{first}/ours");
+                var edited = EditOneReport(input);
+                var oursAgain = await MeasureAsync("dotnet", $"{program} build --input {input} --output {first}/ours --cache {first}/cache --size-limit 0", $"{first}/ours");
+                var hugoAgain = await MeasureAsync("hugo", $"--quiet --source tests/ReportArchive.Benchmarks/hugo --contentDir {input}/reports --destination {first}/hugo", $"{first}/hugo");
+                Console.WriteLine($"{"",8} rebuild after editing one report ({edited}) over the last output: ours {oursAgain.Wall:0.00} s ({oursAgain.Cpu:0.0} s CPU, {oursAgain.PeakMiB:0} MiB), Hugo {hugoAgain.Wall:0.00} s ({hugoAgain.Cpu:0.0} s CPU, {hugoAgain.PeakMiB:0} MiB)");
             }
         }
         finally
@@ -65,6 +74,20 @@ public static class ScaleBenchmark
         }
 
         return 0;
+    }
+
+    /// <summary>Adds a sentence to the first paragraph of the middle report's original; returns the report's folder name.</summary>
+    private static string EditOneReport(string input)
+    {
+        var bundles = Directory.GetDirectories(Path.Combine(input, "reports")).Order(StringComparer.Ordinal)
+            .SelectMany(year => Directory.GetDirectories(year).Order(StringComparer.Ordinal)).ToList();
+        var bundle = bundles[bundles.Count / 2];
+        var file = Path.Combine(bundle, "index.zh.md");
+        var lines = File.ReadAllLines(file);
+        var body = Array.FindIndex(lines, Array.FindIndex(lines, 1, l => l == "---") + 1, l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith('!') && !l.StartsWith('<'));
+        lines[body] += "这一句是编辑后加上的。";
+        File.WriteAllLines(file, lines);
+        return Path.GetFileName(bundle);
     }
 
     private sealed record Measure(double Wall, double Cpu, double PeakMiB, int Pages, int Files, double MiB);
