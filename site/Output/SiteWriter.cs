@@ -137,24 +137,26 @@ public static class SiteWriter
     private static int RemoveAllBut(string root, HashSet<string> keep)
     {
         var removed = 0;
+        var emptied = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
             if (!keep.Contains(Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/')))
             {
                 File.Delete(file);
+                emptied.Add(Path.GetDirectoryName(file)!);
                 removed++;
             }
         }
 
-        if (removed > 0)
+        // Only the folders that lost a file may be empty now, and then their parents: deepest first, so that a folder emptied by
+        // its children's removal goes too (looking into every folder of a large site took seconds).
+        var rootFolder = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        foreach (var folder in emptied.OrderByDescending(d => d.Length).ThenBy(d => d, StringComparer.Ordinal))
         {
-            // Deepest first, so that a folder emptied by its children's removal goes too.
-            foreach (var folder in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
+            for (var current = folder; current is not null && Path.GetFullPath(current).TrimEnd(Path.DirectorySeparatorChar) != rootFolder
+                && Directory.Exists(current) && !Directory.EnumerateFileSystemEntries(current).Any(); current = Path.GetDirectoryName(current))
             {
-                if (!Directory.EnumerateFileSystemEntries(folder).Any())
-                {
-                    Directory.Delete(folder);
-                }
+                Directory.Delete(current);
             }
         }
 
