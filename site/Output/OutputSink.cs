@@ -41,10 +41,13 @@ public sealed class OutputSink
 
         var target = OutputFile.Target(_staging, path);
         var folder = Path.GetDirectoryName(target)!;
-        if (_folders.TryAdd(folder, true))
+        // The folder is in the set only once it exists: a file of the same folder written at the same time on another core must
+        // not find the folder named but not made yet.
+        _folders.GetOrAdd(folder, static f =>
         {
-            Directory.CreateDirectory(folder);
-        }
+            Directory.CreateDirectory(f);
+            return true;
+        });
 
         // The staging folder may be the spare of the last build: a file already there with these bytes is left as it is.
         var existing = new FileInfo(target);

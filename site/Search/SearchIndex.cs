@@ -82,7 +82,17 @@ public static class SearchIndex
         void Put(string name, byte[] bytes) => written.Add(sink.Bytes(Routes.SearchFile(version, IndexFormat.Stored(name)), IndexFormat.Compress(bytes)));
 
         // Terms in sorted order, each entry encoded on every core, a chunk of terms at a time, as UTF-8 straight from its posting list.
-        var shards = new ShardWriter(shardBytes, Put);
+        // Shards are compressed and written on every core, a batch at a time, in the order they were cut.
+        var cut = new List<(string Name, byte[] Bytes)>();
+        void Flush()
+        {
+            var stored = new OutputFile[cut.Count];
+            Parallel.For(0, cut.Count, i => stored[i] = sink.Bytes(Routes.SearchFile(version, IndexFormat.Stored(cut[i].Name)), IndexFormat.Compress(cut[i].Bytes)));
+            written.AddRange(stored);
+            cut.Clear();
+        }
+
+        var shards = new ShardWriter(shardBytes, (name, bytes) => cut.Add((name, bytes)));
         var sorted = table.Names.Select((name, id) => (Name: name, Id: id)).Where(t => postings[t.Id] is not null).OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
         foreach (var chunk in Batches(sorted, t => postings[t.Id]!.Bytes))
         {
@@ -92,9 +102,12 @@ public static class SearchIndex
             {
                 shards.Add(chunk[i].Name, entries[i]);
             }
+
+            Flush();
         }
 
         shards.Cut();
+        Flush();
         // Groups are numbered from 0 in order, so the nth address is the nth group's page.
         var pages = records.Where(r => r.Section is null).Select(r => routes.Url(Route.Article(r.Lang, r.Report))).ToList();
         foreach (var (file, i) in pages.Chunk(IndexFormat.PagesPerFile).Select((file, i) => (file, i)))
@@ -164,23 +177,35 @@ public static class SearchIndex
     /// text, the id layout, the base path and the shard size. <see cref="IndexFormat.Version"/> changes with the files' layout.</summary>
     private static string Version(IReadOnlyList<SearchRecord> records, int shift, Routes routes, int shardBytes)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Add(string text)
+        // Each record hashed on its own, on every core; then the format and the records' hashes in their order.
+        var hashes = new byte[records.Count * 32];
+        Parallel.For(0, records.Count, () => IncrementalHash.CreateHash(HashAlgorithmName.SHA256), (i, _, hash) =>
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(text));
-            hash.AppendData([0]);
-        }
-
-        Add($"{IndexFormat.Version}|{shift}|{routes.BasePath}|{shardBytes}");
-        foreach (var r in records)
-        {
-            Add($"{r.Id}|{r.Lang}|{routes.Path(Route.Article(r.Lang, r.Report))}|{r.Report.Date:O}|{r.Report.DateInferred}|{string.Join(",", r.Report.Departments)}|{r.Section?.Id}|{r.Section?.Heading}");
+            var r = records[i];
+            Add(hash, $"{r.Id}|{r.Lang}|{routes.Path(Route.Article(r.Lang, r.Report))}|{r.Report.Date:O}|{r.Report.DateInferred}|{string.Join(",", r.Report.Departments)}|{r.Section?.Id}|{r.Section?.Heading}");
             foreach (var (field, text) in r.Fields)
             {
-                Add($"{(int)field}|{text}");
+                Add(hash, $"{(int)field}|");
+                Add(hash, text);
             }
-        }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..10];
+            hash.GetHashAndReset(hashes.AsSpan(i * 32, 32));
+            return hash;
+        }, hash => hash.Dispose());
+
+        using var all = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Add(all, $"{IndexFormat.Version}|{shift}|{routes.BasePath}|{shardBytes}");
+        all.AppendData(hashes);
+        return Convert.ToHexStringLower(all.GetHashAndReset())[..10];
+    }
+
+    /// <summary>Adds a text's UTF-8 and a separator to a hash, without an array for either.</summary>
+    private static void Add(IncrementalHash hash, string text)
+    {
+        Span<byte> small = stackalloc byte[1024];
+        var bytes = text.Length * 3 + 1 <= small.Length ? small : new byte[text.Length * 3 + 1];
+        var length = Encoding.UTF8.GetBytes(text, bytes);
+        bytes[length] = 0;
+        hash.AppendData(bytes[..(length + 1)]);
     }
 }
