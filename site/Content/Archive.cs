@@ -19,15 +19,27 @@ public sealed record Archive(ImmutableArray<Report> Reports)
         // without looking at their files (at 10,000 reports, looking at every bundle's files took most of a rebuild).
         var changes = memo is not null && site is not null ? memo.Changes : null;
         var bundlesKey = $"bundles|{Path.GetFullPath(input)}|{string.Join(",", languages.Keys)}";
-        var bundles = changes is not null && memo!.TryReuse<string[]>(bundlesKey, out var known) && !ChangesBundles(known, input, languages, changes)
-            ? known
-            : ReportLoader.FindBundles(input, languages).ToArray();
+        string[]? bundles = null;
+        Dictionary<string, string>? known = null;
+        if (changes is not null && memo!.TryReuse<string[]>(bundlesKey, out var last))
+        {
+            known = ByFullPath(last);
+            (bundles, known) = ChangesBundles(known, input, languages, changes) ? (null, null) : (last, known);
+        }
+
+        bundles ??= ReportLoader.FindBundles(input, languages).ToArray();
         if (memo is not null && site is not null)
         {
             memo.Put(bundlesKey, bundles);
         }
 
-        var changed = changes is null ? null : Changed(bundles, changes);
+        HashSet<string>? changed = null;
+        if (changes is not null)
+        {
+            known ??= ByFullPath(bundles);
+            changed = changes.Select(path => BundleOf(path, known)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        }
+
         var loaded = new (Report? Report, List<Diagnostic> Diagnostics)[bundles.Length];
         Parallel.For(0, bundles.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -60,47 +72,33 @@ public sealed record Archive(ImmutableArray<Report> Reports)
         return new Archive(reports);
     }
 
-    /// <summary>The bundles in which something changed: those holding a changed path, or changed themselves.</summary>
-    private static HashSet<string> Changed(string[] bundles, IReadOnlySet<string> changes)
-    {
-        var known = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var bundle in bundles)
-        {
-            known[Path.GetFullPath(bundle)] = bundle;
-        }
+    /// <summary>Bundles by their full paths (as a watcher reports them), each to its path as the build names it.</summary>
+    private static Dictionary<string, string> ByFullPath(string[] bundles) => bundles.ToDictionary(Path.GetFullPath, b => b, StringComparer.Ordinal);
 
-        var changed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in changes)
+    /// <summary>The bundle that <paramref name="path"/> is or lies in; null when none.</summary>
+    private static string? BundleOf(string? path, Dictionary<string, string> bundles)
+    {
+        for (var folder = path; folder is not null; folder = Path.GetDirectoryName(folder))
         {
-            for (var folder = path; folder is not null; folder = Path.GetDirectoryName(folder))
+            if (bundles.TryGetValue(folder, out var bundle))
             {
-                if (known.TryGetValue(folder, out var bundle))
-                {
-                    changed.Add(bundle);
-                    break;
-                }
+                return bundle;
             }
         }
 
-        return changed;
+        return null;
     }
 
     /// <summary>Whether a change may have added or removed a bundle: a path under <c>reports/</c> that is not inside a known
     /// bundle (a new folder, a bundle's own folder removed or renamed), or a language file that no longer exists.</summary>
-    private static bool ChangesBundles(string[] bundles, string input, LanguageSet languages, IReadOnlySet<string> changes)
+    private static bool ChangesBundles(Dictionary<string, string> known, string input, LanguageSet languages, IReadOnlySet<string> changes)
     {
         var reports = Path.GetFullPath(Path.Combine(input, "reports")) + Path.DirectorySeparatorChar;
-        var known = bundles.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
         foreach (var path in changes.Where(p => p.StartsWith(reports, StringComparison.Ordinal)))
         {
             var parent = Path.GetDirectoryName(path);
-            var inside = false;
-            for (var folder = parent; folder is not null && folder.Length >= reports.Length; folder = Path.GetDirectoryName(folder))
-            {
-                inside |= known.Contains(folder);
-            }
-
-            if (!inside || (known.Contains(parent!) && languages.All.Any(l => l.FileName == Path.GetFileName(path)) && !File.Exists(path)))
+            if (BundleOf(parent, known) is null
+                || (known.ContainsKey(parent!) && languages.All.Any(l => l.FileName == Path.GetFileName(path)) && !File.Exists(path)))
             {
                 return true;
             }

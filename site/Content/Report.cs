@@ -24,6 +24,9 @@ public sealed record Report(
 
     public Translation Original => Files[0];
 
+    /// <summary>Whether any of its language files, published or a draft, shows a photo.</summary>
+    public bool HasFigures => Files.Any(t => !t.Figures.IsEmpty);
+
     /// <summary>The translations that are published: a translation whose title is not translated yet is a draft, checked and
     /// counted by the translator's desk, never published.</summary>
     public IEnumerable<Translation> Translations => Files.Skip(1).Where(t => t.Title.Length > 0);

@@ -30,7 +30,7 @@ public sealed record PhotoSet(IReadOnlyList<Photo> Photos, int Accepted, IReadOn
     /// <summary>A report's photos as its language files use them, each once, named for the site.</summary>
     private static IEnumerable<PhotoRequest> Requests(Report report)
     {
-        if (report.Files.All(t => t.Figures.IsEmpty))
+        if (!report.HasFigures)
         {
             return [];
         }

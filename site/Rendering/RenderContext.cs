@@ -32,7 +32,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
     /// <summary>The files of a report's photos as this build made them (a photo's files are named by a hash of its bytes).</summary>
     private string PhotoKey(Report report)
     {
-        if (report.Files.All(t => t.Figures.IsEmpty))
+        if (!report.HasFigures)
         {
             return "";
         }

@@ -79,7 +79,8 @@ public static class SearchIndex
         var written = new List<OutputFile>();
         sink ??= OutputSink.InMemory;
         // Every file but the table of contents is stored gzip-compressed (search.js inflates it): a third of the bytes on disk.
-        void Put(string name, byte[] bytes) => written.Add(sink.Bytes(Routes.SearchFile(version, IndexFormat.Stored(name)), IndexFormat.Compress(bytes)));
+        OutputFile Store(string name, byte[] bytes) => sink.Bytes(Routes.SearchFile(version, IndexFormat.Stored(name)), IndexFormat.Compress(bytes));
+        void Put(string name, byte[] bytes) => written.Add(Store(name, bytes));
 
         // Terms in sorted order, each entry encoded on every core, a chunk of terms at a time, as UTF-8 straight from its posting list.
         // Shards are compressed and written on every core, a batch at a time, in the order they were cut.
@@ -87,7 +88,7 @@ public static class SearchIndex
         void Flush()
         {
             var stored = new OutputFile[cut.Count];
-            Parallel.For(0, cut.Count, i => stored[i] = sink.Bytes(Routes.SearchFile(version, IndexFormat.Stored(cut[i].Name)), IndexFormat.Compress(cut[i].Bytes)));
+            Parallel.For(0, cut.Count, i => stored[i] = Store(cut[i].Name, cut[i].Bytes));
             written.AddRange(stored);
             cut.Clear();
         }

@@ -73,10 +73,18 @@ public static class SourceFiles
                 return bytes[..filled];
             }
 
+            // Most files end there: one byte more is asked for on the stack before a buffer is made for the rest.
+            Span<byte> probe = stackalloc byte[1];
+            if (stream.Read(probe) == 0)
+            {
+                return bytes;
+            }
+
             var rest = new MemoryStream();
-            var chunk = new byte[size == 0 ? 81920 : 4096];
-            int read;
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            var chunk = new byte[81920];
+            chunk[0] = probe[0];
+            var read = 1;
+            do
             {
                 if (filled + rest.Length + read > maxBytes)
                 {
@@ -86,8 +94,9 @@ public static class SourceFiles
 
                 rest.Write(chunk, 0, read);
             }
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0);
 
-            return rest.Length == 0 ? bytes : [.. bytes, .. rest.ToArray()];
+            return [.. bytes, .. rest.ToArray()];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

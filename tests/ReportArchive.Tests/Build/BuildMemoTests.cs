@@ -59,10 +59,7 @@ public class BuildMemoTests
     public async Task A_watched_rebuild_reads_only_the_changed_bundles_and_matches_a_fresh_build()
     {
         using var site = new TestSite("valid", "small");
-        var memo = new BuildMemo();
-        memo.Watch();
-        var settings = site.Settings() with { InMemory = true, Memo = memo };
-        await SiteBuild.RunAsync(settings);
+        var (memo, settings) = await Watched(site);
 
         async Task<BuildResult> Rebuild(params string[] changed)
         {
@@ -108,10 +105,7 @@ public class BuildMemoTests
     public async Task A_rebuild_after_lost_changes_looks_at_every_bundle()
     {
         using var site = new TestSite("valid", "small");
-        var memo = new BuildMemo();
-        memo.Watch();
-        var settings = site.Settings() with { InMemory = true, Memo = memo };
-        await SiteBuild.RunAsync(settings);
+        var (memo, settings) = await Watched(site);
         await SiteBuild.RunAsync(settings);
 
         // Edited without a report of its path: a rebuild told of nothing takes the bundle as it was; told that changes were
@@ -122,6 +116,16 @@ public class BuildMemoTests
         Assert.DoesNotContain("改过的报道", Texts(await SiteBuild.RunAsync(settings))["zh/reports/2022/chinese-only/index.html"]);
         memo.Changed(null);
         Assert.Contains("改过的报道", Texts(await SiteBuild.RunAsync(settings))["zh/reports/2022/chinese-only/index.html"]);
+    }
+
+    /// <summary>A memo told of every change, as the preview's watcher tells it, after the site's first build (which looks at everything).</summary>
+    private static async Task<(BuildMemo Memo, BuildSettings Settings)> Watched(TestSite site)
+    {
+        var memo = new BuildMemo();
+        memo.Watch();
+        var settings = site.Settings() with { InMemory = true, Memo = memo };
+        await SiteBuild.RunAsync(settings);
+        return (memo, settings);
     }
 
     private static SortedDictionary<string, string> Texts(BuildResult result) =>
