@@ -111,7 +111,7 @@ public sealed class PreviewServer : IAsyncDisposable
         Cli.Commands.Print(result.Diagnostics, _log);
         if (result.HasErrors)
         {
-            _events.Problems = JsonSerializer.Serialize(result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()));
+            _events.Problems = JsonSerializer.Serialize(result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToArray(), Output.JsonTypes.Default.StringArray);
             _events.Send("problems", _events.Problems);
             _log.WriteLine($"Preview: the content has errors; serving the last good build ({clock.ElapsedMilliseconds} ms)");
         }

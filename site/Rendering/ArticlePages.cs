@@ -67,7 +67,7 @@ public sealed class ArticlePages(RenderContext context)
         { Credit = figure.Credit };
     }
 
-    private object JsonLd(Report report, Translation translation, Language language)
+    private Dictionary<string, object?> JsonLd(Report report, Translation translation, Language language)
     {
         var images = translation.Figures.Select(f => context.Routes.Absolute(context.Photo(report, f.Source).JpegPath)).ToList();
         return Rendering.JsonLd.NewsArticle(context.Absolute(Route.Article(language.Key, report)), translation.Title, translation.Front.Subtitle,

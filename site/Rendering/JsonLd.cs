@@ -1,19 +1,9 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
-
 namespace ReportArchive.Rendering;
 
-/// <summary>Structured data for search engines (schema.org), serialised so that it is safe inside a script element:
-/// markup characters are escaped, Chinese is kept as characters.</summary>
+/// <summary>Structured data for search engines (schema.org), serialised with <see cref="Output.JsonTypes.Page"/> so that it is
+/// safe inside a script element.</summary>
 public static class JsonLd
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>A <c>NewsArticle</c>.</summary>
     public static Dictionary<string, object?> NewsArticle(string url, string headline, string? alternativeHeadline, string datePublished,
         string inLanguage, string? author, IReadOnlyList<string> images, string publisher, string? translationOf) => new()

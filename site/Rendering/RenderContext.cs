@@ -134,7 +134,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
             OgLocale = language.OgLocale,
             OgLocaleAlternates = [.. Languages.Except(lang).Select(l => l.OgLocale)],
             OgImage = meta.Image is null ? null : Routes.Absolute(meta.Image),
-            JsonLd = meta.JsonLd is null ? null : JsonSerializer.Serialize(meta.JsonLd, JsonLd.Options),
+            JsonLd = meta.JsonLd is null ? null : JsonSerializer.Serialize(meta.JsonLd, Output.JsonTypes.Page.DictionaryStringObject),
             Content = content,
         };
         yield return new RenderedPage(_sink.Bytes(path + "index.html", site.Theme.RenderUtf8("base", shell, T(lang))),
@@ -145,4 +145,4 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
 /// <summary>What the shell needs to know about a page besides its content: its route, and in which languages it exists
 /// (all, unless <see cref="Exists"/> says otherwise).</summary>
 public sealed record PageMeta(Route Route, string Title, string Description, string Section, Func<string, bool>? Exists = null,
-    string OgType = "website", string? Image = null, object? JsonLd = null, DateOnly? Modified = null);
+    string OgType = "website", string? Image = null, Dictionary<string, object?>? JsonLd = null, DateOnly? Modified = null);

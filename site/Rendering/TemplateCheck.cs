@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Fluid;
 using Fluid.Ast;
@@ -83,6 +84,10 @@ public sealed class TemplateCheck : AstVisitor
     }
 
     /// <summary>The type a member path has, reporting the first segment that does not exist; null when it cannot be known.</summary>
+    // The view types are read whole by reflection, here and by Fluid when a page is rendered; compiled ahead of time, the program's
+    // own assembly is kept whole (ReportArchive.csproj), so every property and interface of a view type is there to be read.
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "the program's own assembly is a trimmer root")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "the program's own assembly is a trimmer root")]
     private Type? Resolve(MemberExpression expression)
     {
         var names = expression.Segments.TakeWhile(s => s is IdentifierSegment).Cast<IdentifierSegment>().Select(s => s.Identifier).ToList();
@@ -146,6 +151,7 @@ public sealed class TemplateCheck : AstVisitor
         return null;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "the program's own assembly is a trimmer root")]
     private static Type? ElementType(Type? type) =>
         type is null || type == typeof(string) ? null
         : type.IsArray ? type.GetElementType()

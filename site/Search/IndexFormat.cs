@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -16,8 +15,6 @@ public static class IndexFormat
 {
     /// <summary>The layout of the index files; changed whenever the files change for the same input.</summary>
     public const string Version = "search-4";
-
-    public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public const string TocFile = "index.json";
 

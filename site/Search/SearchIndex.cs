@@ -113,14 +113,14 @@ public static class SearchIndex
         var pages = records.Where(r => r.Section is null).Select(r => routes.Url(Route.Article(r.Lang, r.Report))).ToList();
         foreach (var (file, i) in pages.Chunk(IndexFormat.PagesPerFile).Select((file, i) => (file, i)))
         {
-            Put(IndexFormat.Pages(i), JsonSerializer.SerializeToUtf8Bytes(file, IndexFormat.Json));
+            Put(IndexFormat.Pages(i), JsonSerializer.SerializeToUtf8Bytes(file, JsonTypes.Index.StringArray));
         }
 
         var departments = records.SelectMany(r => r.Report.Departments.Select(d => (Department: d, r.Group))).Distinct()
             .GroupBy(x => x.Department, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         foreach (var department in departments)
         {
-            Put(IndexFormat.Filter(department.Key), JsonSerializer.SerializeToUtf8Bytes(Gaps(department.Select(x => x.Group).Order()), IndexFormat.Json));
+            Put(IndexFormat.Filter(department.Key), JsonSerializer.SerializeToUtf8Bytes(Gaps(department.Select(x => x.Group).Order()), JsonTypes.Index.ListInt32));
         }
 
         var groups = records.Select(r => (r.Group, r.Lang, r.Report.Year)).Distinct().ToList();
@@ -135,7 +135,7 @@ public static class SearchIndex
             Folder: version,
             Years: byLanguage.ToDictionary(g => g.Key, g => g.GroupBy(x => x.Year).ToDictionary(
                 y => y.Key.ToString("D4"), y => new[] { y.Min(x => x.Group), y.Max(x => x.Group) + 1 })));
-        return [sink.Text(Routes.SearchFile(null, IndexFormat.TocFile), JsonSerializer.Serialize(toc, IndexFormat.Json)), .. written];
+        return [sink.Text(Routes.SearchFile(null, IndexFormat.TocFile), JsonSerializer.Serialize(toc, JsonTypes.Index.IndexToc)), .. written];
     }
 
     /// <summary>Terms a batch at a time, each batch up to 256 terms or about 8 MiB of posting lists: the entries of a batch are

@@ -15,7 +15,7 @@ public static class FrontMatterLines
 
         var value = front[at][(key.Length + 1)..].Trim();
         return value.Length >= 2 && value[0] == '"' && value[^1] == '"'
-            ? System.Text.Json.JsonSerializer.Deserialize<string>(value)
+            ? System.Text.Json.JsonSerializer.Deserialize(value, Output.JsonTypes.Default.String)
             : value;
     }
 

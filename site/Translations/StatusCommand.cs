@@ -28,7 +28,7 @@ public static class StatusCommand
         var rows = Report.LatestFirst(reports).SelectMany(r => languages.Translations.Select(l => new StatusRow(r, l.Key, TranslationCoverage.Of(r.Original, r.FileIn(l.Key))))).ToList();
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(rows.Select(Json), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            stdout.WriteLine(JsonSerializer.Serialize(rows.Select(Json).ToList(), Output.JsonTypes.Terminal.ListStatusJson));
             return ExitCodes.Success;
         }
 
@@ -58,25 +58,11 @@ public static class StatusCommand
         return ExitCodes.Success;
     }
 
-    private static object Json(StatusRow row) => new
-    {
-        report = $"{row.Report.Year:D4}/{row.Report.Slug}",
-        slug = row.Report.Slug,
-        title = row.Report.Original.Title,
-        language = row.Lang,
-        translation = row.State,
-        complete = row.Complete,
-        slots = row.Coverage.Slots,
-        untranslated_slots = row.Coverage.UntranslatedSlots,
-        sections = new
-        {
-            current = row.Sections(PartState.Current),
-            stale = row.Sections(PartState.Stale),
-            partial = row.Sections(PartState.Partial),
-            missing = row.Sections(PartState.Missing),
-        },
-        parts = row.Coverage.Parts.Select(p => new { key = p.Key, state = p.State.ToString().ToLowerInvariant(), slots = p.Slots, untranslated_slots = p.UntranslatedSlots }),
-    };
+    private static StatusJson Json(StatusRow row) => new(
+        $"{row.Report.Year:D4}/{row.Report.Slug}", row.Report.Slug, row.Report.Original.Title, row.Lang, row.State, row.Complete,
+        row.Coverage.Slots, row.Coverage.UntranslatedSlots,
+        new StatusSections(row.Sections(PartState.Current), row.Sections(PartState.Stale), row.Sections(PartState.Partial), row.Sections(PartState.Missing)),
+        [.. row.Coverage.Parts.Select(p => new StatusPart(p.Key, p.State.ToString().ToLowerInvariant(), p.Slots, p.UntranslatedSlots))]);
 
     /// <summary>One report's line of the table.</summary>
     private sealed record StatusRow(Report Report, string Lang, TranslationCoverage Coverage)
@@ -93,3 +79,13 @@ public static class StatusCommand
         public int Sections(PartState state) => Coverage.Parts.Skip(1).Count(p => p.State == state);
     }
 }
+
+/// <summary>A row of <c>translations status --json</c>: a report's translation into one language (keys in snake_case).</summary>
+internal sealed record StatusJson(string Report, string Slug, string Title, string Language, string Translation, bool Complete, int Slots,
+    int UntranslatedSlots, StatusSections Sections, IReadOnlyList<StatusPart> Parts);
+
+/// <summary>How many of a translation's sections are current, stale, partial and missing.</summary>
+internal sealed record StatusSections(int Current, int Stale, int Partial, int Missing);
+
+/// <summary>One part (the header or a section) of a translation: its state and its slots.</summary>
+internal sealed record StatusPart(string Key, string State, int Slots, int UntranslatedSlots);

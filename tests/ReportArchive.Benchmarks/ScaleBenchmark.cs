@@ -27,10 +27,16 @@ public static class ScaleBenchmark
         var root = Path.Combine(folder ?? Path.GetTempPath(), $"reportarchive-scale-bench-{Environment.ProcessId}");
         Directory.CreateDirectory(root);
         Console.WriteLine($"machine: {Machine.Describe()}; working folder {root} on {FileSystem(root)}");
-        // The program as the deployment runs it (.ci/validate-content): published for this machine, compiled ahead of time.
+        // The program as the deployment runs it (.ci/validate-content): compiled ahead of time (Native AOT) for this machine.
         var published = Path.Combine(root, "program");
-        await Processes.RunAsync("dotnet", $"publish site -c Release -o {published} --use-current-runtime --self-contained false -p:PublishReadyToRun=true -v q -nologo", ".");
-        var program = Path.Combine(published, "reportarchive.dll");
+        var compiled = await Processes.RunAsync("dotnet", $"publish site -c Release -o {published} --use-current-runtime -p:PublishAot=true -v q -nologo", ".");
+        var program = Path.Combine(published, "reportarchive");
+        if (!File.Exists(program))
+        {
+            Console.Error.WriteLine($"the program did not compile ahead of time (it needs clang: apt-get install clang zlib1g-dev):\n{compiled.Output}{compiled.Errors}");
+            return 1;
+        }
+
         Console.WriteLine((await Processes.RunAsync("hugo", "version", ".")).Output.Trim());
         Console.WriteLine($"medians of {Runs} runs each, the two programs taking turns");
         Console.WriteLine($"{"reports",8} {"shape",-8} {"engine",-8} {"wall s",7} {"cpu s",7} {"peak MiB",9} {"html pages",11} {"files",8} {"MiB out",8} {"s/1000",7}  {"runs (wall s)"}");
@@ -45,7 +51,7 @@ public static class ScaleBenchmark
                 for (var run = 0; run < Runs; run++)
                 {
                     var output = Path.Combine(root, $"{shape}-{size}", $"run{run}");
-                    async Task Ours() => ours.Add(await MeasureAsync("dotnet", $"{program} build --input {input} --output {output}/ours --cache {output}/cache --size-limit 0", $"{output}/ours"));
+                    async Task Ours() => ours.Add(await MeasureAsync(program, $"build --input {input} --output {output}/ours --cache {output}/cache --size-limit 0", $"{output}/ours"));
                     async Task Hugo() => hugo.Add(await MeasureAsync("hugo", $"--quiet --source tests/ReportArchive.Benchmarks/hugo --contentDir {input}/reports --destination {output}/hugo", $"{output}/hugo"));
                     foreach (var measure in run % 2 == 0 ? new[] { Ours, Hugo } : [Hugo, Ours])
                     {
@@ -61,9 +67,9 @@ public static class ScaleBenchmark
                 // A maintainer's rebuild: each program builds again over its first run's output (this program's second build
                 // there also leaves the spare tree it updates from then on), then one report's text is edited and each builds again.
                 var first = Path.Combine(root, $"{shape}-{size}", "run0");
-                await MeasureAsync("dotnet", $"{program} build --input {input} --output {first}/ours --cache {first}/cache --size-limit 0", $"{first}/ours");
+                await MeasureAsync(program, $"build --input {input} --output {first}/ours --cache {first}/cache --size-limit 0", $"{first}/ours");
                 var edited = EditOneReport(input);
-                var oursAgain = await MeasureAsync("dotnet", $"{program} build --input {input} --output {first}/ours --cache {first}/cache --size-limit 0", $"{first}/ours");
+                var oursAgain = await MeasureAsync(program, $"build --input {input} --output {first}/ours --cache {first}/cache --size-limit 0", $"{first}/ours");
                 var hugoAgain = await MeasureAsync("hugo", $"--quiet --source tests/ReportArchive.Benchmarks/hugo --contentDir {input}/reports --destination {first}/hugo", $"{first}/hugo");
                 Console.WriteLine($"{"",8} rebuild after editing one report ({edited}) over the last output: ours {oursAgain.Wall:0.00} s ({oursAgain.Cpu:0.0} s CPU, {oursAgain.PeakMiB:0} MiB), Hugo {hugoAgain.Wall:0.00} s ({hugoAgain.Cpu:0.0} s CPU, {hugoAgain.PeakMiB:0} MiB)");
             }

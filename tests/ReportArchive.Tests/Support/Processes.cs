@@ -5,14 +5,18 @@ namespace ReportArchive.Tests.Support;
 /// <summary>Runs another program (git, node, bash, java) to its end and returns its exit code and what it printed.</summary>
 public static class Processes
 {
-    public static (int Code, string Output) Run(string program, string arguments, string directory, IReadOnlyDictionary<string, string>? environment = null)
+    public static (int Code, string Output) Run(string program, string arguments, string directory, IReadOnlyDictionary<string, string>? environment = null) =>
+        Run(new ProcessStartInfo(program, arguments), program, directory, environment);
+
+    /// <summary>Runs a program with these arguments, each passed as it is (no shell, no quoting).</summary>
+    public static (int Code, string Output) Run(string program, IEnumerable<string> arguments, string directory) =>
+        Run(new ProcessStartInfo(program, arguments), program, directory, null);
+
+    private static (int Code, string Output) Run(ProcessStartInfo start, string program, string directory, IReadOnlyDictionary<string, string>? environment)
     {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        start.WorkingDirectory = directory;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

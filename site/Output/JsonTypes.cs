@@ -1,0 +1,43 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using ReportArchive.Photos;
+using ReportArchive.Search;
+using ReportArchive.Translations;
+
+namespace ReportArchive.Output;
+
+/// <summary>Every type the program reads or writes as JSON, with its serialisation made when the program is compiled (no
+/// reflection at run time: the program starts faster and compiles ahead of time). One instance per set of options.</summary>
+[JsonSerializable(typeof(IndexToc))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(List<int>))]
+[JsonSerializable(typeof(EncodedPhoto))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(List<StatusJson>))]
+// Structured data: a dictionary whose values are any of the types after it.
+[JsonSerializable(typeof(Dictionary<string, object?>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class JsonTypes : JsonSerializerContext
+{
+    /// <summary>The search index's files: characters as they are (they are read by search.js, never placed in a page).</summary>
+    public static JsonTypes Index { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    /// <summary>Structured data inside a page's script element: markup characters escaped, Chinese kept as characters; null
+    /// values left out.</summary>
+    public static JsonTypes Page { get; } = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    });
+
+    /// <summary>What a person reads on the terminal (<c>translations status --json</c>): indented, snake_case keys.</summary>
+    public static JsonTypes Terminal { get; } = new(new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    });
+}
