@@ -33,7 +33,7 @@ internal sealed partial class JsonTypes : JsonSerializerContext
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     });
 
-    /// <summary>What a person reads on the terminal (<c>translations status --json</c>): indented, snake_case keys.</summary>
+    /// <summary>What a person reads on the terminal (<c>status --json</c>): indented, snake_case keys.</summary>
     public static JsonTypes Terminal { get; } = new(new JsonSerializerOptions
     {
         WriteIndented = true,

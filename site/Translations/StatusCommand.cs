@@ -80,7 +80,7 @@ public static class StatusCommand
     }
 }
 
-/// <summary>A row of <c>translations status --json</c>: a report's translation into one language (keys in snake_case).</summary>
+/// <summary>A row of <c>status --json</c>: a report's translation into one language (keys in snake_case).</summary>
 internal sealed record StatusJson(string Report, string Slug, string Title, string Language, string Translation, bool Complete, int Slots,
     int UntranslatedSlots, StatusSections Sections, IReadOnlyList<StatusPart> Parts);
 
