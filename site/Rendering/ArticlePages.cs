@@ -34,6 +34,7 @@ public sealed class ArticlePages(RenderContext context)
             Title = $"{report.In(lang)?.Title ?? report.Original.Title} · {context.S(lang, "mode_parallel")}",
             Url = ParallelUrl(report, pair, context.Url),
             Canonical = ParallelUrl(report, pair, context.Absolute),
+            Icon = context.Asset("favicon.svg"),
         };
         return new RenderedPage(context.Sink.Text(context.Routes.Path(Route.Parallel(lang, report, pair.Lang)) + "index.html", context.Site.Theme.Render("moved", view)), null);
     }

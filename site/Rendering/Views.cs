@@ -144,6 +144,9 @@ public sealed record MovedView
 
     /// <summary>The new address, absolute.</summary>
     public required string Canonical { get; init; }
+
+    /// <summary>The site's icon, named so that a browser does not ask the host's root for one (outside a project site).</summary>
+    public required string Icon { get; init; }
 }
 
 /// <summary>A list of reports (a home page, a year, a department, a topic), one page of it.</summary>

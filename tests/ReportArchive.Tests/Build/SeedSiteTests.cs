@@ -161,6 +161,20 @@ public class SeedSiteTests : IClassFixture<SeedSiteTests.Built>
     }
 
     [Fact]
+    public void Every_page_names_an_icon_within_the_site()
+    {
+        // Without one a browser asks the host's /favicon.ico, which lies outside a project site and fails.
+        var pages = _built.Site.HtmlFiles().ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, path =>
+        {
+            var icon = _built.Site.Page(path).QuerySelector("head link[rel=icon]")?.GetAttribute("href");
+            Assert.True(icon is not null, $"{path} names no icon");
+            Assert.True(_built.Site.Resolve(icon!, out var problem) is not null, $"{path}: {problem}");
+        });
+    }
+
+    [Fact]
     public void Chinese_stays_as_characters_in_the_html()
     {
         var html = File.ReadAllText(Path.Combine(_built.Site.Output, "zh", Article, "index.html"));

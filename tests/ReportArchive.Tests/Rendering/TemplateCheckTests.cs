@@ -19,7 +19,7 @@ public partial class TemplateCheckTests
     public void A_layout_rendered_to_utf8_is_the_utf8_of_the_rendered_text()
     {
         var theme = Theme.Load(Paths.Theme, StringKeys, new List<Diagnostic>())!;
-        var view = new MovedView { HtmlLang = "zh-Hans", Title = "对照 😀 𠀀 <&> \"x\" e\u0301", Url = "/a/", Canonical = "https://example.org/a/" };
+        var view = new MovedView { HtmlLang = "zh-Hans", Title = "对照 😀 𠀀 <&> \"x\" e\u0301", Url = "/a/", Canonical = "https://example.org/a/", Icon = "/assets/favicon.svg" };
         var text = theme.Render("moved", view);
         Assert.Contains("对照", text);
         Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text), theme.RenderUtf8("moved", view));
