@@ -29,7 +29,16 @@ public static class SiteBuild
         {
             var inputs = stages.Run("Config", [], d => SiteInputs.Load(settings, d));
             var assets = stages.Run("Assets", [], d => AssetFiles.Read(settings.Theme, d));
-            var archive = stages.Run("Content", [inputs], d => Archive.Load(settings.Input, inputs.Result, settings.Memo, d));
+            // Bundles as the last build read them, kept in the cache folder: only those whose files changed are read again.
+            ContentCache? kept = null;
+            var archive = stages.Run("Content", [inputs], d =>
+            {
+                kept = inputs.Result is { } site && settings.Cache.Length > 0
+                    ? ContentCache.Open(settings.Cache, settings.Input, site.Fingerprint, site.Languages.Keys)
+                    : null;
+                return Archive.Load(settings.Input, inputs.Result, settings.Memo, kept, d);
+            });
+            _ = stages.Run("Keep", [archive], _ => kept?.Save() ?? 0);
             var photos = stages.Run("Photos", [archive], d =>
                 PhotoSet.Process(archive.Result, new PhotoCache(settings.Cache), PhotoSettings.Default, encode: !settings.Check, d));
             var pages = stages.Run("Pages", [inputs, archive, photos, assets], _ =>
@@ -66,6 +75,8 @@ public static class SiteBuild
             return Result(settings, stages, await archive, files, written, report?.Warning) with
             {
                 Size = files.Pages.Pages.Count > 0 ? size : null,
+                BundlesKept = kept?.Counts.Reused ?? 0,
+                BundlesRead = kept?.Counts.Read ?? 0,
                 Writes = report is null ? null : new FileWrites(sink.Counts.Written + report.Copied, sink.Counts.Unchanged + files.Files.Count(f => !f.Staged) - report.Copied, report.Removed),
             };
         }
@@ -111,6 +122,12 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Repo
 
     /// <summary>What the write did to the files of the previous build's spare: written, left as they were, removed.</summary>
     public FileWrites? Writes { get; init; }
+
+    /// <summary>How many bundles were taken as the last build read them (<see cref="ContentCache"/>) instead of being read again.</summary>
+    public int BundlesKept { get; init; }
+
+    /// <summary>How many bundles were read from their files (with the cache: those whose files changed since the last build).</summary>
+    public int BundlesRead { get; init; }
 
     /// <summary>When each stage ran, and the final write when there was one.</summary>
     public IReadOnlyList<StageTiming> Timings { get; init; } = [];

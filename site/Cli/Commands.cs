@@ -142,6 +142,8 @@ public static class Commands
             {
                 stdout.WriteLine($"{t.Name,-10} {t.Start.TotalSeconds,7:0.00} s -> {t.End.TotalSeconds,7:0.00} s  ({t.Duration.TotalSeconds:0.00} s)");
             }
+
+            stdout.WriteLine($"Content: {Count(result.BundlesRead, "bundle")} read, {result.BundlesKept:N0} as the last build read them");
         }
 
         var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);

@@ -12,7 +12,12 @@ public sealed record Archive(ImmutableArray<Report> Reports)
 
     /// <summary>Reads every bundle on every core (in the bundles' order) and checks each against the site's taxonomy, then the
     /// archive as a whole. With a memo, an unchanged bundle under unchanged site inputs is taken as it was, with its diagnostics.</summary>
-    public static Archive Load(string input, SiteInputs? site, BuildMemo? memo, ICollection<Diagnostic> diagnostics)
+    public static Archive Load(string input, SiteInputs? site, BuildMemo? memo, ICollection<Diagnostic> diagnostics) =>
+        Load(input, site, memo, null, diagnostics);
+
+    /// <summary>Reads every bundle as <see cref="Load(string, SiteInputs?, BuildMemo?, ICollection{Diagnostic})"/> does; with a
+    /// <paramref name="store"/>, a bundle whose files are as the last build found them is taken from it instead of being read.</summary>
+    public static Archive Load(string input, SiteInputs? site, BuildMemo? memo, ContentCache? store, ICollection<Diagnostic> diagnostics)
     {
         var languages = site?.Languages ?? LanguageSet.Default;
         // In the preview, a watcher says what changed: the bundles it did not touch are taken as the last build left them,
@@ -33,6 +38,7 @@ public sealed record Archive(ImmutableArray<Report> Reports)
             memo.Put(bundlesKey, bundles);
         }
 
+        store?.Expect(bundles);
         HashSet<string>? changed = null;
         if (changes is not null)
         {
@@ -43,9 +49,12 @@ public sealed record Archive(ImmutableArray<Report> Reports)
         var loaded = new (Report? Report, List<Diagnostic> Diagnostics)[bundles.Length];
         Parallel.For(0, bundles.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
+            (Report?, List<Diagnostic>) Read() => store is not null && site is not null
+                ? store.GetOrRead(bundles[i], () => LoadOne(bundles[i], languages, site))
+                : LoadOne(bundles[i], languages, site);
             if (memo is null || site is null)
             {
-                loaded[i] = LoadOne(bundles[i], languages, site);
+                loaded[i] = Read();
                 return;
             }
 
@@ -56,7 +65,7 @@ public sealed record Archive(ImmutableArray<Report> Reports)
                 return;
             }
 
-            loaded[i] = memo.GetOrAdd($"load|{bundles[i]}|{ReportLoader.Version(bundles[i], languages)}|{site.Fingerprint}", () => LoadOne(bundles[i], languages, site));
+            loaded[i] = memo.GetOrAdd($"load|{bundles[i]}|{ReportLoader.Version(bundles[i], languages)}|{site.Fingerprint}", Read);
             memo.Put(untouched, loaded[i]);
         });
         foreach (var (_, found) in loaded)

@@ -17,7 +17,16 @@ public sealed record Paragraph : Block
         _html = IsPlain(html, text) ? null : html;
     }
 
+    /// <summary>A paragraph as <see cref="ContentFormat"/> kept it: its text, and its HTML when that is not the text alone.</summary>
+    internal static Paragraph Restore(int line, string text, string? html) => new(html, line, text);
+
+    private Paragraph(string? html, int line, string text)
+        : base(line) => (Text, _html) = (text, html);
+
     public string Html => _html ?? Plain(Text);
+
+    /// <summary>The HTML when it is not the text alone (null when <see cref="Html"/> is made from the text).</summary>
+    internal string? OwnHtml => _html;
 
     public string Text { get; }
 

@@ -79,6 +79,28 @@ public partial class AheadOfTimeTests(AheadOfTimeTests.Compiled compiled) : ICla
         await Same(site, "verify", "--input", site.Input, "--output", site.Output);
     }
 
+    [Fact]
+    public async Task The_compiled_program_takes_unchanged_bundles_as_it_kept_them_and_makes_the_same_site()
+    {
+        using var site = new TestSite("trilingual");
+        foreach (var file in Directory.EnumerateFiles(site.Input, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
+        }
+
+        string[] build = ["build", "--input", site.Input, "--theme", Paths.Theme, "--output", site.Output, "--cache", site.Cache, "--timings"];
+        var (code, first) = Processes.Run(compiled.Program, build, Environment.CurrentDirectory);
+        Assert.Equal(0, code);
+        Assert.Contains("Content: 2 bundles read, 0 as the last build read them", first);
+        var site1 = Files(site.Output).ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(site.Output, f)));
+
+        (code, var second) = Processes.Run(compiled.Program, build, Environment.CurrentDirectory);
+        Assert.Equal(0, code);
+        Assert.Contains("Content: 0 bundles read, 2 as the last build read them", second);
+        Assert.Equal(site1.Keys, Files(site.Output));
+        Assert.All(site1, f => Assert.True(f.Value.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(site.Output, f.Key))), f.Key));
+    }
+
     /// <summary>Runs the command in process and then compiled, each on its own copy of the site as it was, and compares what they
     /// print (times aside), their exit codes, and every file of the site's folders afterwards.</summary>
     private async Task<int> Same(TestSite site, params string[] args)
@@ -100,7 +122,9 @@ public partial class AheadOfTimeTests(AheadOfTimeTests.Compiled compiled) : ICla
             var expected = Path.Combine(afterInProcess, folder);
             var actual = Path.Combine(Path.GetDirectoryName(site.Input)!, folder);
             Assert.Equal(Files(expected), Files(actual));
-            foreach (var file in Files(expected))
+            // The bundles each program kept name the program that read them (another build of it may read differently): the
+            // same files, not the same bytes. The test below has the compiled program read back what it kept.
+            foreach (var file in Files(expected).Where(f => !(folder == "cache" && f.StartsWith("content" + Path.DirectorySeparatorChar, StringComparison.Ordinal))))
             {
                 Assert.True(File.ReadAllBytes(Path.Combine(expected, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, file))),
                     $"{string.Join(' ', args.Take(1))}: {folder}/{file} differs");

@@ -6,13 +6,13 @@ namespace ReportArchive.Tests.Support;
 public static class Processes
 {
     public static (int Code, string Output) Run(string program, string arguments, string directory, IReadOnlyDictionary<string, string>? environment = null) =>
-        Run(new ProcessStartInfo(program, arguments), program, directory, environment);
+        Run(new ProcessStartInfo(program, arguments), directory, environment);
 
     /// <summary>Runs a program with these arguments, each passed as it is (no shell, no quoting).</summary>
     public static (int Code, string Output) Run(string program, IEnumerable<string> arguments, string directory) =>
-        Run(new ProcessStartInfo(program, arguments), program, directory, null);
+        Run(new ProcessStartInfo(program, arguments), directory, null);
 
-    private static (int Code, string Output) Run(ProcessStartInfo start, string program, string directory, IReadOnlyDictionary<string, string>? environment)
+    private static (int Code, string Output) Run(ProcessStartInfo start, string directory, IReadOnlyDictionary<string, string>? environment)
     {
         start.WorkingDirectory = directory;
         start.RedirectStandardOutput = true;
@@ -29,7 +29,7 @@ public static class Processes
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException($"'{program}' could not be started ({e.Message}): install it to run this test", e);
+            throw new InvalidOperationException($"'{start.FileName}' could not be started ({e.Message}): install it to run this test", e);
         }
 
         var stdout = process.StandardOutput.ReadToEndAsync();

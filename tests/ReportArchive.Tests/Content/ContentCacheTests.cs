@@ -1,0 +1,304 @@
+using System.Reflection;
+using ReportArchive.Build;
+using ReportArchive.Configuration;
+using ReportArchive.Content;
+using ReportArchive.Tests.Support;
+
+namespace ReportArchive.Tests.Content;
+
+/// <summary>Bundles kept between builds in the cache folder: a build reads again only the bundles whose files changed, and makes
+/// the same site and the same diagnostics as a build that read everything.</summary>
+public class ContentCacheTests
+{
+    /// <summary>Every fixture folder that holds bundles, valid or not.</summary>
+    public static TheoryData<string> Fixtures =>
+    [
+        .. Directory.EnumerateDirectories(Paths.Fixtures, "reports", SearchOption.AllDirectories)
+            .Select(d => Path.GetRelativePath(Paths.Fixtures, Path.GetDirectoryName(d)!))
+            .Where(d => !d.StartsWith("import", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Every_bundle_reads_back_as_it_was_written(string fixture)
+    {
+        var languages = LanguageSet.Default;
+        var bundles = ReportLoader.FindBundles(Paths.Fixture(fixture), languages).ToList();
+        Assert.NotEmpty(bundles);
+        foreach (var bundle in bundles)
+        {
+            var diagnostics = new List<Diagnostic>();
+            var report = ReportLoader.Load(bundle, languages, diagnostics);
+            var bytes = ContentFormat.WriteBundle((report, diagnostics));
+            var (again, againDiagnostics) = ContentFormat.ReadBundle(bytes);
+
+            Assert.Equal(diagnostics, againDiagnostics);
+            Assert.Equal(report is null, again is null);
+            Assert.Equal(bytes, ContentFormat.WriteBundle((again, againDiagnostics)));
+            if (report is not null)
+            {
+                Assert.Equal(Describe(report), Describe(again!));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_report_with_every_field_set_reads_back_whole()
+    {
+        var front = new FrontMatter("标题", "副题", new DateOnly(2024, 2, 29), true, "记者 林晓", [("culture-bureau", 6)], [("children", 9), ("public-service", 10)],
+            "a-slug", [("head", "bef046b59948", 5)], System.Collections.Immutable.ImmutableDictionary<string, int>.Empty.Add("title", 2).Add("date", 4))
+        {
+            Kicker = "引题",
+            Page = "第3版",
+        };
+        Block[] lead = [new Paragraph(12, "<p><em>重点</em> &amp; 其他</p>", "重点 & 其他"), new Paragraph(14, "<p>纯文本 &lt;</p>", "纯文本 <"),
+            new Figure(16, "photos/a.jpg", "图注") { Credit = "新华社发" }, new Untranslated(18, "![x](photos/b.jpg)")];
+        var translation = new Translation("zh", "reports/2024/a/index.zh.md", front, [.. lead], [new Section("one", "第一节", 20, [new Untranslated(22, "原文")])]);
+        var english = translation with { Lang = "en", Front = front with { Date = null, Kicker = null, Page = null, Title = null } };
+        var report = new Report("reports/2024/a", "a-slug", new DateOnly(2024, 2, 29), true, ["culture-bureau"], ["children"], [translation, english]) { Version = "v:1" };
+        List<Diagnostic> diagnostics = [Diagnostic.Warning("RA172", "reports/2024/a/index.en.md", 6, "stale", 3), Diagnostic.Error("RA130", "x", 1, "no original")];
+
+        var (again, againDiagnostics) = ContentFormat.ReadBundle(ContentFormat.WriteBundle((report, diagnostics)));
+        Assert.Equal(Describe(report), Describe(again!));
+        Assert.Equal(diagnostics, againDiagnostics);
+        Assert.Equal("<p><em>重点</em> &amp; 其他</p>", ((Paragraph)again!.Original.Lead[0]).Html);
+        Assert.Equal("新华社发", ((Figure)again.Original.Lead[2]).Credit);
+        Assert.Null(again.Files[1].Front.Date);
+    }
+
+    /// <summary>Every field of a report, as text, read through the public properties.</summary>
+    private static string Describe(Report report) =>
+        string.Join("\n", [
+            $"{report.Directory}|{report.Slug}|{report.Date}|{report.DateInferred}|{string.Join(",", report.Departments)}|{string.Join(",", report.Topics)}|{report.Version}",
+            .. report.Files.Select(t => string.Join("\n", [
+                $"{t.Lang}|{t.File}|{t.Front with { }}|{string.Join(",", t.Front.Departments)}|{string.Join(",", t.Front.Topics)}|{string.Join(",", t.Front.TranslationOf)}|{string.Join(",", t.Front.Lines.OrderBy(l => l.Key))}|{t.Front.Kicker}|{t.Front.Page}",
+                .. t.Lead.Select(Block),
+                .. t.Sections.SelectMany(s => s.Blocks.Select(Block).Prepend($"## {s.Id}|{s.Heading}|{s.Line}")),
+            ])),
+        ]);
+
+    private static string Block(Block block) => block switch
+    {
+        Paragraph p => $"p {p.Line}|{p.Text}|{p.Html}",
+        Figure f => $"f {f.Line}|{f.Source}|{f.Caption}|{f.Credit}",
+        Untranslated u => $"u {u.Line}|{u.Original}",
+        _ => throw new InvalidOperationException(),
+    };
+
+    [Fact]
+    public void The_format_knows_every_property_of_the_parsed_form()
+    {
+        // A property added to these types must be written by ContentFormat (or be derived from what is), then listed here.
+        var expected = new Dictionary<Type, string[]>
+        {
+            [typeof(Report)] = ["Directory", "Slug", "Date", "DateInferred", "Departments", "Topics", "Files", "Version",
+                "Serial", "Original", "HasFigures", "Translations", "Published", "IsTranslated", "Year"],
+            [typeof(Translation)] = ["Lang", "File", "Front", "Lead", "Sections", "Title", "UntranslatedSlots", "Figures"],
+            [typeof(FrontMatter)] = ["Title", "Subtitle", "Date", "DateInferred", "Byline", "Departments", "Topics", "Slug", "TranslationOf", "Lines", "Kicker", "Page"],
+            [typeof(Section)] = ["Id", "Heading", "Line", "Blocks", "Paragraphs", "Figures"],
+            [typeof(Paragraph)] = ["Line", "Text", "Html"],
+            [typeof(Figure)] = ["Line", "Source", "Caption", "Credit"],
+            [typeof(Untranslated)] = ["Line", "Original", "IsFigure"],
+            [typeof(Diagnostic)] = ["Severity", "Code", "File", "Line", "Column", "Message"],
+        };
+        foreach (var (type, names) in expected)
+        {
+            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Order(StringComparer.Ordinal);
+            Assert.Equal(names.Order(StringComparer.Ordinal), properties);
+        }
+    }
+
+    [Fact]
+    public async Task A_second_build_reads_no_unchanged_bundle_and_makes_the_same_site()
+    {
+        using var site = Settled("trilingual");
+        var first = await site.BuildAsync();
+        Assert.Equal(0, first.BundlesKept);
+        Assert.Equal(2, first.BundlesRead);
+        var built = Snapshot(site.Output);
+
+        var second = await site.BuildAsync();
+        Assert.Equal(2, second.BundlesKept);
+        Assert.Equal(0, second.BundlesRead);
+        Assert.Equal(first.Diagnostics, second.Diagnostics);
+        Assert.Equal(built, Snapshot(site.Output));
+    }
+
+    [Fact]
+    public async Task An_edited_bundle_is_read_again_and_the_others_are_not()
+    {
+        using var site = Settled("trilingual");
+        await site.BuildAsync();
+        var file = Path.Combine(site.Bundle(2023, "night-market"), "index.zh.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("夜市", "晚市", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-30));
+
+        var result = await site.BuildAsync();
+        Assert.Equal((1, 1), (result.BundlesKept, result.BundlesRead));
+        Assert.Contains("晚市", site.Read("zh/reports/2023/night-market/index.html"));
+        Assert.DoesNotContain("夜市", site.Read("zh/reports/2023/night-market/index.html"));
+    }
+
+    [Fact]
+    public async Task A_checkout_with_new_times_and_the_same_text_reads_nothing_again()
+    {
+        using var site = Settled("trilingual");
+        await site.BuildAsync();
+        var built = Snapshot(site.Output);
+        SetTimes(site.Input, DateTime.UtcNow.AddMinutes(-20));
+
+        var again = await site.BuildAsync();
+        Assert.Equal((2, 0), (again.BundlesKept, again.BundlesRead));
+        Assert.Equal(built, Snapshot(site.Output));
+        // Kept under the new times: the next build does not even hash the text.
+        Assert.Equal((2, 0), ((await site.BuildAsync()).BundlesKept, 0));
+    }
+
+    [Fact]
+    public async Task A_file_changed_moments_ago_is_not_trusted_to_keep_its_time()
+    {
+        using var site = Settled("trilingual");
+        await site.BuildAsync();
+        var file = Path.Combine(site.Bundle(2023, "night-market"), "index.zh.md");
+        File.AppendAllText(file, "\n新加的一段。\n");
+
+        // Read, and not kept while its time is too recent to tell a later change of the same size apart.
+        Assert.Equal(1, (await site.BuildAsync()).BundlesRead);
+        Assert.Equal(1, (await site.BuildAsync()).BundlesRead);
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow - ContentCache.Settle - TimeSpan.FromSeconds(5));
+        Assert.Equal(1, (await site.BuildAsync()).BundlesRead);
+        Assert.Equal((2, 0), ((await site.BuildAsync()) is var last ? (last.BundlesKept, last.BundlesRead) : default));
+        Assert.Contains("新加的一段。", site.Read("zh/reports/2023/night-market/index.html"));
+    }
+
+    [Fact]
+    public async Task A_taxonomy_that_no_longer_knows_a_department_reads_every_bundle_again()
+    {
+        using var site = Settled("trilingual");
+        Assert.False((await site.BuildAsync()).HasErrors);
+        var taxonomy = Path.Combine(site.Input, "taxonomy.yml");
+        var department = File.ReadAllLines(Path.Combine(site.Bundle(2024, "river-library"), "index.zh.md"))
+            .SkipWhile(l => !l.StartsWith("departments:", StringComparison.Ordinal)).Skip(1).First().Trim().TrimStart('-').Trim();
+        File.WriteAllText(taxonomy, File.ReadAllText(taxonomy).Replace($"  {department}:", $"  renamed-{department}:", StringComparison.Ordinal));
+
+        var result = await site.BuildAsync();
+        Assert.Equal(0, result.BundlesKept);
+        Assert.Contains(result.Diagnostics, d => d.Severity == Severity.Error && d.Message.Contains(department, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_photo_removed_from_an_unchanged_bundle_is_reported()
+    {
+        using var site = Settled("trilingual");
+        Assert.False((await site.BuildAsync()).HasErrors);
+        File.Delete(Path.Combine(site.Bundle(2024, "river-library"), "photos", "reading-room.jpg"));
+
+        var result = await site.BuildAsync();
+        Assert.Equal((1, 1), (result.BundlesKept, result.BundlesRead));
+        Assert.Contains(result.Diagnostics, d => d.Severity == Severity.Error && d.Message.Contains("reading-room.jpg", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("flip")]
+    [InlineData("truncate")]
+    [InlineData("empty")]
+    public async Task A_damaged_cache_file_is_read_as_no_cache(string damage)
+    {
+        using var site = Settled("trilingual");
+        var first = await site.BuildAsync();
+        var built = Snapshot(site.Output);
+        var file = Path.Combine(site.Cache, "content", "2024.bin");
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, damage switch
+        {
+            "flip" => [.. bytes[..(bytes.Length / 2)], (byte)(bytes[bytes.Length / 2] ^ 0x40), .. bytes[(bytes.Length / 2 + 1)..]],
+            "truncate" => bytes[..(bytes.Length - 40)],
+            _ => [],
+        });
+
+        var result = await site.BuildAsync();
+        Assert.Equal((1, 1), (result.BundlesKept, result.BundlesRead));
+        Assert.Equal(first.Diagnostics, result.Diagnostics);
+        Assert.Equal(built, Snapshot(site.Output));
+        Assert.Equal((2, 0), ((await site.BuildAsync()) is var last ? (last.BundlesKept, last.BundlesRead) : default));
+    }
+
+    [Fact]
+    public async Task A_bundle_with_a_symbolic_link_is_read_every_time()
+    {
+        using var site = Settled("trilingual");
+        var photos = Path.Combine(site.Bundle(2024, "river-library"), "photos");
+        File.CreateSymbolicLink(Path.Combine(photos, "link.jpg"), Path.Combine(photos, "reading-room.jpg"));
+        await site.BuildAsync();
+
+        var result = await site.BuildAsync();
+        Assert.Equal((1, 1), (result.BundlesKept, result.BundlesRead));
+    }
+
+    [Fact]
+    public async Task The_file_of_a_year_left_without_bundles_is_removed()
+    {
+        using var site = Settled("trilingual");
+        await site.BuildAsync();
+        Assert.True(File.Exists(Path.Combine(site.Cache, "content", "2023.bin")));
+        Directory.Delete(Path.Combine(site.Input, "reports", "2023"), recursive: true);
+
+        await site.BuildAsync();
+        Assert.False(File.Exists(Path.Combine(site.Cache, "content", "2023.bin")));
+        Assert.True(File.Exists(Path.Combine(site.Cache, "content", "2024.bin")));
+    }
+
+    [Fact]
+    public async Task The_preview_keeps_the_entries_of_the_bundles_it_held_in_memory()
+    {
+        using var site = new TestSite("trilingual");
+        TempDirectory.Copy(site.Bundle(2023, "night-market"), site.Bundle(2023, "night-market-again"));
+        SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
+        var memo = new BuildMemo();
+        var settings = site.Settings() with { InMemory = true, Memo = memo, DeferSearch = true };
+        await SiteBuild.RunAsync(settings);
+        var file = Path.Combine(site.Bundle(2023, "night-market"), "index.zh.md");
+        File.AppendAllText(file, "\n新加的一段。\n");
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-30));
+
+        // Only the edited bundle is read: the other is the memo's, and its entry stays as it was.
+        var edited = await SiteBuild.RunAsync(settings);
+        Assert.Equal((0, 1), (edited.BundlesKept, edited.BundlesRead));
+        var build = await site.BuildAsync();
+        Assert.Equal((3, 0), (build.BundlesKept, build.BundlesRead));
+        Assert.Contains("新加的一段。", site.Read("zh/reports/2023/night-market/index.html"));
+    }
+
+    [Fact]
+    public async Task A_check_leaves_the_bundles_it_read_for_the_build_that_follows()
+    {
+        using var site = Settled("trilingual");
+        var check = await site.CheckAsync();
+        var build = await site.BuildAsync();
+        Assert.Equal((0, 2), (check.BundlesKept, check.BundlesRead));
+        Assert.Equal((2, 0), (build.BundlesKept, build.BundlesRead));
+        Assert.Equal(check.Diagnostics, build.Diagnostics);
+    }
+
+    /// <summary>A test site whose files were last changed an hour ago, long enough for their times to be trusted.</summary>
+    private static TestSite Settled(string fixture)
+    {
+        var site = new TestSite(fixture);
+        SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
+        return site;
+    }
+
+    private static void SetTimes(string folder, DateTime time)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, time);
+        }
+    }
+
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(folder, f),
+            f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+}
