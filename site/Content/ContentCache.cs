@@ -13,8 +13,8 @@ namespace ReportArchive.Content;
 /// (configuration, taxonomy, theme), the languages and the folder the build runs in are the ones the file was written under.
 /// A file modified less than <see cref="Settle"/> before it was read is not trusted to show a later change in its time (file
 /// systems keep times in coarse steps, and two writes within one step look alike): such a bundle is not kept, and is read
-/// again by the next build. A bundle with a symbolic link in it is never kept. A file that cannot be read as this program
-/// wrote it is ignored.</remarks>
+/// again by the next build, as is a bundle checked out again (new times). A bundle with a symbolic link in it is never kept. A
+/// file that cannot be read as this program wrote it is ignored.</remarks>
 public sealed class ContentCache
 {
     /// <summary>How long after its last change a file's time is trusted to tell the next change.</summary>
@@ -23,7 +23,10 @@ public sealed class ContentCache
     private readonly string _folder;
     private readonly string _context;
     private readonly DateTime _started = DateTime.UtcNow;
-    private readonly ConcurrentDictionary<string, Chunk> _chunks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Chunk>> _chunks = new(StringComparer.Ordinal);
+    private HashSet<string>? _expected;
+    private int _reused;
+    private int _read;
 
     private ContentCache(string folder, string context) => (_folder, _context) = (folder, context);
 
@@ -36,20 +39,15 @@ public sealed class ContentCache
     /// asked for (the preview had it in memory) keeps its entry as it was.</summary>
     public void Expect(IEnumerable<string> bundles) => _expected = bundles.ToHashSet(StringComparer.Ordinal);
 
-    private HashSet<string>? _expected;
-
     /// <summary>How many bundles were taken from the cache, and how many were read.</summary>
     public (int Reused, int Read) Counts => (_reused, _read);
-
-    private int _reused;
-    private int _read;
 
     /// <summary>The bundle as kept, when its files are as they were; otherwise <paramref name="read"/>'s result, kept for the next build.</summary>
     public (Report? Report, List<Diagnostic> Diagnostics) GetOrRead(string bundle, Func<(Report?, List<Diagnostic>)> read)
     {
-        var chunk = _chunks.GetOrAdd(ChunkName(bundle), name => Chunk.Load(Path.Combine(_folder, name), _context));
-        var before = BundleFiles.Scan(bundle);
-        if (before is not null && chunk.TryGet(bundle, before, out var kept))
+        var chunk = _chunks.GetOrAdd(ChunkName(bundle), name => new(() => Chunk.Load(Path.Combine(_folder, name), _context))).Value;
+        var before = Stamp(bundle);
+        if (before is not null && chunk.TryGet(bundle, before.Value.Files, out var kept))
         {
             Interlocked.Increment(ref _reused);
             return kept;
@@ -57,45 +55,39 @@ public sealed class ContentCache
 
         var result = read();
         Interlocked.Increment(ref _read);
-        // Kept only when no file changed while it was read, and none so lately that a change to come could keep its time.
-        var after = BundleFiles.Scan(bundle);
-        var settled = before is not null && after is not null && after.Stamp == before.Stamp && after.Newest < _started - Settle;
-        chunk.Put(bundle, settled ? after : null, result);
+        chunk.Put(bundle, before, result);
         return result;
     }
 
-    /// <summary>Writes the year files that changed, and drops the entries of bundles this build did not ask for. Returns how
-    /// many bundles were read (and kept, unless too fresh). A cache that cannot be written is left as it is: the next build
-    /// reads those bundles again.</summary>
+    /// <summary>Writes the year files that changed and drops the entries of bundles that are gone (the build calls it once the
+    /// bundles are read, beside the pages being made), then lets go of what it held. A cache that cannot be written is left as
+    /// it is: the next build reads those bundles again.</summary>
     public int Save()
     {
         try
         {
-            SaveChunks();
+            if (_expected is { } expected)
+            {
+                Directory.CreateDirectory(_folder);
+                Parallel.ForEach(_chunks, pair => pair.Value.Value.Save(Path.Combine(_folder, pair.Key), _context, expected, _started - Settle));
+                // The files of year folders that no longer hold a bundle.
+                var years = expected.Select(ChunkName).ToHashSet(StringComparer.Ordinal);
+                foreach (var file in Directory.EnumerateFiles(_folder, "*.bin").Where(f => !years.Contains(Path.GetFileName(f))).ToList())
+                {
+                    File.Delete(file);
+                }
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Not kept: nothing is lost but time.
         }
+        finally
+        {
+            _chunks.Clear();
+        }
 
         return _read;
-    }
-
-    private void SaveChunks()
-    {
-        if (_expected is not { } expected)
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(_folder);
-        Parallel.ForEach(_chunks, pair => pair.Value.Save(Path.Combine(_folder, pair.Key), _context, expected));
-        // The files of year folders that no longer hold a bundle.
-        var years = expected.Select(ChunkName).ToHashSet(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(_folder, "*.bin").Where(f => !years.Contains(Path.GetFileName(f))).ToList())
-        {
-            File.Delete(file);
-        }
     }
 
     // Bundles are reports/<yyyy>/<slug>: one file for each year folder's bundles.
@@ -105,76 +97,50 @@ public sealed class ContentCache
         return (year.Length > 0 && year.All(char.IsAsciiDigit) ? year : "other-" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(year)))[..12]) + ".bin";
     }
 
-    /// <summary>A bundle's files as found: the path, size and time of each (<see cref="Stamp"/>), and a hash of its language
-    /// files' bytes with every file's path (<see cref="Contents"/>), for a bundle checked out again with new times but the same
-    /// text. The checks read the photos' presence only, so their bytes are not hashed.</summary>
-    private sealed record BundleFiles(string Bundle, string Stamp, DateTime Newest, IReadOnlyList<string> Paths)
+    /// <summary>The path, size and time of every file of a bundle (its photos included), and the latest of the times; null when
+    /// the bundle, its year folder or one of its files is a symbolic link: such a bundle is never kept.</summary>
+    private static (string Files, DateTime Newest)? Stamp(string bundle)
     {
-        /// <summary>The bundle's files, or null when one of them (or the bundle) is a symbolic link: such a bundle is never kept.</summary>
-        public static BundleFiles? Scan(string bundle)
+        var folder = new DirectoryInfo(bundle);
+        if (!folder.Exists || folder.LinkTarget is not null || folder.Parent?.LinkTarget is not null)
         {
-            if (!Directory.Exists(bundle) || new DirectoryInfo(bundle).LinkTarget is not null)
+            return null;
+        }
+
+        var stamp = new System.Text.StringBuilder();
+        var newest = DateTime.MinValue;
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+        foreach (var entry in folder.EnumerateFileSystemInfos("*", options).OrderBy(e => e.FullName, StringComparer.Ordinal))
+        {
+            if (entry.LinkTarget is not null)
             {
                 return null;
             }
 
-            var stamp = new System.Text.StringBuilder();
-            var paths = new List<string>();
-            var newest = DateTime.MinValue;
-            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-            foreach (var entry in new DirectoryInfo(bundle).EnumerateFileSystemInfos("*", options).OrderBy(e => e.FullName, StringComparer.Ordinal))
+            if (entry is FileInfo file)
             {
-                if (entry.LinkTarget is not null)
-                {
-                    return null;
-                }
-
-                if (entry is FileInfo file)
-                {
-                    var path = Path.GetRelativePath(bundle, file.FullName);
-                    var time = file.LastWriteTimeUtc;
-                    newest = time > newest ? time : newest;
-                    paths.Add(path);
-                    stamp.Append(path).Append(':').Append(file.Length).Append(':').Append(time.Ticks).Append('|');
-                }
+                var time = file.LastWriteTimeUtc;
+                newest = time > newest ? time : newest;
+                stamp.Append(Path.GetRelativePath(bundle, file.FullName)).Append(':').Append(file.Length).Append(':').Append(time.Ticks).Append('|');
             }
-
-            return new BundleFiles(bundle, stamp.ToString(), newest, paths);
         }
 
-        /// <summary>Every file's path, and the bytes of the Markdown files beside them (read through the one door).</summary>
-        public string Contents => _contents ??= Hash();
-
-        private string? _contents;
-
-        private string Hash()
-        {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var root = ReportLoader.InputRoot(Bundle);
-            foreach (var path in Paths)
-            {
-                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(path + "\n"));
-                if (!path.Contains(Path.DirectorySeparatorChar) && path.EndsWith(".md", StringComparison.Ordinal))
-                {
-                    var bytes = Sources.SourceFiles.TryReadBytes(root, Path.Combine(Bundle, path), Sources.SourceFiles.MaxTextBytes);
-                    hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{bytes?.Length ?? -1}\n"));
-                    hash.AppendData(bytes ?? []);
-                }
-            }
-
-            return Convert.ToHexStringLower(hash.GetHashAndReset());
-        }
+        return (stamp.ToString(), newest);
     }
 
     /// <summary>The kept bundles of one year folder: as read from its file (each entry's bytes, parsed only when used), and
-    /// what this build read or used.</summary>
+    /// what this build did with each bundle it asked for.</summary>
     private sealed class Chunk
     {
         private readonly Dictionary<string, ContentFormat.Entry> _stored;
-        private readonly ConcurrentDictionary<string, ContentFormat.Entry?> _used = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Use> _used = new(StringComparer.Ordinal);
         private int _changed;
 
         private Chunk(Dictionary<string, ContentFormat.Entry> stored) => _stored = stored;
+
+        /// <summary>An entry to keep as it is, or a bundle this build read (kept when saved, if its files are as they were
+        /// when it was read and settled), or nothing to keep.</summary>
+        private sealed record Use(ContentFormat.Entry? Entry, (string Files, DateTime Newest)? Read = null, (Report?, List<Diagnostic>) Result = default);
 
         public static Chunk Load(string path, string context)
         {
@@ -194,16 +160,10 @@ public sealed class ContentCache
             return new Chunk(stored);
         }
 
-        public bool TryGet(string bundle, BundleFiles files, out (Report?, List<Diagnostic>) kept)
+        public bool TryGet(string bundle, string files, out (Report?, List<Diagnostic>) kept)
         {
             kept = default;
-            if (!_stored.TryGetValue(bundle, out var entry))
-            {
-                return false;
-            }
-
-            var same = entry.Stamp == files.Stamp;
-            if (!same && entry.Contents != files.Contents)
+            if (!_stored.TryGetValue(bundle, out var entry) || entry.Stamp != files || entry.Bytes is null)
             {
                 return false;
             }
@@ -217,32 +177,38 @@ public sealed class ContentCache
                 return false;
             }
 
-            // The same text under new times (a new checkout): kept under the new times, once they are settled.
-            if (same)
-            {
-                _used[bundle] = entry;
-            }
-            else
-            {
-                _used[bundle] = files.Newest < DateTime.UtcNow - Settle ? entry with { Stamp = files.Stamp } : null;
-                Interlocked.Increment(ref _changed);
-            }
-
+            _used[bundle] = new Use(entry);
             return true;
         }
 
-        public void Put(string bundle, BundleFiles? files, (Report?, List<Diagnostic>) read)
+        /// <summary>Records a bundle this build read, found as <paramref name="before"/> when it began (null: not to be kept).
+        /// It is written when the cache is saved, beside the pages being made rather than before them.</summary>
+        public void Put(string bundle, (string, DateTime)? before, (Report?, List<Diagnostic>) read)
         {
-            _used[bundle] = files is null ? null : new ContentFormat.Entry(files.Stamp, files.Contents, ContentFormat.WriteBundle(read));
+            _used[bundle] = new Use(null, before, read);
             Interlocked.Increment(ref _changed);
         }
 
-        public void Save(string path, string context, HashSet<string> expected)
+        /// <summary>Writes the year's file when what it should hold changed: the entries this build used or read (a bundle read
+        /// is kept only when its files are as they were when it was read and last changed before <paramref name="settled"/>),
+        /// and the entries it did not ask for of bundles still there.</summary>
+        public void Save(string path, string context, HashSet<string> expected, DateTime settled)
         {
-            // What this build read or used, and what it did not ask for of the bundles that are still there.
-            var kept = _used.Where(u => u.Value is not null).Select(u => (Bundle: u.Key, Entry: u.Value!))
-                .Concat(_stored.Where(s => !_used.ContainsKey(s.Key) && expected.Contains(s.Key)).Select(s => (Bundle: s.Key, Entry: s.Value)))
-                .Where(k => expected.Contains(k.Bundle)).OrderBy(k => k.Bundle, StringComparer.Ordinal).ToList();
+            var kept = new List<(string Bundle, ContentFormat.Entry? Entry, (Report?, List<Diagnostic>) Read)>();
+            foreach (var (bundle, use) in _used)
+            {
+                if (use.Entry is not null)
+                {
+                    kept.Add((bundle, use.Entry, default));
+                }
+                else if (use.Read is { } before && Stamp(bundle) is { } after && after.Files == before.Files && after.Newest < settled)
+                {
+                    kept.Add((bundle, new ContentFormat.Entry(after.Files, null), use.Result));
+                }
+            }
+
+            kept.AddRange(_stored.Where(s => !_used.ContainsKey(s.Key)).Select(s => (s.Key, (ContentFormat.Entry?)s.Value, default((Report?, List<Diagnostic>)))));
+            kept.RemoveAll(k => !expected.Contains(k.Bundle));
             if (_changed == 0 && kept.Count == _stored.Count)
             {
                 return; // every bundle as the file holds it
@@ -254,10 +220,15 @@ public sealed class ContentCache
                 return;
             }
 
+            kept.Sort((a, b) => string.CompareOrdinal(a.Bundle, b.Bundle));
             var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
             try
             {
-                File.WriteAllBytes(temporary, ContentFormat.WriteEntries(context, kept));
+                using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    ContentFormat.WriteEntries(file, context, kept);
+                }
+
                 File.Move(temporary, path, overwrite: true);
             }
             finally

@@ -10,32 +10,57 @@ namespace ReportArchive.Content;
 /// a SHA-256 of what comes before it, so that a file cut short or altered is refused whole.</summary>
 internal static class ContentFormat
 {
-    private const string Magic = "reportarchive-content-2";
+    private const string Magic = "reportarchive-content-3";
 
-    /// <summary>A kept bundle: its files' <c>Stamp</c> (paths, sizes, times) and <c>Contents</c> (a hash of paths and text), and its bytes.</summary>
-    public sealed record Entry(string Stamp, string Contents, byte[] Bytes);
+    /// <summary>A kept bundle: its files' <c>Stamp</c> (paths, sizes, times), and its bytes (null for a bundle to be written
+    /// from what was read).</summary>
+    public sealed record Entry(string Stamp, byte[]? Bytes);
 
-    public static byte[] WriteEntries(string context, IEnumerable<(string Bundle, Entry Entry)> entries)
+    /// <summary>Writes a year's file to <paramref name="output"/>: each entry as kept, or made from the bundle read, a
+    /// megabyte at a time through the hash that ends the file.</summary>
+    public static void WriteEntries(Stream output, string context, IReadOnlyList<(string Bundle, Entry? Entry, (Report?, List<Diagnostic>) Read)> entries)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var buffer = new MemoryStream(1 << 20);
+        using var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true);
+        using var bundle = new MemoryStream();
+        void Flush()
         {
-            writer.Write(Magic);
-            writer.Write(context);
-            var list = entries.ToList();
-            writer.Write(list.Count);
-            foreach (var (bundle, entry) in list)
+            writer.Flush();
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            hash.AppendData(bytes);
+            output.Write(bytes);
+            buffer.SetLength(0);
+        }
+
+        writer.Write(Magic);
+        writer.Write(context);
+        writer.Write(entries.Count);
+        foreach (var (path, entry, read) in entries)
+        {
+            writer.Write(path);
+            writer.Write(entry!.Stamp);
+            if (entry.Bytes is { } kept)
             {
-                writer.Write(bundle);
-                writer.Write(entry.Stamp);
-                writer.Write(entry.Contents);
-                writer.Write(entry.Bytes.Length);
-                writer.Write(entry.Bytes);
+                writer.Write(kept.Length);
+                writer.Write(kept);
+            }
+            else
+            {
+                bundle.SetLength(0);
+                WriteBundle(bundle, read);
+                writer.Write((int)bundle.Length);
+                writer.Write(bundle.GetBuffer().AsSpan(0, (int)bundle.Length));
+            }
+
+            if (buffer.Length >= 1 << 20)
+            {
+                Flush();
             }
         }
 
-        stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
-        return stream.ToArray();
+        Flush();
+        output.Write(hash.GetHashAndReset());
     }
 
     /// <summary>Adds the entries of a year's file to <paramref name="entries"/>; none when it was written under another context.</summary>
@@ -54,15 +79,21 @@ internal static class ContentFormat
 
         for (var count = reader.ReadInt32(); count > 0; count--)
         {
-            var (bundle, stamp, contents) = (reader.ReadString(), reader.ReadString(), reader.ReadString());
-            entries[bundle] = new Entry(stamp, contents, reader.ReadBytes(reader.ReadInt32()));
+            var (bundle, stamp) = (reader.ReadString(), reader.ReadString());
+            entries[bundle] = new Entry(stamp, reader.ReadBytes(reader.ReadInt32()));
         }
     }
 
     public static byte[] WriteBundle((Report? Report, List<Diagnostic> Diagnostics) bundle)
     {
         using var stream = new MemoryStream();
-        using var writer = new BinaryWriter(stream, Encoding.UTF8);
+        WriteBundle(stream, bundle);
+        return stream.ToArray();
+    }
+
+    private static void WriteBundle(Stream stream, (Report? Report, List<Diagnostic> Diagnostics) bundle)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(bundle.Diagnostics.Count);
         foreach (var d in bundle.Diagnostics)
         {
@@ -81,7 +112,6 @@ internal static class ContentFormat
         }
 
         writer.Flush();
-        return stream.ToArray();
     }
 
     public static (Report?, List<Diagnostic>) ReadBundle(byte[] bytes)

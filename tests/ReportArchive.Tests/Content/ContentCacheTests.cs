@@ -141,7 +141,7 @@ public class ContentCacheTests
     }
 
     [Fact]
-    public async Task A_checkout_with_new_times_and_the_same_text_reads_nothing_again()
+    public async Task Files_with_new_times_are_read_again_once_then_kept_under_those_times()
     {
         using var site = Settled("trilingual");
         await site.BuildAsync();
@@ -149,10 +149,10 @@ public class ContentCacheTests
         SetTimes(site.Input, DateTime.UtcNow.AddMinutes(-20));
 
         var again = await site.BuildAsync();
-        Assert.Equal((2, 0), (again.BundlesKept, again.BundlesRead));
+        Assert.Equal((0, 2), (again.BundlesKept, again.BundlesRead));
         Assert.Equal(built, Snapshot(site.Output));
-        // Kept under the new times: the next build does not even hash the text.
-        Assert.Equal((2, 0), ((await site.BuildAsync()).BundlesKept, 0));
+        var last = await site.BuildAsync();
+        Assert.Equal((2, 0), (last.BundlesKept, last.BundlesRead));
     }
 
     [Fact]
