@@ -28,12 +28,20 @@ public sealed class ContentCache
     private int _reused;
     private int _read;
 
-    private ContentCache(string folder, string context) => (_folder, _context) = (folder, context);
+    private readonly bool _keeping;
 
-    /// <summary>The cache of the bundles under <paramref name="input"/>, read and checked under <paramref name="siteFingerprint"/>.</summary>
-    public static ContentCache Open(string cacheFolder, string input, string siteFingerprint, IEnumerable<string> languages) =>
-        new(Path.Combine(cacheFolder, "content"),
-            string.Join("\n", ProgramIdentity.Value, siteFingerprint, string.Join(",", languages), Environment.CurrentDirectory, Path.GetFullPath(input)));
+    private ContentCache(string folder, string context, bool keeping) => (_folder, _context, _keeping) = (folder, context, keeping);
+
+    /// <summary>The cache of the bundles under <paramref name="input"/>, read and checked under <paramref name="siteFingerprint"/>.
+    /// It is kept up to date when it holds bundles already, and started when <paramref name="startKeeping"/> says so (a build
+    /// over a site it built before); otherwise it is only read.</summary>
+    public static ContentCache Open(string cacheFolder, string input, string siteFingerprint, IEnumerable<string> languages, bool startKeeping = true)
+    {
+        var folder = Path.Combine(cacheFolder, "content");
+        var keeping = startKeeping || (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.bin").Any());
+        return new(folder, string.Join("\n", ProgramIdentity.Value, siteFingerprint, string.Join(",", languages), Environment.CurrentDirectory,
+            Path.GetFullPath(input)), keeping);
+    }
 
     /// <summary>Names every bundle of the archive: what the cache holds of any other is dropped when it is saved. A bundle not
     /// asked for (the preview had it in memory) keeps its entry as it was.</summary>
@@ -45,6 +53,12 @@ public sealed class ContentCache
     /// <summary>The bundle as kept, when its files are as they were; otherwise <paramref name="read"/>'s result, kept for the next build.</summary>
     public (Report? Report, List<Diagnostic> Diagnostics) GetOrRead(string bundle, Func<(Report?, List<Diagnostic>)> read)
     {
+        if (!_keeping)
+        {
+            Interlocked.Increment(ref _read);
+            return read(); // nothing kept, and nothing to keep
+        }
+
         var chunk = _chunks.GetOrAdd(ChunkName(bundle), name => new(() => Chunk.Load(Path.Combine(_folder, name), _context))).Value;
         var before = Stamp(bundle);
         if (before is not null && chunk.TryGet(bundle, before.Value.Files, out var kept))
@@ -66,7 +80,7 @@ public sealed class ContentCache
     {
         try
         {
-            if (_expected is { } expected)
+            if (_keeping && _expected is { } expected)
             {
                 Directory.CreateDirectory(_folder);
                 Parallel.ForEach(_chunks, pair => pair.Value.Value.Save(Path.Combine(_folder, pair.Key), _context, expected, _started - Settle));

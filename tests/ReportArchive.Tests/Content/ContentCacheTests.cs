@@ -255,9 +255,11 @@ public class ContentCacheTests
         using var site = new TestSite("trilingual");
         TempDirectory.Copy(site.Bundle(2023, "night-market"), site.Bundle(2023, "night-market-again"));
         SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
+        Directory.CreateDirectory(site.Output);
+        await site.BuildAsync();
         var memo = new BuildMemo();
         var settings = site.Settings() with { InMemory = true, Memo = memo, DeferSearch = true };
-        await SiteBuild.RunAsync(settings);
+        Assert.Equal(3, (await SiteBuild.RunAsync(settings)).BundlesKept);
         var file = Path.Combine(site.Bundle(2023, "night-market"), "index.zh.md");
         File.AppendAllText(file, "\n新加的一段。\n");
         File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-30));
@@ -271,21 +273,43 @@ public class ContentCacheTests
     }
 
     [Fact]
-    public async Task A_check_leaves_the_bundles_it_read_for_the_build_that_follows()
+    public async Task A_build_into_a_new_folder_keeps_nothing_and_a_build_over_its_site_starts_keeping()
+    {
+        using var site = new TestSite("trilingual");
+        SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
+        var check = await site.CheckAsync();
+        var first = await site.BuildAsync();
+        Assert.False(Directory.Exists(Path.Combine(site.Cache, "content")) && Directory.EnumerateFiles(Path.Combine(site.Cache, "content")).Any());
+
+        var second = await site.BuildAsync();
+        var third = await site.BuildAsync();
+        Assert.Equal([(0, 2), (0, 2), (0, 2), (2, 0)], new[] { check, first, second, third }.Select(r => (r.BundlesKept, r.BundlesRead)));
+        Assert.Equal(first.Diagnostics, third.Diagnostics);
+    }
+
+    [Fact]
+    public async Task A_check_reads_what_the_builds_kept_and_keeps_it_current()
     {
         using var site = Settled("trilingual");
+        await site.BuildAsync();
+        var file = Path.Combine(site.Bundle(2023, "night-market"), "index.zh.md");
+        File.AppendAllText(file, "\n新加的一段。\n");
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-30));
+
         var check = await site.CheckAsync();
         var build = await site.BuildAsync();
-        Assert.Equal((0, 2), (check.BundlesKept, check.BundlesRead));
+        Assert.Equal((1, 1), (check.BundlesKept, check.BundlesRead));
         Assert.Equal((2, 0), (build.BundlesKept, build.BundlesRead));
         Assert.Equal(check.Diagnostics, build.Diagnostics);
     }
 
-    /// <summary>A test site whose files were last changed an hour ago, long enough for their times to be trusted.</summary>
+    /// <summary>A test site whose files were last changed an hour ago, long enough for their times to be trusted, with its output
+    /// folder made, as a site built before has it: its first build keeps the bundles it reads.</summary>
     private static TestSite Settled(string fixture)
     {
         var site = new TestSite(fixture);
         SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
+        Directory.CreateDirectory(site.Output);
         return site;
     }
 
