@@ -11,12 +11,8 @@ public sealed record Archive(ImmutableArray<Report> Reports)
     public IReadOnlyList<Report> LatestFirst { get; } = Report.LatestFirst(Reports);
 
     /// <summary>Reads every bundle on every core (in the bundles' order) and checks each against the site's taxonomy, then the
-    /// archive as a whole. With a memo, an unchanged bundle under unchanged site inputs is taken as it was, with its diagnostics.</summary>
-    public static Archive Load(string input, SiteInputs? site, BuildMemo? memo, ICollection<Diagnostic> diagnostics) =>
-        Load(input, site, memo, null, diagnostics);
-
-    /// <summary>Reads every bundle as <see cref="Load(string, SiteInputs?, BuildMemo?, ICollection{Diagnostic})"/> does; with a
-    /// <paramref name="store"/>, a bundle whose files are as the last build found them is taken from it instead of being read.</summary>
+    /// archive as a whole. With a memo, an unchanged bundle under unchanged site inputs is taken as it was, with its diagnostics;
+    /// with a <paramref name="store"/>, a bundle whose files are as the last build found them is taken from it instead of being read.</summary>
     public static Archive Load(string input, SiteInputs? site, BuildMemo? memo, ContentCache? store, ICollection<Diagnostic> diagnostics)
     {
         var languages = site?.Languages ?? LanguageSet.Default;
