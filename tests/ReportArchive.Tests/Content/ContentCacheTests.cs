@@ -135,7 +135,7 @@ public class ContentCacheTests
         File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-30));
 
         var result = await site.BuildAsync();
-        Assert.Equal((1, 1), (result.BundlesKept, result.BundlesRead));
+        Assert.Equal((1, 1), Counts(result));
         Assert.Contains("晚市", site.Read("zh/reports/2023/night-market/index.html"));
         Assert.DoesNotContain("夜市", site.Read("zh/reports/2023/night-market/index.html"));
     }
@@ -149,10 +149,10 @@ public class ContentCacheTests
         SetTimes(site.Input, DateTime.UtcNow.AddMinutes(-20));
 
         var again = await site.BuildAsync();
-        Assert.Equal((0, 2), (again.BundlesKept, again.BundlesRead));
+        Assert.Equal((0, 2), Counts(again));
         Assert.Equal(built, Snapshot(site.Output));
         var last = await site.BuildAsync();
-        Assert.Equal((2, 0), (last.BundlesKept, last.BundlesRead));
+        Assert.Equal((2, 0), Counts(last));
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public class ContentCacheTests
         Assert.Equal(1, (await site.BuildAsync()).BundlesRead);
         File.SetLastWriteTimeUtc(file, DateTime.UtcNow - ContentCache.Settle - TimeSpan.FromSeconds(5));
         Assert.Equal(1, (await site.BuildAsync()).BundlesRead);
-        Assert.Equal((2, 0), ((await site.BuildAsync()) is var last ? (last.BundlesKept, last.BundlesRead) : default));
+        Assert.Equal((2, 0), Counts(await site.BuildAsync()));
         Assert.Contains("新加的一段。", site.Read("zh/reports/2023/night-market/index.html"));
     }
 
@@ -195,7 +195,7 @@ public class ContentCacheTests
         File.Delete(Path.Combine(site.Bundle(2024, "river-library"), "photos", "reading-room.jpg"));
 
         var result = await site.BuildAsync();
-        Assert.Equal((1, 1), (result.BundlesKept, result.BundlesRead));
+        Assert.Equal((1, 1), Counts(result));
         Assert.Contains(result.Diagnostics, d => d.Severity == Severity.Error && d.Message.Contains("reading-room.jpg", StringComparison.Ordinal));
     }
 
@@ -218,10 +218,10 @@ public class ContentCacheTests
         });
 
         var result = await site.BuildAsync();
-        Assert.Equal((1, 1), (result.BundlesKept, result.BundlesRead));
+        Assert.Equal((1, 1), Counts(result));
         Assert.Equal(first.Diagnostics, result.Diagnostics);
         Assert.Equal(built, Snapshot(site.Output));
-        Assert.Equal((2, 0), ((await site.BuildAsync()) is var last ? (last.BundlesKept, last.BundlesRead) : default));
+        Assert.Equal((2, 0), Counts(await site.BuildAsync()));
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public class ContentCacheTests
         await site.BuildAsync();
 
         var result = await site.BuildAsync();
-        Assert.Equal((1, 1), (result.BundlesKept, result.BundlesRead));
+        Assert.Equal((1, 1), Counts(result));
     }
 
     [Fact]
@@ -266,9 +266,9 @@ public class ContentCacheTests
 
         // Only the edited bundle is read: the other is the memo's, and its entry stays as it was.
         var edited = await SiteBuild.RunAsync(settings);
-        Assert.Equal((0, 1), (edited.BundlesKept, edited.BundlesRead));
+        Assert.Equal((0, 1), Counts(edited));
         var build = await site.BuildAsync();
-        Assert.Equal((3, 0), (build.BundlesKept, build.BundlesRead));
+        Assert.Equal((3, 0), Counts(build));
         Assert.Contains("新加的一段。", site.Read("zh/reports/2023/night-market/index.html"));
     }
 
@@ -283,7 +283,7 @@ public class ContentCacheTests
 
         var second = await site.BuildAsync();
         var third = await site.BuildAsync();
-        Assert.Equal([(0, 2), (0, 2), (0, 2), (2, 0)], new[] { check, first, second, third }.Select(r => (r.BundlesKept, r.BundlesRead)));
+        Assert.Equal([(0, 2), (0, 2), (0, 2), (2, 0)], new[] { check, first, second, third }.Select(Counts));
         Assert.Equal(first.Diagnostics, third.Diagnostics);
     }
 
@@ -298,10 +298,13 @@ public class ContentCacheTests
 
         var check = await site.CheckAsync();
         var build = await site.BuildAsync();
-        Assert.Equal((1, 1), (check.BundlesKept, check.BundlesRead));
-        Assert.Equal((2, 0), (build.BundlesKept, build.BundlesRead));
+        Assert.Equal((1, 1), Counts(check));
+        Assert.Equal((2, 0), Counts(build));
         Assert.Equal(check.Diagnostics, build.Diagnostics);
     }
+
+    /// <summary>How many bundles a build took from the cache, and how many it read.</summary>
+    private static (int Kept, int Read) Counts(BuildResult result) => (result.BundlesKept, result.BundlesRead);
 
     /// <summary>A test site whose files were last changed an hour ago, long enough for their times to be trusted, with its output
     /// folder made, as a site built before has it: its first build keeps the bundles it reads.</summary>
