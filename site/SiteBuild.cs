@@ -22,7 +22,10 @@ public static class SiteBuild
         settings.Memo?.Sweep();
         // Pages and the search index go to the staging folder as they are made; it replaces output/ only if all went well. A check
         // makes the whole site too, keeping only each file's size, to say what the site will weigh.
-        var sink = writing ? OutputSink.Staging(SiteWriter.PrepareStaging(settings.Output)) : settings.Check ? OutputSink.Counting : OutputSink.InMemory;
+        // What the output and its spare hold is kept in the cache folder: files of the spare found as the manifest describes them
+        // are not read to be compared, and a report's pages found there as the last build made them are not rendered again.
+        var manifest = writing && settings.Cache.Length > 0 ? OutputManifest.Open(settings.Cache, settings.Output) : null;
+        var sink = writing ? OutputSink.Staging(SiteWriter.PrepareStaging(settings.Output), manifest) : settings.Check ? OutputSink.Counting : OutputSink.InMemory;
         using var stages = new Stages(cancellation);
         var written = false;
         try
@@ -70,7 +73,7 @@ public static class SiteBuild
             if (writing && !stages.Diagnostics.HasErrors)
             {
                 var writeStart = stages.Elapsed;
-                report = SiteWriter.Write(settings.Output, files.Files);
+                report = SiteWriter.Write(settings.Output, files.Files, manifest);
                 stages.Record("Write", writeStart);
                 written = true;
             }
@@ -80,6 +83,7 @@ public static class SiteBuild
                 Size = files.Pages.Pages.Count > 0 ? size : null,
                 BundlesKept = kept?.Counts.Reused ?? 0,
                 BundlesRead = kept?.Counts.Read ?? 0,
+                ReportsKept = manifest?.Reused ?? 0,
                 Writes = report is null ? null : new FileWrites(sink.Counts.Written + report.Copied, sink.Counts.Unchanged + files.Files.Count(f => !f.Staged) - report.Copied, report.Removed),
             };
         }
@@ -131,6 +135,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Repo
 
     /// <summary>How many bundles were read from their files (with the cache: those whose files changed since the last build).</summary>
     public int BundlesRead { get; init; }
+
+    /// <summary>How many reports' pages were found in the spare as the last build made them, and not rendered again.</summary>
+    public int ReportsKept { get; init; }
 
     /// <summary>When each stage ran, and the final write when there was one.</summary>
     public IReadOnlyList<StageTiming> Timings { get; init; } = [];

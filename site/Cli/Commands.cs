@@ -144,6 +144,7 @@ public static class Commands
             }
 
             stdout.WriteLine($"Content: {Count(result.BundlesRead, "bundle")} read, {result.BundlesKept:N0} as the last build read them");
+            stdout.WriteLine($"Pages: rendered for {Count(result.Reports - result.ReportsKept, "report")}, taken as the spare holds them for {result.ReportsKept:N0}");
         }
 
         var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);

@@ -64,14 +64,21 @@ public sealed class ContentCache
         if (before is not null && chunk.TryGet(bundle, before.Value.Files, out var kept))
         {
             Interlocked.Increment(ref _reused);
-            return kept;
+            return Stamped(kept, bundle, before.Value.Files);
         }
 
         var result = read();
         Interlocked.Increment(ref _read);
         chunk.Put(bundle, before, result);
-        return result;
+        return before is { } found && found.Newest < _started - Settle ? Stamped(result, bundle, found.Files) : result;
     }
+
+    /// <summary>The report with its <see cref="Report.Stamp"/>: the bundle's files as found, settled.</summary>
+    private static (Report?, List<Diagnostic>) Stamped((Report? Report, List<Diagnostic> Diagnostics) read, string bundle, string files) =>
+        (read.Report is { } report
+            ? report with { Stamp = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{Path.GetFullPath(bundle)}\n{files}")))[..32] }
+            : null,
+        read.Diagnostics);
 
     /// <summary>Writes the year files that changed and drops the entries of bundles that are gone (the build calls it once the
     /// bundles are read, beside the pages being made), then lets go of what it held. A cache that cannot be written is left as

@@ -16,14 +16,20 @@ public sealed class OutputSink
     /// <summary>How many files were written into the staging folder, and how many were already there as they should be.</summary>
     public (int Written, int Unchanged) Counts => (_written, _unchanged);
 
-    private OutputSink(string? staging, bool count = false) => (_staging, _count) = (staging, count);
+    private OutputSink(string? staging, bool count = false, OutputManifest? manifest = null) => (_staging, _count, Manifest) = (staging, count, manifest);
+
+    /// <summary>What the spare holds and what this build made, when the sink writes into a spare a manifest describes.</summary>
+    public OutputManifest? Manifest { get; }
+
+    /// <summary>The staging folder, when the sink writes into one.</summary>
+    public string? Folder => _staging;
 
     public static OutputSink InMemory { get; } = new(null);
 
     /// <summary>Keeps only each file's size: a check makes the whole site to measure it, without holding or writing it.</summary>
     public static OutputSink Counting { get; } = new(null, count: true);
 
-    public static OutputSink Staging(string folder) => new(folder);
+    public static OutputSink Staging(string folder, OutputManifest? manifest = null) => new(folder, manifest: manifest);
 
     public OutputFile Text(string path, string text) => Bytes(path, OutputFile.Utf8.GetBytes(text));
 
@@ -49,7 +55,15 @@ public sealed class OutputSink
             return true;
         });
 
-        // The staging folder may be the spare of the last build: a file already there with these bytes is left as it is.
+        // The staging folder may be the spare of the last build: a file already there with these bytes is left as it is. Its
+        // manifest says so without reading the file; without one, the file is compared.
+        var hash = Manifest is null ? default : OutputManifest.Hash(bytes);
+        if (Manifest?.SpareHolds(path, bytes.Length, hash, target) is { } held)
+        {
+            Manifest.Made(path, held);
+            return Kept(path);
+        }
+
         var existing = new FileInfo(target);
         if (OutputFile.Holds(existing, bytes))
         {
@@ -59,8 +73,17 @@ public sealed class OutputSink
         {
             OutputFile.Write(target, bytes, existing.Exists);
             Interlocked.Increment(ref _written);
+            existing.Refresh();
         }
 
+        Manifest?.Made(path, new FileMark(existing.Length, existing.LastWriteTimeUtc.Ticks, hash));
         return new OutputFile(path, null, target) { Staged = true };
+    }
+
+    /// <summary>A file the staging folder holds already as this build makes it (the manifest said so).</summary>
+    public OutputFile Kept(string path)
+    {
+        Interlocked.Increment(ref _unchanged);
+        return new OutputFile(path, null, OutputFile.Target(_staging!, path)) { Staged = true };
     }
 }

@@ -57,8 +57,9 @@ public static class SiteWriter
 
     /// <summary>Writes into the staging folder (see <see cref="PrepareStaging"/>) the files not already there as they should be,
     /// removes the files the site no longer has, then swaps it in for the output. Returns what it did, and a warning when the
-    /// previous site could not be kept as the next build's spare (the new one is in place).</summary>
-    public static WriteReport Write(string outputDirectory, IEnumerable<OutputFile> files)
+    /// previous site could not be kept as the next build's spare (the new one is in place). With a <paramref name="manifest"/>
+    /// (which holds every file the sink wrote), the files copied here are added to it, and it follows the folders through the swap.</summary>
+    public static WriteReport Write(string outputDirectory, IEnumerable<OutputFile> files, OutputManifest? manifest = null)
     {
         var output = Full(outputDirectory);
         var (staging, retired) = Folders(outputDirectory);
@@ -91,18 +92,35 @@ public static class SiteWriter
                 t.File.WriteTo(t.Target);
                 Interlocked.Increment(ref copied);
             }
+
+            if (manifest is not null)
+            {
+                var written = new FileInfo(t.Target);
+                manifest.Made(t.File.Path, new FileMark(written.Length, written.LastWriteTimeUtc.Ticks, default));
+            }
         });
         var removed = RemoveAllBut(staging, seen);
         var report = new WriteReport(copied, removed, null);
+        // The manifest of the new site is written before the swap, and takes its place after it (see OutputManifest).
+        var described = manifest?.Prepare() ?? false;
+        void Commit(bool kept)
+        {
+            if (described)
+            {
+                manifest!.Commit(kept);
+            }
+        }
 
         if (!Directory.Exists(output))
         {
             Directory.Move(staging, output);
+            Commit(kept: false);
             return report;
         }
 
         if (Exchange(staging, output))
         {
+            Commit(kept: true);
             return report; // the previous site now stands where the staging folder was: the next build's spare
         }
 
@@ -124,10 +142,12 @@ public static class SiteWriter
         try
         {
             Directory.Move(retired, staging);
+            Commit(kept: true);
             return report;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            Commit(kept: false);
             return report with { Warning = $"the new site is in {outputDirectory}/, but the previous one could not be kept as the next build's spare ({e.Message}); the next build removes it from {retired}" };
         }
     }

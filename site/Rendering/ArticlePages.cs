@@ -14,7 +14,7 @@ public sealed class ArticlePages(RenderContext context)
     /// <summary>How wide a figure is drawn: the text column (42rem) on wide screens, the screen less its margins on narrow ones.</summary>
     private const string FigureSizes = "(min-width: 44rem) 42rem, calc(100vw - 2rem)";
 
-    public IEnumerable<RenderedPage> Render(Report report) => context.ForReport("pages", report, () => RenderUncached(report).ToList());
+    public IEnumerable<RenderedPage> Render(Report report) => context.ReportPages(report, () => RenderUncached(report).ToList());
 
     private IEnumerable<RenderedPage> RenderUncached(Report report) => report.Published.SelectMany(t => Article(report, t.Lang))
         .Concat(report.Translations.SelectMany(pair => context.Languages.All.Select(l => Moved(report, l.Key, pair))));

@@ -29,6 +29,28 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
         return memo.GetOrAdd($"{what}|{report.Serial}|{PhotoKey(report)}|{_siteKey}", render);
     }
 
+    /// <summary>A report's pages, made by <paramref name="render"/>: kept in the preview's memo; or, written over a spare whose
+    /// manifest shows it holds the pages the last build made under the same key (the program, the site inputs and theme assets,
+    /// the bundle's files, its photos' files), taken as they stand there, not rendered again.</summary>
+    public IEnumerable<RenderedPage> ReportPages(Report report, Func<List<RenderedPage>> render)
+    {
+        if (_sink.Manifest is not { } manifest || report.Stamp is null)
+        {
+            return ForReport("pages", report, render);
+        }
+
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(OutputFile.Utf8.GetBytes(
+            $"{ProgramIdentity.Value}|{_siteKey}|{report.Stamp}|{PhotoKey(report)}")))[..32];
+        if (manifest.Reuse(key, _sink.Folder!) is { } places)
+        {
+            return [.. places.Select(p => new RenderedPage(_sink.Kept(p.Path), p.Listed is null ? null : new PageRecord(p.Listed, p.Modified)))];
+        }
+
+        var pages = render();
+        manifest.Rendered(key, [.. pages.Select(p => new PagePlace(p.File.Path, p.Record?.Path, p.Record?.Modified))]);
+        return pages;
+    }
+
     /// <summary>The files of a report's photos as this build made them (a photo's files are named by a hash of its bytes).</summary>
     private string PhotoKey(Report report)
     {
@@ -59,8 +81,8 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
         where T : notnull =>
         memo is null ? render() : memo.GetOrAdd($"{what}|{_siteKey}|{string.Join(",", reports.Select(r => r.Serial))}", render);
 
-    // The site inputs and the theme's assets, which every page is made from.
-    private readonly string _siteKey = $"{site.Fingerprint}|{string.Join(",", assets.Values)}";
+    // The site inputs and the theme's assets (in a fixed order: the assets are read on every core), which every page is made from.
+    private readonly string _siteKey = $"{site.Fingerprint}|{string.Join(",", assets.Values.Order(StringComparer.Ordinal))}";
 
     private readonly Dictionary<(string, string), Photo> _photos = photos.ToDictionary(p => (p.ReportDirectory, p.Source));
     private readonly Dictionary<string, IReadOnlyDictionary<string, object>> _strings =

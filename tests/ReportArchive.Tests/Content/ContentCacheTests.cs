@@ -93,7 +93,7 @@ public class ContentCacheTests
         var expected = new Dictionary<Type, string[]>
         {
             [typeof(Report)] = ["Directory", "Slug", "Date", "DateInferred", "Departments", "Topics", "Files", "Version",
-                "Serial", "Original", "HasFigures", "Translations", "Published", "IsTranslated", "Year"],
+                "Stamp", "Serial", "Original", "HasFigures", "Translations", "Published", "IsTranslated", "Year"],
             [typeof(Translation)] = ["Lang", "File", "Front", "Lead", "Sections", "Title", "UntranslatedSlots", "Figures"],
             [typeof(FrontMatter)] = ["Title", "Subtitle", "Date", "DateInferred", "Byline", "Departments", "Topics", "Slug", "TranslationOf", "Lines", "Kicker", "Page"],
             [typeof(Section)] = ["Id", "Heading", "Line", "Blocks", "Paragraphs", "Figures"],

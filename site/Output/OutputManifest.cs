@@ -1,0 +1,272 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ReportArchive.Output;
+
+/// <summary>What the output folder and its spare hold, kept in the cache folder between builds: each file's size, time and a
+/// hash of its bytes, and the pages each report made under a key naming everything they were made from. With it, a build over
+/// an existing site knows which files of the spare already hold this build's bytes without reading them, and need not render
+/// again the pages of a report whose key the last build rendered, when the spare holds them as they were. A report's key names
+/// the program, the site inputs, the bundle's files and its photos' files (see <c>RenderContext</c>).</summary>
+/// <remarks>Three files under <c>output/&lt;hash of the output path&gt;/</c>: <c>current.bin</c> describes the output folder,
+/// <c>spare.bin</c> the spare, <c>next.bin</c> the site a build is about to swap in. A build takes <c>spare.bin</c> away before it
+/// touches the spare and writes <c>next.bin</c> before the swap; after it, <c>current.bin</c> becomes <c>spare.bin</c> and
+/// <c>next.bin</c> <c>current.bin</c>. A build that finds <c>next.bin</c> (its maker was killed near the swap, so which folder is
+/// which is not known) trusts neither. A file of the spare is taken as described only while its size and time are as recorded;
+/// a damaged or foreign manifest is no manifest.</remarks>
+public sealed class OutputManifest
+{
+    private const string Magic = "reportarchive-output-1";
+
+    private readonly string _folder;
+    private readonly Dictionary<string, FileMark>? _spare;
+    private readonly Dictionary<string, FileMark> _last;
+    private readonly Dictionary<string, PagePlace[]> _lastReports;
+    private readonly ConcurrentDictionary<string, FileMark> _made = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PagePlace[]> _reports = new(StringComparer.Ordinal);
+    private int _reused;
+
+    private OutputManifest(string folder, Dictionary<string, FileMark>? spare, Dictionary<string, FileMark> last, Dictionary<string, PagePlace[]> lastReports) =>
+        (_folder, _spare, _last, _lastReports) = (folder, spare, last, lastReports);
+
+    /// <summary>The manifests of <paramref name="outputDirectory"/> and its spare. Call it before the spare is touched: it takes the
+    /// spare's manifest away, as the spare stops being what it describes.</summary>
+    public static OutputManifest Open(string cacheFolder, string outputDirectory)
+    {
+        var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var folder = Path.Combine(cacheFolder, "output", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(output)))[..16]);
+        var (current, spare, next) = (Path.Combine(folder, "current.bin"), Path.Combine(folder, "spare.bin"), Path.Combine(folder, "next.bin"));
+        Dictionary<string, FileMark>? spareFiles = null;
+        Dictionary<string, FileMark> lastFiles = new(StringComparer.Ordinal);
+        Dictionary<string, PagePlace[]> lastReports = new(StringComparer.Ordinal);
+        try
+        {
+            if (File.Exists(next))
+            {
+                File.Delete(next);
+                File.Delete(current);
+            }
+            else
+            {
+                spareFiles = Read(spare)?.Files;
+                if (Read(current) is { } last)
+                {
+                    (lastFiles, lastReports) = (last.Files, last.Reports);
+                }
+            }
+
+            File.Delete(spare);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            spareFiles = null; // a spare.bin that could not be taken away may describe a spare this build changes
+        }
+
+        return new(folder, spareFiles, lastFiles, lastReports);
+    }
+
+    /// <summary>How many reports' pages were taken as the spare holds them.</summary>
+    public int Reused => _reused;
+
+    /// <summary>A hash of a file's bytes, as the manifest keeps it.</summary>
+    public static UInt128 Hash(ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(bytes, hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
+
+    /// <summary>Whether the spare's file at <paramref name="target"/> holds the bytes hashed to <paramref name="hash"/>: the spare's
+    /// manifest says it was written so, and it has the size and time it was written with. The file as it stands when it does.</summary>
+    public FileMark? SpareHolds(string path, long length, UInt128 hash, string target)
+    {
+        if (_spare is null || !_spare.TryGetValue(path, out var mark) || mark.Hash != hash || mark.Length != length)
+        {
+            return null;
+        }
+
+        var file = new FileInfo(target);
+        return file.Exists && file.Length == mark.Length && file.LastWriteTimeUtc.Ticks == mark.Time && file.LinkTarget is null ? mark : null;
+    }
+
+    /// <summary>Records a file of the site as it stands in the folder being made.</summary>
+    public void Made(string path, FileMark mark) => _made[path] = mark;
+
+    /// <summary>The pages the last build made for <paramref name="key"/>, when the spare holds every one of them as it was made
+    /// (then they are this build's too); null when they are to be rendered.</summary>
+    public PagePlace[]? Reuse(string key, string staging)
+    {
+        if (!_lastReports.TryGetValue(key, out var places))
+        {
+            return null;
+        }
+
+        var marks = new FileMark[places.Length];
+        for (var i = 0; i < places.Length; i++)
+        {
+            if (!_last.TryGetValue(places[i].Path, out var made)
+                || SpareHolds(places[i].Path, made.Length, made.Hash, OutputFile.Target(staging, places[i].Path)) is not { } held)
+            {
+                return null;
+            }
+
+            marks[i] = held;
+        }
+
+        for (var i = 0; i < places.Length; i++)
+        {
+            Made(places[i].Path, marks[i]);
+        }
+
+        _reports[key] = places;
+        Interlocked.Increment(ref _reused);
+        return places;
+    }
+
+    /// <summary>Records the pages rendered for <paramref name="key"/>, for the next build.</summary>
+    public void Rendered(string key, PagePlace[] places) => _reports[key] = places;
+
+    /// <summary>Writes what the folder being made holds as <c>next.bin</c>; call it before the swap, with every file of the site
+    /// recorded. Returns false when it could not be written (then the next build trusts no manifest).</summary>
+    public bool Prepare()
+    {
+        try
+        {
+            Directory.CreateDirectory(_folder);
+            var next = Path.Combine(_folder, "next.bin");
+            var temporary = $"{next}.{Environment.ProcessId}.tmp";
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                Write(file);
+            }
+
+            File.Move(temporary, next, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>After the swap: the output's manifest becomes the spare's, and the one prepared the output's. <paramref name="kept"/>
+    /// says whether the previous site was kept as the spare.</summary>
+    public void Commit(bool kept)
+    {
+        var (current, spare, next) = (Path.Combine(_folder, "current.bin"), Path.Combine(_folder, "spare.bin"), Path.Combine(_folder, "next.bin"));
+        try
+        {
+            if (kept && File.Exists(current))
+            {
+                File.Move(current, spare, overwrite: true);
+            }
+
+            File.Move(next, current, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // next.bin left behind tells the next build to trust nothing.
+        }
+    }
+
+    private void Write(Stream output)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            var files = _made.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+            writer.Write(files.Count);
+            foreach (var (path, mark) in files)
+            {
+                writer.Write(path);
+                writer.Write(mark.Length);
+                writer.Write(mark.Time);
+                writer.Write((ulong)(mark.Hash >> 64));
+                writer.Write((ulong)mark.Hash);
+            }
+
+            var reports = _reports.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+            writer.Write(reports.Count);
+            foreach (var (key, places) in reports)
+            {
+                writer.Write(key);
+                writer.Write(places.Length);
+                foreach (var place in places)
+                {
+                    writer.Write(place.Path);
+                    writer.Write(place.Listed is not null);
+                    writer.Write(place.Listed ?? "");
+                    writer.Write(place.Modified?.DayNumber ?? -1);
+                }
+            }
+        }
+
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        output.Write(bytes);
+        output.Write(SHA256.HashData(bytes));
+    }
+
+    /// <summary>A manifest's files and reports; null when there is none or it cannot be read as written.</summary>
+    private static (Dictionary<string, FileMark> Files, Dictionary<string, PagePlace[]> Reports)? Read(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            if (bytes.Length < 32 || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
+            {
+                return null;
+            }
+
+            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 32), Encoding.UTF8);
+            if (reader.ReadString() != Magic)
+            {
+                return null;
+            }
+
+            var files = new Dictionary<string, FileMark>(StringComparer.Ordinal);
+            for (var count = reader.ReadInt32(); count > 0; count--)
+            {
+                var name = reader.ReadString();
+                var (length, time) = (reader.ReadInt64(), reader.ReadInt64());
+                var hash = new UInt128(reader.ReadUInt64(), reader.ReadUInt64());
+                files[name] = new FileMark(length, time, hash);
+            }
+
+            var reports = new Dictionary<string, PagePlace[]>(StringComparer.Ordinal);
+            for (var count = reader.ReadInt32(); count > 0; count--)
+            {
+                var key = reader.ReadString();
+                var places = new PagePlace[reader.ReadInt32()];
+                for (var i = 0; i < places.Length; i++)
+                {
+                    var (place, listed, address, day) = (reader.ReadString(), reader.ReadBoolean(), reader.ReadString(), reader.ReadInt32());
+                    places[i] = new PagePlace(place, listed ? address : null, day < 0 ? null : DateOnly.FromDayNumber(day));
+                }
+
+                reports[key] = places;
+            }
+
+            return (files, reports);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException or FormatException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>A file as a manifest records it: its size, its time (ticks, UTC) and a hash of its bytes (zero for a file copied as it
+/// is, a photo or an asset, whose name carries a hash of its bytes).</summary>
+public readonly record struct FileMark(long Length, long Time, UInt128 Hash);
+
+/// <summary>A page a report made: its file's path, the address the sitemap lists it under (null: not listed), and the date it
+/// gives the sitemap.</summary>
+public sealed record PagePlace(string Path, string? Listed, DateOnly? Modified);
