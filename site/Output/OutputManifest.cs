@@ -91,6 +91,11 @@ public sealed class OutputManifest
         return file.Exists && file.Length == mark.Length && file.LastWriteTimeUtc.Ticks == mark.Time && file.LinkTarget is null ? mark : null;
     }
 
+    /// <summary>The spare's file at <paramref name="target"/> as the manifest records it, when the spare's manifest has it and it
+    /// has the size and time it was written with; null otherwise.</summary>
+    public FileMark? SpareHas(string path, string target) =>
+        _spare is not null && _spare.TryGetValue(path, out var mark) ? SpareHolds(path, mark.Length, mark.Hash, target) : null;
+
     /// <summary>Records a file of the site as it stands in the folder being made.</summary>
     public void Made(string path, FileMark mark) => _made[path] = mark;
 

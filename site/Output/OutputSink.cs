@@ -80,6 +80,20 @@ public sealed class OutputSink
         return new OutputFile(path, null, target) { Staged = true };
     }
 
+    /// <summary>The file at <paramref name="path"/> as the staging folder holds it, when its manifest says the spare holds a file
+    /// there as it was written; for a file named by a hash of its bytes, that is the file this build makes, which need not be made.
+    /// Null otherwise.</summary>
+    public OutputFile? Holds(string path)
+    {
+        if (Manifest is null || Manifest.SpareHas(path, OutputFile.Target(_staging!, path)) is not { } held)
+        {
+            return null;
+        }
+
+        Manifest.Made(path, held);
+        return Kept(path);
+    }
+
     /// <summary>A file the staging folder holds already as this build makes it (the manifest said so).</summary>
     public OutputFile Kept(string path)
     {

@@ -65,8 +65,8 @@ public sealed class Routes(LanguageSet languages, Uri baseUrl)
         return $"assets/{relative[..^extension.Length]}.{hash}{extension}";
     }
 
-    /// <summary>A file of the search index: the table of contents at the folder's top, the rest in a folder of one build.</summary>
-    public static string SearchFile(string? version, string name) => version is null ? SearchIndex + name : $"{SearchIndex}{version}/{name}";
+    /// <summary>A file of the search index (the table of contents, or a file named by a hash of its bytes).</summary>
+    public static string SearchFile(string name) => SearchIndex + name;
 
     /// <summary>The files hosts and crawlers look for at the site's root.</summary>
     public const string Sitemap = "sitemap.xml";

@@ -9,8 +9,10 @@ namespace ReportArchive.Search;
 
 /// <summary>Builds the search index of an archive as static files: a small table of contents (<c>search/index.json</c>), postings
 /// sharded by term in sorted order (so that a word's prefix is one range of shards), the address of each report's page in each
-/// language (results and excerpts are read from the page), and one filter file per department. All but the table of contents sit in a folder
-/// named by a hash of what they are made from, so that a reader never mixes files of two builds.</summary>
+/// language (results and excerpts are read from the page), and one filter file per department. All but the table of contents are
+/// named by a hash of their bytes, which the table of contents lists: a reader never mixes files of two builds, and an edit
+/// changes only the files whose bytes it changes (shards are cut where their terms say, not where the last one ended: see
+/// <see cref="ShardWriter"/>).</summary>
 /// <remarks>A posting list is a flat array of integers, one entry per record in ascending id order, the id as a gap from the
 /// previous one. A single Chinese character or a word: <c>gap, norm, weighted tf</c>. A pair of Chinese characters:
 /// <c>gap, norm, count, positions</c>, each position <c>4 * pos + field</c> as a gap from the previous one, so that a query of
@@ -22,7 +24,6 @@ public static class SearchIndex
 
     public static List<OutputFile> Build(IReadOnlyList<Report> latestFirst, Routes routes, int shardBytes = DefaultShardBytes, OutputSink? sink = null)
     {
-        var basePath = routes.BasePath;
         var (records, shift) = SearchRecord.From(latestFirst, routes.Languages);
 
         // Records are analysed in parallel a batch at a time and merged at once, so that what they make dies young. A record's
@@ -73,27 +74,45 @@ public static class SearchIndex
 
         var averageLength = records.Count == 0 ? 1.0 : Math.Max(1.0, (double)totalLength / records.Count);
 
-        // Files are handed to the sink as they are made (a large archive's index is hundreds of megabytes), in a folder named
-        // by a hash of everything they are made from.
-        var version = Version(records, shift, routes, shardBytes);
+        // Files are handed to the sink as they are made (a large archive's index is hundreds of megabytes), each named by a hash of
+        // its bytes: an edit changes the names of only the files it changes, and a reader never mixes files of two builds.
         var written = new List<OutputFile>();
         sink ??= OutputSink.InMemory;
-        // Every file but the table of contents is stored gzip-compressed (search.js inflates it): a third of the bytes on disk.
-        OutputFile Store(string name, byte[] bytes) => sink.Bytes(Routes.SearchFile(version, IndexFormat.Stored(name)), IndexFormat.Compress(bytes));
-        void Put(string name, byte[] bytes) => written.Add(Store(name, bytes));
+        var stored = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        // Every file but the table of contents is stored gzip-compressed (search.js inflates it): a third of the bytes on disk. A
+        // file the spare holds under its name already is not compressed again; two files with the same bytes are one file.
+        (string Name, OutputFile? File) Store(byte[] bytes)
+        {
+            var name = IndexFormat.Name(bytes);
+            var path = Routes.SearchFile(IndexFormat.Stored(name));
+            return (name, !stored.TryAdd(name, true) ? null : sink.Holds(path) ?? sink.Bytes(path, IndexFormat.Compress(bytes)));
+        }
+
+        string Put(byte[] bytes)
+        {
+            var (name, file) = Store(bytes);
+            if (file is not null)
+            {
+                written.Add(file);
+            }
+
+            return name;
+        }
 
         // Terms in sorted order, each entry encoded on every core, a chunk of terms at a time, as UTF-8 straight from its posting list.
         // Shards are compressed and written on every core, a batch at a time, in the order they were cut.
-        var cut = new List<(string Name, byte[] Bytes)>();
+        var cut = new List<byte[]>();
+        var shardNames = new List<string>();
         void Flush()
         {
-            var stored = new OutputFile[cut.Count];
-            Parallel.For(0, cut.Count, i => stored[i] = Store(cut[i].Name, cut[i].Bytes));
-            written.AddRange(stored);
+            var done = new (string Name, OutputFile? File)[cut.Count];
+            Parallel.For(0, cut.Count, i => done[i] = Store(cut[i]));
+            shardNames.AddRange(done.Select(d => d.Name));
+            written.AddRange(done.Select(d => d.File).OfType<OutputFile>());
             cut.Clear();
         }
 
-        var shards = new ShardWriter(shardBytes, (name, bytes) => cut.Add((name, bytes)));
+        var shards = new ShardWriter(shardBytes, cut.Add);
         var sorted = table.Names.Select((name, id) => (Name: name, Id: id)).Where(t => postings[t.Id] is not null).OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
         foreach (var chunk in Batches(sorted, t => postings[t.Id]!.Bytes))
         {
@@ -111,31 +130,26 @@ public static class SearchIndex
         Flush();
         // Groups are numbered from 0 in order, so the nth address is the nth group's page.
         var pages = records.Where(r => r.Section is null).Select(r => routes.Url(Route.Article(r.Lang, r.Report))).ToList();
-        foreach (var (file, i) in pages.Chunk(IndexFormat.PagesPerFile).Select((file, i) => (file, i)))
-        {
-            Put(IndexFormat.Pages(i), JsonSerializer.SerializeToUtf8Bytes(file, JsonTypes.Index.StringArray));
-        }
+        var pageNames = pages.Chunk(IndexFormat.PagesPerFile).Select(file => Put(JsonSerializer.SerializeToUtf8Bytes(file, JsonTypes.Index.StringArray))).ToList();
 
         var departments = records.SelectMany(r => r.Report.Departments.Select(d => (Department: d, r.Group))).Distinct()
             .GroupBy(x => x.Department, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        foreach (var department in departments)
-        {
-            Put(IndexFormat.Filter(department.Key), JsonSerializer.SerializeToUtf8Bytes(Gaps(department.Select(x => x.Group).Order()), JsonTypes.Index.ListInt32));
-        }
+        var filterNames = departments.Select(d => Put(JsonSerializer.SerializeToUtf8Bytes(Gaps(d.Select(x => x.Group).Order()), JsonTypes.Index.ListInt32))).ToList();
 
-        var groups = records.Select(r => (r.Group, r.Lang, r.Report.Year)).Distinct().ToList();
         var byLanguage = records.Select(r => (r.Group, r.Lang, r.Report.Year)).Distinct().GroupBy(g => g.Lang).ToList();
         var toc = new IndexToc(
             Departments: [.. departments.Select(g => g.Key)],
+            Filters: filterNames,
             Languages: byLanguage.ToDictionary(g => g.Key, g => new[] { g.Min(x => x.Group), g.Max(x => x.Group) + 1 }),
             Records: records.Count,
             PagesPerFile: IndexFormat.PagesPerFile,
+            Pages: pageNames,
             Shards: shards.FirstTerms,
+            ShardFiles: shardNames,
             Shift: shift,
-            Folder: version,
             Years: byLanguage.ToDictionary(g => g.Key, g => g.GroupBy(x => x.Year).ToDictionary(
                 y => y.Key.ToString("D4"), y => new[] { y.Min(x => x.Group), y.Max(x => x.Group) + 1 })));
-        return [sink.Text(Routes.SearchFile(null, IndexFormat.TocFile), JsonSerializer.Serialize(toc, JsonTypes.Index.IndexToc)), .. written];
+        return [sink.Text(Routes.SearchFile(IndexFormat.TocFile), JsonSerializer.Serialize(toc, JsonTypes.Index.IndexToc)), .. written];
     }
 
     /// <summary>Terms a batch at a time, each batch up to 256 terms or about 8 MiB of posting lists: the entries of a batch are
@@ -172,41 +186,5 @@ public static class SearchIndex
         }
 
         return result;
-    }
-
-    /// <summary>A hash of everything the index files are made from: each record's place, report, language, date, departments and
-    /// text, the id layout, the base path and the shard size. <see cref="IndexFormat.Version"/> changes with the files' layout.</summary>
-    private static string Version(IReadOnlyList<SearchRecord> records, int shift, Routes routes, int shardBytes)
-    {
-        // Each record hashed on its own, on every core; then the format and the records' hashes in their order.
-        var hashes = new byte[records.Count * 32];
-        Parallel.For(0, records.Count, () => IncrementalHash.CreateHash(HashAlgorithmName.SHA256), (i, _, hash) =>
-        {
-            var r = records[i];
-            Add(hash, $"{r.Id}|{r.Lang}|{routes.Path(Route.Article(r.Lang, r.Report))}|{r.Report.Date:O}|{r.Report.DateInferred}|{string.Join(",", r.Report.Departments)}|{r.Section?.Id}|{r.Section?.Heading}");
-            foreach (var (field, text) in r.Fields)
-            {
-                Add(hash, $"{(int)field}|");
-                Add(hash, text);
-            }
-
-            hash.GetHashAndReset(hashes.AsSpan(i * 32, 32));
-            return hash;
-        }, hash => hash.Dispose());
-
-        using var all = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Add(all, $"{IndexFormat.Version}|{shift}|{routes.BasePath}|{shardBytes}");
-        all.AppendData(hashes);
-        return Convert.ToHexStringLower(all.GetHashAndReset())[..10];
-    }
-
-    /// <summary>Adds a text's UTF-8 and a separator to a hash, without an array for either.</summary>
-    private static void Add(IncrementalHash hash, string text)
-    {
-        Span<byte> small = stackalloc byte[1024];
-        var bytes = text.Length * 3 + 1 <= small.Length ? small : new byte[text.Length * 3 + 1];
-        var length = Encoding.UTF8.GetBytes(text, bytes);
-        bytes[length] = 0;
-        hash.AppendData(bytes[..(length + 1)]);
     }
 }

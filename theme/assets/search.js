@@ -192,11 +192,21 @@
     return self.toc;
   };
 
+  /** Where a file of the index is stored: shard n (`s<n>.json`), pages file n (`p<n>.json`) and a department's filter
+   * (`f-<department>.json`) are named by a hash of their bytes, which the table of contents lists in their order. */
+  function storedName(toc, name) {
+    var kind = name.charAt(0);
+    var key = name.slice(kind === 'f' ? 2 : 1, -'.json'.length);
+    var stored = kind === 's' ? toc.sf[+key] : kind === 'p' ? toc.pf[+key] : toc.ff[toc.departments.indexOf(key)];
+    if (!stored) throw new Error('the index has no file ' + name);
+    return stored + '.json.gz';
+  }
+
   Index.prototype.file = function (name) {
     var self = this;
     if (!self.files[name]) {
       self.files[name] = self.open().then(function (toc) {
-        return self.load(toc.v + '/' + name + '.gz');
+        return self.load(storedName(toc, name));
       }).then(null, function (error) {
         delete self.files[name];
         throw error;

@@ -34,11 +34,31 @@ public class IncrementalWriteTests
         File.WriteAllText(original, File.ReadAllText(original).Replace("八十个摊位", "九十个摊位", StringComparison.Ordinal));
         var edited = await site.BuildAsync();
 
-        // The report's pages, the lists and feeds that show its lead, the search index (a new folder), the sitemap is unchanged.
+        // The report's pages, the lists and feeds that show its lead, the search index's files that hold its words (under new
+        // names); the sitemap is unchanged.
         Assert.InRange(edited.Writes!.Written, 5, first.Files.Count / 2);
         Assert.True(edited.Writes.Unchanged > first.Files.Count / 2);
         Assert.Equal(Tree(site.Output), await Fresh(site));
         Assert.Contains("九十个摊位", File.ReadAllText(Path.Combine(site.Output, "zh", "reports", "2023", "night-market", "index.html")));
+    }
+
+    [Fact]
+    public async Task An_edit_renames_only_the_search_files_it_changes()
+    {
+        using var site = new TestSite("trilingual");
+        await site.BuildAsync();
+        var search = Path.Combine(site.Output, "search");
+        var before = Directory.EnumerateFiles(search).Select(Path.GetFileName).ToHashSet();
+
+        var original = Path.Combine(site.Bundle(2023, "night-market"), "index.zh.md");
+        File.WriteAllText(original, File.ReadAllText(original).Replace("八十个摊位", "九十个摊位", StringComparison.Ordinal));
+        await site.BuildAsync();
+
+        var after = Directory.EnumerateFiles(search).Select(Path.GetFileName).ToHashSet();
+        var kept = after.Intersect(before).Count(n => n != "index.json");
+        Assert.True(kept > after.Count / 2, $"{kept} of {after.Count} kept");
+        Assert.NotEqual(before, after);
+        Assert.Equal(Tree(site.Output), await Fresh(site));
     }
 
     [Fact]

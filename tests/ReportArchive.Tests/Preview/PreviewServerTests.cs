@@ -88,12 +88,11 @@ public class PreviewServerTests
         {
             var text = await http.GetStringAsync(server.Url + "search/index.json");
             var toc = System.Text.Json.JsonDocument.Parse(text).RootElement;
-            var version = toc.GetProperty("v").GetString();
-            var names = Enumerable.Range(0, toc.GetProperty("shards").GetArrayLength()).Select(i => $"s{i}").Append("p0");
+            var names = toc.GetProperty("sf").EnumerateArray().Concat(toc.GetProperty("pf").EnumerateArray()).Select(e => e.GetString());
             var texts = new List<string> { text };
             foreach (var name in names)
             {
-                using var gzip = new System.IO.Compression.GZipStream(await http.GetStreamAsync(server.Url + $"search/{version}/{name}.json.gz"), System.IO.Compression.CompressionMode.Decompress);
+                using var gzip = new System.IO.Compression.GZipStream(await http.GetStreamAsync(server.Url + $"search/{name}.json.gz"), System.IO.Compression.CompressionMode.Decompress);
                 texts.Add(await new StreamReader(gzip).ReadToEndAsync());
             }
 

@@ -24,10 +24,17 @@ public sealed class SearchSite : IDisposable
 
     public JsonElement Toc { get; }
 
-    public string Version => Toc.GetProperty("v").GetString()!;
+    /// <summary>The file the table of contents names for shard n (<c>s&lt;n&gt;.json</c>), pages file n (<c>p&lt;n&gt;.json</c>) or a
+    /// department's filter (<c>f-&lt;department&gt;.json</c>), as stored in <c>search/</c>.</summary>
+    public string Stored(string name)
+    {
+        var (kind, key) = (name[0], name[(name[0] == 'f' ? 2 : 1)..^".json".Length]);
+        var index = kind == 'f' ? Toc.GetProperty("departments").EnumerateArray().Select(e => e.GetString()).ToList().IndexOf(key) : int.Parse(key, System.Globalization.CultureInfo.InvariantCulture);
+        return Toc.GetProperty(kind switch { 's' => "sf", 'p' => "pf", _ => "ff" })[index].GetString() + ".json.gz";
+    }
 
-    /// <summary>A file of the index's versioned folder by its name (stored gzip-compressed, as <c>name.gz</c>).</summary>
-    public JsonElement Read(string name) => JsonDocument.Parse(Inflate(Path.Combine(Output, "search", Version, name.EndsWith(".gz", StringComparison.Ordinal) ? name : name + ".gz"))).RootElement;
+    /// <summary>A file of the index by the name search.js asks for it (see <see cref="Stored"/>), inflated and parsed.</summary>
+    public JsonElement Read(string name) => JsonDocument.Parse(Inflate(Path.Combine(Output, "search", Stored(name)))).RootElement;
 
     public static string Inflate(string file)
     {
