@@ -83,7 +83,8 @@ public static class SiteBuild
                 Size = files.Pages.Pages.Count > 0 ? size : null,
                 BundlesKept = kept?.Counts.Reused ?? 0,
                 BundlesRead = kept?.Counts.Read ?? 0,
-                ReportsKept = manifest?.Reused ?? 0,
+                ReportsKept = files.Pages.Kept.Reports,
+                PagesKept = files.Pages.Kept.Pages,
                 Writes = report is null ? null : new FileWrites(sink.Counts.Written + report.Copied, sink.Counts.Unchanged + files.Files.Count(f => !f.Staged) - report.Copied, report.Removed),
             };
         }
@@ -138,6 +139,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Repo
 
     /// <summary>How many reports' pages were found in the spare as the last build made them, and not rendered again.</summary>
     public int ReportsKept { get; init; }
+
+    /// <summary>How many pages in all (a report's, a list's) were found in the spare as the last build made them.</summary>
+    public int PagesKept { get; init; }
 
     /// <summary>When each stage ran, and the final write when there was one.</summary>
     public IReadOnlyList<StageTiming> Timings { get; init; } = [];

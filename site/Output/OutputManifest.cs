@@ -6,10 +6,10 @@ using System.Text;
 namespace ReportArchive.Output;
 
 /// <summary>What the output folder and its spare hold, kept in the cache folder between builds: each file's size, time and a
-/// hash of its bytes, and the pages each report made under a key naming everything they were made from. With it, a build over
+/// hash of its bytes, and the pages made under each key naming everything they were made from. With it, a build over
 /// an existing site knows which files of the spare already hold this build's bytes without reading them, and need not render
-/// again the pages of a report whose key the last build rendered, when the spare holds them as they were. A report's key names
-/// the program, the site inputs, the bundle's files and its photos' files (see <c>RenderContext</c>).</summary>
+/// again the pages (a report's, a list's) whose key the last build rendered, when the spare holds them as they were. A key names
+/// the program, the site inputs, and the files of the bundles the pages show (see <c>RenderContext</c>).</summary>
 /// <remarks>Three files under <c>output/&lt;hash of the output path&gt;/</c>: <c>current.bin</c> describes the output folder,
 /// <c>spare.bin</c> the spare, <c>next.bin</c> the site a build is about to swap in. A build takes <c>spare.bin</c> away before it
 /// touches the spare and writes <c>next.bin</c> before the swap; after it, <c>current.bin</c> becomes <c>spare.bin</c> and
@@ -26,7 +26,6 @@ public sealed class OutputManifest
     private readonly Dictionary<string, PagePlace[]> _lastReports;
     private readonly ConcurrentDictionary<string, FileMark> _made = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PagePlace[]> _reports = new(StringComparer.Ordinal);
-    private int _reused;
 
     private OutputManifest(string folder, Dictionary<string, FileMark>? spare, Dictionary<string, FileMark> last, Dictionary<string, PagePlace[]> lastReports) =>
         (_folder, _spare, _last, _lastReports) = (folder, spare, last, lastReports);
@@ -66,9 +65,6 @@ public sealed class OutputManifest
 
         return new(folder, spareFiles, lastFiles, lastReports);
     }
-
-    /// <summary>How many reports' pages were taken as the spare holds them.</summary>
-    public int Reused => _reused;
 
     /// <summary>A hash of a file's bytes, as the manifest keeps it.</summary>
     public static UInt128 Hash(ReadOnlySpan<byte> bytes)
@@ -126,7 +122,6 @@ public sealed class OutputManifest
         }
 
         _reports[key] = places;
-        Interlocked.Increment(ref _reused);
         return places;
     }
 

@@ -79,11 +79,11 @@ public sealed class ListPages(RenderContext context)
         var lang = list.Lang;
         var size = context.Site.Config.PageSize;
         var count = Math.Max(1, (reports.Count + size - 1) / size);
-        // In the preview, a page is made again only when a report on it changed, or the list's length.
+        // A page is made again only when a report on it changed, or the list's length (in the preview, and over a spare that holds it).
         return Enumerable.Range(1, count).Select<int, Func<IEnumerable<RenderedPage>>>(n => () =>
         {
             var shown = reports.Skip((n - 1) * size).Take(size).ToList();
-            return context.ForReports($"list|{context.Routes.Path(list)}|{n}/{count}", shown, () => Page(n, shown).ToList());
+            return context.ListPages($"list|{context.Routes.Path(list)}|{n}/{count}|{heading}|{intro}", shown, () => Page(n, shown).ToList());
         });
 
         IEnumerable<RenderedPage> Page(int n, List<Report> shown)

@@ -34,21 +34,46 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
     /// the bundle's files, its photos' files), taken as they stand there, not rendered again.</summary>
     public IEnumerable<RenderedPage> ReportPages(Report report, Func<List<RenderedPage>> render)
     {
-        if (_sink.Manifest is not { } manifest || report.Stamp is null)
+        if (_sink.Manifest is not { } manifest || report.Stamp is not { } stamp)
         {
             return ForReport("pages", report, render);
         }
 
-        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(OutputFile.Utf8.GetBytes(
-            $"{ProgramIdentity.Value}|{_siteKey}|{report.Stamp}|{PhotoKey(report)}")))[..32];
-        if (manifest.Reuse(key, _sink.Folder!) is { } places)
+        var (pages, kept) = Kept(manifest, $"{stamp}|{PhotoKey(report)}", render);
+        if (kept)
         {
-            return [.. places.Select(p => new RenderedPage(_sink.Kept(p.Path), p.Listed is null ? null : new PageRecord(p.Listed, p.Modified)))];
+            Interlocked.Increment(ref _reportsKept);
+        }
+
+        return pages;
+    }
+
+    /// <summary>How many reports' pages, and how many pages in all, were taken as the spare holds them.</summary>
+    public (int Reports, int Pages) KeptCounts => (_reportsKept, _pagesKept);
+
+    private int _reportsKept;
+    private int _pagesKept;
+
+    /// <summary>The pages of a list, made by <paramref name="render"/> from <paramref name="reports"/> (<paramref name="what"/> names
+    /// the page and everything else it is made from): kept as <see cref="ReportPages"/> keeps a report's.</summary>
+    public IEnumerable<RenderedPage> ListPages(string what, IReadOnlyList<Report> reports, Func<List<RenderedPage>> render) =>
+        _sink.Manifest is { } manifest && reports.All(r => r.Stamp is not null)
+            ? Kept(manifest, $"{what}|{string.Join(",", reports.Select(r => r.Stamp))}", render).Pages
+            : ForReports(what, reports, render);
+
+    /// <summary>The pages kept in the spare under <paramref name="key"/> (with the program and the site inputs), or rendered.</summary>
+    private (List<RenderedPage> Pages, bool Kept) Kept(Output.OutputManifest manifest, string key, Func<List<RenderedPage>> render)
+    {
+        var named = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(OutputFile.Utf8.GetBytes($"{ProgramIdentity.Value}|{_siteKey}|{key}")))[..32];
+        if (manifest.Reuse(named, _sink.Folder!) is { } places)
+        {
+            Interlocked.Add(ref _pagesKept, places.Length);
+            return ([.. places.Select(p => new RenderedPage(_sink.Kept(p.Path), p.Listed is null ? null : new PageRecord(p.Listed, p.Modified)))], true);
         }
 
         var pages = render();
-        manifest.Rendered(key, [.. pages.Select(p => new PagePlace(p.File.Path, p.Record?.Path, p.Record?.Modified))]);
-        return pages;
+        manifest.Rendered(named, [.. pages.Select(p => new PagePlace(p.File.Path, p.Record?.Path, p.Record?.Modified))]);
+        return (pages, false);
     }
 
     /// <summary>The files of a report's photos as this build made them (a photo's files are named by a hash of its bytes).</summary>

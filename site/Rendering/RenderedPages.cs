@@ -10,6 +10,9 @@ namespace ReportArchive.Rendering;
 /// <summary>The rendering stage: every page of the site in every language, and what the sitemap needs to know of each.</summary>
 public sealed record RenderedPages(IReadOnlyList<PageRecord> Pages, IReadOnlyList<OutputFile> Files) : IPublishes
 {
+    /// <summary>How many reports' pages, and how many pages in all, were taken as the spare holds them instead of being rendered.</summary>
+    public (int Reports, int Pages) Kept { get; init; }
+
     public static readonly RenderedPages None = new([], []);
 
     /// <summary>Renders every page on every core, in a fixed order: each page is independent of every other.</summary>
@@ -26,7 +29,7 @@ public sealed record RenderedPages(IReadOnlyList<PageRecord> Pages, IReadOnlyLis
             .. context.LatestFirst.Select<Report, Func<IEnumerable<RenderedPage>>>(report => () => articles.Render(report)),
         ];
         var rendered = pages.AsParallel().AsOrdered().SelectMany(page => page()).ToList();
-        return new RenderedPages([.. rendered.Select(p => p.Record).OfType<PageRecord>()], [.. rendered.Select(p => p.File)]);
+        return new RenderedPages([.. rendered.Select(p => p.Record).OfType<PageRecord>()], [.. rendered.Select(p => p.File)]) { Kept = context.KeptCounts };
     }
 }
 

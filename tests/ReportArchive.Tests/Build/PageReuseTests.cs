@@ -33,8 +33,14 @@ public class PageReuseTests
         var third = await SiteBuild.RunAsync(settings(site));
         Assert.Equal(2, third.ReportsKept);
         Assert.Equal(0, third.Writes!.Written);
+        // The list pages too: more pages taken than the reports' own.
+        Assert.True(third.PagesKept > PagesOf(site, "night-market") + PagesOf(site, "river-library"), $"{third.PagesKept} taken");
         return site;
     }
+
+    /// <summary>How many pages of the site are a report's own (its articles and its parallel pages' old addresses).</summary>
+    private static int PagesOf(TestSite site, string slug) =>
+        Directory.EnumerateFiles(site.Output, "index.html", SearchOption.AllDirectories).Count(f => f.Contains($"{Path.DirectorySeparatorChar}{slug}{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
     private static void Settle(string folder)
     {
@@ -60,6 +66,9 @@ public class PageReuseTests
         var edited = await site.BuildAsync();
 
         Assert.Equal(1, edited.ReportsKept);
+        // The lists that do not show the edited report (the 2024 archive in each language) are taken as well.
+        Assert.True(edited.PagesKept > PagesOf(site, "river-library"), $"{edited.PagesKept} taken");
+        Assert.True(edited.PagesKept < edited.Pages);
         Assert.Contains("九十个摊位", site.Read("zh/reports/2023/night-market/index.html"));
         Assert.Equal(Tree(site.Output), await Fresh(site.Settings()));
         // The sitemap still lists the pages taken from the spare, with their dates.
