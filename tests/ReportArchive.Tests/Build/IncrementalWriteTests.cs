@@ -6,19 +6,6 @@ namespace ReportArchive.Tests.Build;
 /// into the spare tree the last build left, then swaps it in: the result is the same bytes a build into an empty folder gives.</summary>
 public class IncrementalWriteTests
 {
-    private static Dictionary<string, string> Tree(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(root, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
-
-    /// <summary>The same input built into a new, empty folder.</summary>
-    private static async Task<Dictionary<string, string>> Fresh(TestSite site)
-    {
-        using var elsewhere = new TempDirectory();
-        var result = await SiteBuild.RunAsync(site.Settings() with { Output = elsewhere["site"] });
-        Assert.True(result.Written);
-        return Tree(elsewhere["site"]);
-    }
-
     [Fact]
     public async Task An_unchanged_archive_writes_nothing_and_one_edit_writes_only_what_it_changed()
     {
@@ -38,7 +25,7 @@ public class IncrementalWriteTests
         // names); the sitemap is unchanged.
         Assert.InRange(edited.Writes!.Written, 5, first.Files.Count / 2);
         Assert.True(edited.Writes.Unchanged > first.Files.Count / 2);
-        Assert.Equal(Tree(site.Output), await Fresh(site));
+        Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings()));
         Assert.Contains("九十个摊位", File.ReadAllText(Path.Combine(site.Output, "zh", "reports", "2023", "night-market", "index.html")));
     }
 
@@ -58,7 +45,7 @@ public class IncrementalWriteTests
         var kept = after.Intersect(before).Count(n => n != "index.json");
         Assert.True(kept > after.Count / 2, $"{kept} of {after.Count} kept");
         Assert.NotEqual(before, after);
-        Assert.Equal(Tree(site.Output), await Fresh(site));
+        Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings()));
     }
 
     [Fact]
@@ -73,7 +60,7 @@ public class IncrementalWriteTests
 
         Assert.True(result.Writes!.Removed >= 5, $"{result.Writes.Removed} removed");
         Assert.False(Directory.Exists(Path.Combine(site.Output, "zh", "reports", "2023")));
-        Assert.Equal(Tree(site.Output), await Fresh(site));
+        Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings()));
     }
 
     [Fact]
@@ -99,6 +86,6 @@ public class IncrementalWriteTests
         Assert.True(result.Written);
         Assert.Equal(3, result.Writes!.Written);
         Assert.Equal(1, result.Writes.Removed);
-        Assert.Equal(Tree(site.Output), await Fresh(site));
+        Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings()));
     }
 }

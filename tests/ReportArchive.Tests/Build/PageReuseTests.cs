@@ -7,19 +7,6 @@ namespace ReportArchive.Tests.Build;
 /// the site a build into an empty folder makes, whatever was changed, damaged or left half-done in between.</summary>
 public class PageReuseTests
 {
-    private static Dictionary<string, string> Tree(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(root, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
-
-    /// <summary>The same input built into a new, empty folder, with no cache.</summary>
-    private static async Task<Dictionary<string, string>> Fresh(BuildSettings settings)
-    {
-        using var elsewhere = new TempDirectory();
-        var result = await SiteBuild.RunAsync(settings with { Output = elsewhere["site"], Cache = elsewhere["cache"] });
-        Assert.True(result.Written);
-        return Tree(elsewhere["site"]);
-    }
-
     /// <summary>A test site with settled files, built three times: the first build keeps the bundles, the second fills the
     /// spare, the third takes every report's pages from it.</summary>
     private static async Task<TestSite> BuiltThrice(Func<TestSite, BuildSettings>? settings = null)
@@ -70,7 +57,7 @@ public class PageReuseTests
         Assert.True(edited.PagesKept > PagesOf(site, "river-library"), $"{edited.PagesKept} taken");
         Assert.True(edited.PagesKept < edited.Pages);
         Assert.Contains("九十个摊位", site.Read("zh/reports/2023/night-market/index.html"));
-        Assert.Equal(Tree(site.Output), await Fresh(site.Settings()));
+        Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings()));
         // The sitemap still lists the pages taken from the spare, with their dates.
         Assert.Contains("/reports/2024/river-library/", site.Read("sitemap.xml"));
 
@@ -80,7 +67,7 @@ public class PageReuseTests
         Assert.Equal(1, next.ReportsKept);
         var after = await site.BuildAsync();
         Assert.Equal(2, after.ReportsKept);
-        Assert.Equal(Tree(site.Output), await Fresh(site.Settings()));
+        Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings()));
     }
 
     [Fact]
@@ -96,7 +83,7 @@ public class PageReuseTests
         File.WriteAllText(original, File.ReadAllText(original).Replace("九十个摊位", "七十个摊位", StringComparison.Ordinal));
         Assert.Equal(1, (await site.BuildAsync()).ReportsKept);
         Assert.Contains("七十个摊位", site.Read("zh/reports/2023/night-market/index.html"));
-        Assert.Equal(Tree(site.Output), await Fresh(site.Settings()));
+        Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings()));
     }
 
     [Fact]
@@ -110,7 +97,7 @@ public class PageReuseTests
         var result = await site.BuildAsync();
 
         Assert.Equal(1, result.ReportsKept);
-        Assert.Equal(Tree(site.Output), await Fresh(site.Settings()));
+        Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings()));
     }
 
     [Fact]
@@ -126,7 +113,7 @@ public class PageReuseTests
 
         Assert.Equal(0, result.ReportsKept);
         Assert.Contains("colophon", site.Read("zh/reports/2023/night-market/index.html"));
-        Assert.Equal(Tree(site.Output), await Fresh(site.Settings() with { Theme = theme.Path }));
+        Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings() with { Theme = theme.Path }));
     }
 
     [Fact]
@@ -143,7 +130,7 @@ public class PageReuseTests
         var result = await site.BuildAsync();
 
         Assert.Equal(0, result.ReportsKept);
-        Assert.Equal(Tree(site.Output), await Fresh(site.Settings()));
+        Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings()));
     }
 
     [Theory]
@@ -183,7 +170,7 @@ public class PageReuseTests
         var result = await site.BuildAsync();
 
         Assert.Equal(0, result.ReportsKept);
-        Assert.Equal(Tree(site.Output), await Fresh(site.Settings()));
+        Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings()));
         Assert.False(File.Exists(Path.Combine(manifests, "next.bin")));
         // Trusted again once a build has written it for the folder that is now the spare.
         await site.BuildAsync();
@@ -200,6 +187,6 @@ public class PageReuseTests
 
         Assert.Equal(1, result.ReportsKept);
         Assert.False(Directory.Exists(Path.Combine(site.Output, "zh", "reports", "2023")));
-        Assert.Equal(Tree(site.Output), await Fresh(site.Settings()));
+        Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings()));
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using AngleSharp.Html.Parser;
 using ReportArchive.Tests.Support;
 
@@ -15,8 +14,8 @@ public class SiteBuildTests
         await SiteBuild.RunAsync(new BuildSettings(Paths.Seed, Paths.Theme, first["site"], null, Cache: first["cache"]));
         await SiteBuild.RunAsync(new BuildSettings(Paths.Seed, Paths.Theme, second["site"], null, Cache: second["cache"]));
 
-        var a = Fingerprints(first["site"]);
-        var b = Fingerprints(second["site"]);
+        var a = FileTree.Hashes(first["site"]);
+        var b = FileTree.Hashes(second["site"]);
         Assert.True(a.Count >= 9, $"only {a.Count} files were built");
         Assert.Equal(a, b);
     }
@@ -27,14 +26,14 @@ public class SiteBuildTests
         using var site = new TestSite("valid", "small");
         var good = await site.BuildAsync();
         Assert.True(good.Written);
-        var before = Fingerprints(site.Output);
+        var before = FileTree.Hashes(site.Output);
 
         File.WriteAllText(Path.Combine(site.Bundle(2022, "chinese-only"), "index.zh.md"), "no front matter\n");
         var bad = await site.BuildAsync();
 
         Assert.True(bad.HasErrors);
         Assert.False(bad.Written);
-        Assert.Equal(before, Fingerprints(site.Output));
+        Assert.Equal(before, FileTree.Hashes(site.Output));
         Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(site.Output)!, ".output*"));
     }
 
@@ -152,9 +151,4 @@ public class SiteBuildTests
         Assert.Equal("https://owner.github.io/other-repo/en/reports/2023/report-a/", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.StartsWith("/other-repo/assets/site.", page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
     }
-
-    private static SortedDictionary<string, string> Fingerprints(string directory) =>
-        new(Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).ToDictionary(
-            f => Path.GetRelativePath(directory, f),
-            f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
 }

@@ -116,13 +116,13 @@ public class ContentCacheTests
         var first = await site.BuildAsync();
         Assert.Equal(0, first.BundlesKept);
         Assert.Equal(2, first.BundlesRead);
-        var built = Snapshot(site.Output);
+        var built = FileTree.Hashes(site.Output);
 
         var second = await site.BuildAsync();
         Assert.Equal(2, second.BundlesKept);
         Assert.Equal(0, second.BundlesRead);
         Assert.Equal(first.Diagnostics, second.Diagnostics);
-        Assert.Equal(built, Snapshot(site.Output));
+        Assert.Equal(built, FileTree.Hashes(site.Output));
     }
 
     [Fact]
@@ -145,12 +145,12 @@ public class ContentCacheTests
     {
         using var site = Settled("trilingual");
         await site.BuildAsync();
-        var built = Snapshot(site.Output);
+        var built = FileTree.Hashes(site.Output);
         SetTimes(site.Input, DateTime.UtcNow.AddMinutes(-20));
 
         var again = await site.BuildAsync();
         Assert.Equal((0, 2), Counts(again));
-        Assert.Equal(built, Snapshot(site.Output));
+        Assert.Equal(built, FileTree.Hashes(site.Output));
         var last = await site.BuildAsync();
         Assert.Equal((2, 0), Counts(last));
     }
@@ -207,7 +207,7 @@ public class ContentCacheTests
     {
         using var site = Settled("trilingual");
         var first = await site.BuildAsync();
-        var built = Snapshot(site.Output);
+        var built = FileTree.Hashes(site.Output);
         var file = Path.Combine(site.Cache, "content", "2024.bin");
         var bytes = File.ReadAllBytes(file);
         File.WriteAllBytes(file, damage switch
@@ -220,7 +220,7 @@ public class ContentCacheTests
         var result = await site.BuildAsync();
         Assert.Equal((1, 1), Counts(result));
         Assert.Equal(first.Diagnostics, result.Diagnostics);
-        Assert.Equal(built, Snapshot(site.Output));
+        Assert.Equal(built, FileTree.Hashes(site.Output));
         Assert.Equal((2, 0), Counts(await site.BuildAsync()));
     }
 
@@ -323,9 +323,4 @@ public class ContentCacheTests
             File.SetLastWriteTimeUtc(file, time);
         }
     }
-
-    private static Dictionary<string, string> Snapshot(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(
-            f => Path.GetRelativePath(folder, f),
-            f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 }
