@@ -53,7 +53,7 @@ public static class SiteBuild
                     : RenderedPages.None);
             var search = stages.Run("Search", [inputs, archive], _ =>
                 inputs.Result is { } site && !stages.Diagnostics.HasErrors
-                    ? SearchFiles.Index(archive.Result, site.Routes, settings.DeferSearch, sink)
+                    ? SearchFiles.Index(archive.Result, site.Routes, settings.DeferSearch, sink, string.Join(",", site.Languages.Keys))
                     : SearchFiles.None);
             var published = stages.Run("Publish", [inputs, archive, pages], _ =>
                 inputs.Result is { } site && pages.Result.Pages.Count > 0
@@ -74,6 +74,7 @@ public static class SiteBuild
             {
                 var writeStart = stages.Elapsed;
                 report = SiteWriter.Write(settings.Output, files.Files, manifest);
+                files.Search.History?.Save();
                 stages.Record("Write", writeStart);
                 written = true;
             }
@@ -85,6 +86,8 @@ public static class SiteBuild
                 BundlesRead = kept?.Counts.Read ?? 0,
                 ReportsKept = files.Pages.Kept.Reports,
                 PagesKept = files.Pages.Kept.Pages,
+                SearchMade = files.Search.History?.Outcome,
+                SearchRecordsChanged = files.Search.History?.Changed,
                 Writes = report is null ? null : new FileWrites(sink.Counts.Written + report.Copied, sink.Counts.Unchanged + files.Files.Count(f => !f.Staged) - report.Copied, report.Removed),
             };
         }
@@ -142,6 +145,12 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Repo
 
     /// <summary>How many pages in all (a report's, a list's) were found in the spare as the last build made them.</summary>
     public int PagesKept { get; init; }
+
+    /// <summary>How the search index was made, when the output folder's history was kept: whole (and why), or from the last build's.</summary>
+    public string? SearchMade { get; init; }
+
+    /// <summary>How many search records were analysed again, when the index was made from the last build's; null otherwise.</summary>
+    public int? SearchRecordsChanged { get; init; }
 
     /// <summary>When each stage ran, and the final write when there was one.</summary>
     public IReadOnlyList<StageTiming> Timings { get; init; } = [];

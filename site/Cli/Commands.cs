@@ -145,6 +145,10 @@ public static class Commands
 
             stdout.WriteLine($"Content: {Count(result.BundlesRead, "bundle")} read, {result.BundlesKept:N0} as the last build read them");
             stdout.WriteLine($"Pages: {result.Pages - result.PagesKept:N0} rendered, {result.PagesKept:N0} taken as the spare holds them (those of {Count(result.ReportsKept, "report")} of {result.Reports:N0})");
+            if (result.SearchMade is { } search)
+            {
+                stdout.WriteLine($"Search: {search}");
+            }
         }
 
         var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);

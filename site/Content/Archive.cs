@@ -10,6 +10,10 @@ public sealed record Archive(ImmutableArray<Report> Reports)
     /// <summary>The order of every list and feed: newest first, then by slug.</summary>
     public IReadOnlyList<Report> LatestFirst { get; } = Report.LatestFirst(Reports);
 
+    /// <summary>The reports of the bundles read again, as the last build read them (from the content cache), by folder: the
+    /// search index is made from the last one with them (see <c>IndexHistory</c>).</summary>
+    public IReadOnlyDictionary<string, Report> Previous { get; init; } = new Dictionary<string, Report>();
+
     /// <summary>Reads every bundle on every core (in the bundles' order) and checks each against the site's taxonomy, then the
     /// archive as a whole. With a memo, an unchanged bundle under unchanged site inputs is taken as it was, with its diagnostics;
     /// with a <paramref name="store"/>, a bundle whose files are as the last build found them is taken from it instead of being read.</summary>
@@ -74,7 +78,7 @@ public sealed record Archive(ImmutableArray<Report> Reports)
 
         var reports = loaded.Select(l => l.Report).OfType<Report>().ToImmutableArray();
         ReportChecks.CheckSlugs(reports, diagnostics);
-        return new Archive(reports);
+        return new Archive(reports) { Previous = store?.Previous ?? new Dictionary<string, Report>() };
     }
 
     /// <summary>Bundles by their full paths (as a watcher reports them), each to its path as the build names it.</summary>

@@ -24,6 +24,7 @@ public sealed class ContentCache
     private readonly string _context;
     private readonly DateTime _started = DateTime.UtcNow;
     private readonly ConcurrentDictionary<string, Lazy<Chunk>> _chunks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Report> _previous = new(StringComparer.Ordinal);
     private HashSet<string>? _expected;
     private int _reused;
     private int _read;
@@ -47,6 +48,9 @@ public sealed class ContentCache
     /// asked for (the preview had it in memory) keeps its entry as it was.</summary>
     public void Expect(IEnumerable<string> bundles) => _expected = bundles.ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The bundles read again because their files changed, as the cache held them (the last build's reading), by folder.</summary>
+    public IReadOnlyDictionary<string, Report> Previous => _previous;
+
     /// <summary>How many bundles were taken from the cache, and how many were read.</summary>
     public (int Reused, int Read) Counts => (_reused, _read);
 
@@ -65,6 +69,11 @@ public sealed class ContentCache
         {
             Interlocked.Increment(ref _reused);
             return Stamped(kept, bundle, before.Value.Files);
+        }
+
+        if (chunk.Previous(bundle) is { } previous)
+        {
+            _previous[previous.Directory] = previous;
         }
 
         var result = read();
@@ -200,6 +209,19 @@ public sealed class ContentCache
 
             _used[bundle] = new Use(entry);
             return true;
+        }
+
+        /// <summary>The bundle's report as the file holds it, whatever its files are now; null when it holds none.</summary>
+        public Report? Previous(string bundle)
+        {
+            try
+            {
+                return _stored.TryGetValue(bundle, out var entry) && entry.Bytes is not null ? ContentFormat.ReadBundle(entry.Bytes).Item1 : null;
+            }
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or FormatException)
+            {
+                return null;
+            }
         }
 
         /// <summary>Records a bundle this build read, found as <paramref name="before"/> when it began (null: not to be kept).

@@ -27,8 +27,14 @@ public sealed class OutputManifest
     private readonly ConcurrentDictionary<string, FileMark> _made = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PagePlace[]> _reports = new(StringComparer.Ordinal);
 
-    private OutputManifest(string folder, Dictionary<string, FileMark>? spare, Dictionary<string, FileMark> last, Dictionary<string, PagePlace[]> lastReports) =>
-        (_folder, _spare, _last, _lastReports) = (folder, spare, last, lastReports);
+    private OutputManifest(string output, string folder, Dictionary<string, FileMark>? spare, Dictionary<string, FileMark> last, Dictionary<string, PagePlace[]> lastReports) =>
+        (Output, _folder, _spare, _last, _lastReports) = (output, folder, spare, last, lastReports);
+
+    /// <summary>The output folder (its full path) whose files the manifest describes.</summary>
+    public string Output { get; }
+
+    /// <summary>The folder in the cache that holds what is kept about this output folder between builds.</summary>
+    public string Folder => _folder;
 
     /// <summary>The manifests of <paramref name="outputDirectory"/> and its spare. Call it before the spare is touched: it takes the
     /// spare's manifest away, as the spare stops being what it describes.</summary>
@@ -63,7 +69,7 @@ public sealed class OutputManifest
             spareFiles = null; // a spare.bin that could not be taken away may describe a spare this build changes
         }
 
-        return new(folder, spareFiles, lastFiles, lastReports);
+        return new(output, folder, spareFiles, lastFiles, lastReports);
     }
 
     /// <summary>A hash of a file's bytes, as the manifest keeps it.</summary>
@@ -130,26 +136,7 @@ public sealed class OutputManifest
 
     /// <summary>Writes what the folder being made holds as <c>next.bin</c>; call it before the swap, with every file of the site
     /// recorded. Returns false when it could not be written (then the next build trusts no manifest).</summary>
-    public bool Prepare()
-    {
-        try
-        {
-            Directory.CreateDirectory(_folder);
-            var next = Path.Combine(_folder, "next.bin");
-            var temporary = $"{next}.{Environment.ProcessId}.tmp";
-            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                Write(file);
-            }
-
-            File.Move(temporary, next, overwrite: true);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    public bool Prepare() => SealedFile.Write(Path.Combine(_folder, "next.bin"), Magic, Write);
 
     /// <summary>After the swap: the output's manifest becomes the spare's, and the one prepared the output's. <paramref name="kept"/>
     /// says whether the previous site was kept as the spare.</summary>
@@ -171,96 +158,65 @@ public sealed class OutputManifest
         }
     }
 
-    private void Write(Stream output)
+    private void Write(BinaryWriter writer)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        var files = _made.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+        writer.Write(files.Count);
+        foreach (var (path, mark) in files)
         {
-            writer.Write(Magic);
-            var files = _made.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
-            writer.Write(files.Count);
-            foreach (var (path, mark) in files)
-            {
-                writer.Write(path);
-                writer.Write(mark.Length);
-                writer.Write(mark.Time);
-                writer.Write((ulong)(mark.Hash >> 64));
-                writer.Write((ulong)mark.Hash);
-            }
-
-            var reports = _reports.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
-            writer.Write(reports.Count);
-            foreach (var (key, places) in reports)
-            {
-                writer.Write(key);
-                writer.Write(places.Length);
-                foreach (var place in places)
-                {
-                    writer.Write(place.Path);
-                    writer.Write(place.Listed is not null);
-                    writer.Write(place.Listed ?? "");
-                    writer.Write(place.Modified?.DayNumber ?? -1);
-                }
-            }
+            writer.Write(path);
+            writer.Write(mark.Length);
+            writer.Write(mark.Time);
+            writer.Write((ulong)(mark.Hash >> 64));
+            writer.Write((ulong)mark.Hash);
         }
 
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        output.Write(bytes);
-        output.Write(SHA256.HashData(bytes));
+        var reports = _reports.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        writer.Write(reports.Count);
+        foreach (var (key, places) in reports)
+        {
+            writer.Write(key);
+            writer.Write(places.Length);
+            foreach (var place in places)
+            {
+                writer.Write(place.Path);
+                writer.Write(place.Listed is not null);
+                writer.Write(place.Listed ?? "");
+                writer.Write(place.Modified?.DayNumber ?? -1);
+            }
+        }
     }
 
     /// <summary>A manifest's files and reports; null when there is none or it cannot be read as written.</summary>
-    private static (Dictionary<string, FileMark> Files, Dictionary<string, PagePlace[]> Reports)? Read(string path)
+    private static Written? Read(string path) => SealedFile.Read(path, Magic, reader =>
     {
-        try
+        var files = new Dictionary<string, FileMark>(StringComparer.Ordinal);
+        for (var count = reader.ReadInt32(); count > 0; count--)
         {
-            if (!File.Exists(path))
-            {
-                return null;
-            }
-
-            var bytes = File.ReadAllBytes(path);
-            if (bytes.Length < 32 || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
-            {
-                return null;
-            }
-
-            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 32), Encoding.UTF8);
-            if (reader.ReadString() != Magic)
-            {
-                return null;
-            }
-
-            var files = new Dictionary<string, FileMark>(StringComparer.Ordinal);
-            for (var count = reader.ReadInt32(); count > 0; count--)
-            {
-                var name = reader.ReadString();
-                var (length, time) = (reader.ReadInt64(), reader.ReadInt64());
-                var hash = new UInt128(reader.ReadUInt64(), reader.ReadUInt64());
-                files[name] = new FileMark(length, time, hash);
-            }
-
-            var reports = new Dictionary<string, PagePlace[]>(StringComparer.Ordinal);
-            for (var count = reader.ReadInt32(); count > 0; count--)
-            {
-                var key = reader.ReadString();
-                var places = new PagePlace[reader.ReadInt32()];
-                for (var i = 0; i < places.Length; i++)
-                {
-                    var (place, listed, address, day) = (reader.ReadString(), reader.ReadBoolean(), reader.ReadString(), reader.ReadInt32());
-                    places[i] = new PagePlace(place, listed ? address : null, day < 0 ? null : DateOnly.FromDayNumber(day));
-                }
-
-                reports[key] = places;
-            }
-
-            return (files, reports);
+            var name = reader.ReadString();
+            var (length, time) = (reader.ReadInt64(), reader.ReadInt64());
+            var hash = new UInt128(reader.ReadUInt64(), reader.ReadUInt64());
+            files[name] = new FileMark(length, time, hash);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException or FormatException)
+
+        var reports = new Dictionary<string, PagePlace[]>(StringComparer.Ordinal);
+        for (var count = reader.ReadInt32(); count > 0; count--)
         {
-            return null;
+            var key = reader.ReadString();
+            var places = new PagePlace[reader.ReadInt32()];
+            for (var i = 0; i < places.Length; i++)
+            {
+                var (place, listed, address, day) = (reader.ReadString(), reader.ReadBoolean(), reader.ReadString(), reader.ReadInt32());
+                places[i] = new PagePlace(place, listed ? address : null, day < 0 ? null : DateOnly.FromDayNumber(day));
+            }
+
+            reports[key] = places;
         }
-    }
+
+        return new Written(files, reports);
+    });
+
+    private sealed record Written(Dictionary<string, FileMark> Files, Dictionary<string, PagePlace[]> Reports);
 }
 
 /// <summary>A file as a manifest records it: its size, its time (ticks, UTC) and a hash of its bytes (zero for a file copied as it

@@ -34,6 +34,17 @@ public static class IndexFormat
         });
     }
 
+    /// <summary>A record's length (in tokens) as a posting list gives it: four steps to each doubling, <c>4 * e + m</c> for a length
+    /// of <c>2^e</c> and the two bits after its first (search.js reads it back as <c>2^e * (1 + (m + 0.5) / 4)</c>, within an eighth
+    /// of the length). It depends on the record alone, not on the archive's average (which the table of contents gives as its total
+    /// length): an edit changes the entries of the records it changes, and no other's.</summary>
+    public static int LengthCode(int length)
+    {
+        var value = (uint)Math.Max(1, length);
+        var exponent = 31 - System.Numerics.BitOperations.LeadingZeroCount(value);
+        return (4 * exponent) + (int)((value << 2 >> exponent) & 3);
+    }
+
     /// <summary>The file a named file of the index is stored in: compressed, with <c>.json.gz</c> after its name.</summary>
     public static string Stored(string name) => name + ".json.gz";
 
@@ -54,13 +65,14 @@ public static class IndexFormat
     }
 }
 
-/// <summary><c>search/index.json</c>: how record ids are made, the record count, how many groups a pages file holds, each
+/// <summary><c>search/index.json</c>: how record ids are made, the record count and their total length (in tokens), how many groups a pages file holds, each
 /// language's and each year's range of groups, the departments with a filter file, the first term of each shard, and the names
 /// of the shards, pages files and filters in their order. Keys in ordinal order.</summary>
 public sealed record IndexToc(
     [property: JsonPropertyName("departments")] IReadOnlyList<string> Departments,
     [property: JsonPropertyName("ff")] IReadOnlyList<string> Filters,
     [property: JsonPropertyName("langs")] IReadOnlyDictionary<string, int[]> Languages,
+    [property: JsonPropertyName("len")] long Length,
     [property: JsonPropertyName("n")] int Records,
     [property: JsonPropertyName("p")] int PagesPerFile,
     [property: JsonPropertyName("pf")] IReadOnlyList<string> Pages,

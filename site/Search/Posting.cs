@@ -4,7 +4,7 @@ using ReportArchive.Output;
 
 namespace ReportArchive.Search;
 
-/// <summary>A term's posting list as it grows: records hold their length until the average length is known. The integers are
+/// <summary>A term's posting list as it grows, each record's entry as the index stores it (see <see cref="SearchIndex"/>). The integers are
 /// kept as variable-length bytes (seven bits a byte; most are gaps and small counts, one or two bytes, where an int took four),
 /// in blocks small enough to stay off the large object heap: one growing array per term made the collector copy and trace large
 /// arrays again and again.</summary>
@@ -99,7 +99,7 @@ internal sealed class Posting(bool pair)
     public void Add(int id, int length, ReadOnlySpan<long> occurrences)
     {
         Append(id - _last);
-        Append(length);
+        Append(IndexFormat.LengthCode(length));
         _last = id;
         if (pair)
         {
@@ -124,45 +124,57 @@ internal sealed class Posting(bool pair)
         }
     }
 
-    /// <summary>The term's entry in a shard, <c>"term":[…]</c> in UTF-8, the list as the index stores it: each record's length
-    /// replaced by its norm, in eighths of the average.</summary>
-    public byte[] Entry(string term, double averageLength)
+    /// <summary>The term's entry in a shard, <c>"term":[…]</c> in UTF-8: the integers as they were added.</summary>
+    public byte[] Entry(string term)
     {
-        var output = new ArrayBufferWriter<byte>(term.Length * 3 + 8 + (((_blocks?.Count ?? 0) * BlockSize) + _used) * 3);
+        var output = Begin(term, (((_blocks?.Count ?? 0) * BlockSize) + _used) * 3);
+        var values = new Reader(this);
+        for (var first = true; values.TryNext(out var value); first = false)
+        {
+            Number(output, value, first);
+        }
+
+        return End(output);
+    }
+
+    /// <summary>An entry of the given integers, as <see cref="Entry(string)"/> writes them.</summary>
+    public static byte[] Entry(string term, IEnumerable<int> values)
+    {
+        var output = Begin(term, 64);
+        var first = true;
+        foreach (var value in values)
+        {
+            Number(output, value, first);
+            first = false;
+        }
+
+        return End(output);
+    }
+
+    private static ArrayBufferWriter<byte> Begin(string term, int size)
+    {
+        var output = new ArrayBufferWriter<byte>((term.Length * 3) + 8 + size);
         output.Write("\""u8);
         output.Write(OutputFile.Utf8.GetBytes(term));
         output.Write("\":["u8);
-        void Number(int value, bool first)
-        {
-            var span = output.GetSpan(12);
-            var at = 0;
-            if (!first)
-            {
-                span[at++] = (byte)',';
-            }
+        return output;
+    }
 
-            Utf8Formatter.TryFormat(value, span[at..], out var written);
-            output.Advance(at + written);
+    private static void Number(ArrayBufferWriter<byte> output, int value, bool first)
+    {
+        var span = output.GetSpan(12);
+        var at = 0;
+        if (!first)
+        {
+            span[at++] = (byte)',';
         }
 
-        var values = new Reader(this);
-        int Next() => values.TryNext(out var value) ? value : throw new InvalidOperationException("a posting list ended inside a record");
-        for (var first = true; values.TryNext(out var id); first = false)
-        {
-            Number(id, first);
-            Number(Math.Clamp((int)Math.Round(8 * Next() / averageLength), 1, 63), false);
-            var rest = pair ? Next() : 1;
-            if (pair)
-            {
-                Number(rest, false);
-            }
+        Utf8Formatter.TryFormat(value, span[at..], out var written);
+        output.Advance(at + written);
+    }
 
-            for (var k = 0; k < rest; k++)
-            {
-                Number(Next(), false);
-            }
-        }
-
+    private static byte[] End(ArrayBufferWriter<byte> output)
+    {
         output.Write("]"u8);
         return output.WrittenSpan.ToArray();
     }

@@ -9,10 +9,21 @@ public sealed record SearchFiles(IReadOnlyList<OutputFile> Files, SearchSource? 
 {
     public static readonly SearchFiles None = new([], null);
 
-    public static SearchFiles Index(Archive archive, Routes routes, bool defer, OutputSink sink)
+    /// <summary>How the index was made (whole, or from the last build's), when the output folder's history was kept.</summary>
+    public IndexHistory? History { get; init; }
+
+    /// <summary>The index of the archive; made from the last build's index in the output folder when the sink's manifest keeps
+    /// its history (<paramref name="context"/> names the site inputs it was made under).</summary>
+    public static SearchFiles Index(Archive archive, Routes routes, bool defer, OutputSink sink, string context)
     {
         var source = new SearchSource(archive.LatestFirst, routes);
-        return defer ? new SearchFiles([], source) : new SearchFiles(source.Build(sink), null);
+        if (defer)
+        {
+            return new SearchFiles([], source);
+        }
+
+        var history = IndexHistory.Of(sink, context, archive.Previous);
+        return new SearchFiles(SearchIndex.Build(archive.LatestFirst, routes, sink: sink, history: history), null) { History = history };
     }
 }
 

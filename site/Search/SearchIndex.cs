@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using ReportArchive.Content;
 using ReportArchive.Output;
@@ -14,43 +13,80 @@ namespace ReportArchive.Search;
 /// changes only the files whose bytes it changes (shards are cut where their terms say, not where the last one ended: see
 /// <see cref="ShardWriter"/>).</summary>
 /// <remarks>A posting list is a flat array of integers, one entry per record in ascending id order, the id as a gap from the
-/// previous one. A single Chinese character or a word: <c>gap, norm, weighted tf</c>. A pair of Chinese characters:
-/// <c>gap, norm, count, positions</c>, each position <c>4 * pos + field</c> as a gap from the previous one, so that a query of
-/// three characters or more can demand its pairs be adjacent. The norm is the record's length against the average, in eighths.</remarks>
+/// previous one. A single Chinese character or a word: <c>gap, length, weighted tf</c>. A pair of Chinese characters:
+/// <c>gap, length, count, positions</c>, each position <c>4 * pos + field</c> as a gap from the previous one, so that a query of
+/// three characters or more can demand its pairs be adjacent. The length is the record's, as a code (<see cref="IndexFormat.LengthCode"/>);
+/// the table of contents gives the total, whence the average.</remarks>
 public static class SearchIndex
 {
     /// <summary>The size (in characters) a shard is cut at: see <see cref="ShardWriter"/>.</summary>
     public const int DefaultShardBytes = 16 * 1024;
 
-    public static List<OutputFile> Build(IReadOnlyList<Report> latestFirst, Routes routes, int shardBytes = DefaultShardBytes, OutputSink? sink = null)
+    public static List<OutputFile> Build(IReadOnlyList<Report> latestFirst, Routes routes, int shardBytes = DefaultShardBytes, OutputSink? sink = null, IndexHistory? history = null)
     {
         var (records, shift) = SearchRecord.From(latestFirst, routes.Languages);
+        var files = new IndexFiles(sink ?? OutputSink.InMemory);
+        // Each record's length and, when the index is kept for the next build, a hash of its text.
+        var marks = new RecordMark[records.Count];
+        var shards = history?.Patch(records, shift, shardBytes, files, marks) ?? AllShards(records, shardBytes, files, marks, hashed: history is not null);
 
-        // Records are analysed in parallel a batch at a time and merged at once, so that what they make dies young. A record's
-        // analysis is one sorted array of (term id, value) pairs; a term's string is made once for the whole archive.
+        // Groups are numbered from 0 in order, so the nth address is the nth group's page.
+        var pages = records.Where(r => r.Section is null).Select(r => routes.Url(Route.Article(r.Lang, r.Report))).ToList();
+        var pageNames = pages.Chunk(IndexFormat.PagesPerFile).Select(file => files.Put(JsonSerializer.SerializeToUtf8Bytes(file, JsonTypes.Index.StringArray))).ToList();
+
+        var departments = records.SelectMany(r => r.Report.Departments.Select(d => (Department: d, r.Group))).Distinct()
+            .GroupBy(x => x.Department, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var filterNames = departments.Select(d => files.Put(JsonSerializer.SerializeToUtf8Bytes(Gaps(d.Select(x => x.Group).Order()), JsonTypes.Index.ListInt32))).ToList();
+
+        var byLanguage = records.Select(r => (r.Group, r.Lang, r.Report.Year)).Distinct().GroupBy(g => g.Lang).ToList();
+        var toc = new IndexToc(
+            Departments: [.. departments.Select(g => g.Key)],
+            Filters: filterNames,
+            Languages: byLanguage.ToDictionary(g => g.Key, g => new[] { g.Min(x => x.Group), g.Max(x => x.Group) + 1 }),
+            Length: marks.Sum(m => (long)m.Length),
+            Records: records.Count,
+            PagesPerFile: IndexFormat.PagesPerFile,
+            Pages: pageNames,
+            Shards: [.. shards.Select(s => s.FirstTerm)],
+            ShardFiles: [.. shards.Select(s => s.Name)],
+            Shift: shift,
+            Years: byLanguage.ToDictionary(g => g.Key, g => g.GroupBy(x => x.Year).ToDictionary(
+                y => y.Key.ToString("D4"), y => new[] { y.Min(x => x.Group), y.Max(x => x.Group) + 1 })));
+        var tocBytes = JsonSerializer.SerializeToUtf8Bytes(toc, JsonTypes.Index.IndexToc);
+        history?.Keep(tocBytes, records, shift, shardBytes, marks, shards);
+        return [files.Sink.Bytes(Routes.SearchFile(IndexFormat.TocFile), tocBytes), .. files.Written];
+    }
+
+    /// <summary>Every record analysed and every shard made. Records are analysed in parallel a batch at a time and merged at once,
+    /// so that what they make dies young. A record's analysis is one sorted array of (term id, value) pairs; a term's string is
+    /// made once for the whole archive.</summary>
+    private static List<ShardMark> AllShards(List<SearchRecord> records, int shardBytes, IndexFiles files, RecordMark[] marks, bool hashed)
+    {
         var table = new TermTable();
         var postings = new List<Posting?>();
-        var totalLength = 0L;
         var batches = records.Chunk(256).ToArray();
 
         // The next batch is analysed while this one is merged.
-        Task<(long[] Occurrences, int Length)[]> Analyse(SearchRecord[] batch) => Task.Run(() =>
+        Task<(long[] Occurrences, int Length)[]> Analyse(SearchRecord[] batch, int from) => Task.Run(() =>
         {
             var analysed = new (long[] Occurrences, int Length)[batch.Length];
-            Parallel.For(0, batch.Length, i => analysed[i] = RecordAnalysis.Occurrences(batch[i], table));
+            Parallel.For(0, batch.Length, i =>
+            {
+                analysed[i] = RecordAnalysis.Occurrences(batch[i], table);
+                marks[from + i] = new RecordMark(analysed[i].Length, hashed ? SearchRecord.Hash(batch[i].Fields) : default);
+            });
             return analysed;
         });
 
-        var next = batches.Length > 0 ? Analyse(batches[0]) : null;
+        var next = batches.Length > 0 ? Analyse(batches[0], 0) : null;
         for (var b = 0; b < batches.Length; b++)
         {
             var batch = batches[b];
             var analysed = next!.GetAwaiter().GetResult();
-            next = b + 1 < batches.Length ? Analyse(batches[b + 1]) : null;
+            next = b + 1 < batches.Length ? Analyse(batches[b + 1], (b + 1) * 256) : null;
             for (var i = 0; i < batch.Length; i++)
             {
                 var (occurrences, length) = analysed[i];
-                totalLength += length;
                 for (var start = 0; start < occurrences.Length;)
                 {
                     var term = (int)(occurrences[start] >> 32);
@@ -72,43 +108,13 @@ public static class SearchIndex
             }
         }
 
-        var averageLength = records.Count == 0 ? 1.0 : Math.Max(1.0, (double)totalLength / records.Count);
-
-        // Files are handed to the sink as they are made (a large archive's index is hundreds of megabytes), each named by a hash of
-        // its bytes: an edit changes the names of only the files it changes, and a reader never mixes files of two builds.
-        var written = new List<OutputFile>();
-        sink ??= OutputSink.InMemory;
-        var stored = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        // Every file but the table of contents is stored gzip-compressed (search.js inflates it): a third of the bytes on disk. A
-        // file the spare holds under its name already is not compressed again; two files with the same bytes are one file.
-        (string Name, OutputFile? File) Store(byte[] bytes)
-        {
-            var name = IndexFormat.Name(bytes);
-            var path = Routes.SearchFile(IndexFormat.Stored(name));
-            return (name, !stored.TryAdd(name, true) ? null : sink.Holds(path) ?? sink.Bytes(path, IndexFormat.Compress(bytes)));
-        }
-
-        string Put(byte[] bytes)
-        {
-            var (name, file) = Store(bytes);
-            if (file is not null)
-            {
-                written.Add(file);
-            }
-
-            return name;
-        }
-
-        // Terms in sorted order, each entry encoded on every core, a chunk of terms at a time, as UTF-8 straight from its posting list.
-        // Shards are compressed and written on every core, a batch at a time, in the order they were cut.
+        // Terms in sorted order, each entry encoded on every core, a chunk of terms at a time, as UTF-8 straight from its posting
+        // list. Shards are compressed and written on every core, a batch at a time, in the order they were cut.
         var cut = new List<byte[]>();
-        var shardNames = new List<string>();
+        var names = new List<string>();
         void Flush()
         {
-            var done = new (string Name, OutputFile? File)[cut.Count];
-            Parallel.For(0, cut.Count, i => done[i] = Store(cut[i]));
-            shardNames.AddRange(done.Select(d => d.Name));
-            written.AddRange(done.Select(d => d.File).OfType<OutputFile>());
+            names.AddRange(files.StoreAll(cut));
             cut.Clear();
         }
 
@@ -117,7 +123,7 @@ public static class SearchIndex
         foreach (var chunk in Batches(sorted, t => postings[t.Id]!.Bytes))
         {
             var entries = new byte[chunk.Length][];
-            Parallel.For(0, chunk.Length, i => entries[i] = postings[chunk[i].Id]!.Entry(chunk[i].Name, averageLength));
+            Parallel.For(0, chunk.Length, i => entries[i] = postings[chunk[i].Id]!.Entry(chunk[i].Name));
             for (var i = 0; i < chunk.Length; i++)
             {
                 shards.Add(chunk[i].Name, entries[i]);
@@ -128,28 +134,7 @@ public static class SearchIndex
 
         shards.Cut();
         Flush();
-        // Groups are numbered from 0 in order, so the nth address is the nth group's page.
-        var pages = records.Where(r => r.Section is null).Select(r => routes.Url(Route.Article(r.Lang, r.Report))).ToList();
-        var pageNames = pages.Chunk(IndexFormat.PagesPerFile).Select(file => Put(JsonSerializer.SerializeToUtf8Bytes(file, JsonTypes.Index.StringArray))).ToList();
-
-        var departments = records.SelectMany(r => r.Report.Departments.Select(d => (Department: d, r.Group))).Distinct()
-            .GroupBy(x => x.Department, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var filterNames = departments.Select(d => Put(JsonSerializer.SerializeToUtf8Bytes(Gaps(d.Select(x => x.Group).Order()), JsonTypes.Index.ListInt32))).ToList();
-
-        var byLanguage = records.Select(r => (r.Group, r.Lang, r.Report.Year)).Distinct().GroupBy(g => g.Lang).ToList();
-        var toc = new IndexToc(
-            Departments: [.. departments.Select(g => g.Key)],
-            Filters: filterNames,
-            Languages: byLanguage.ToDictionary(g => g.Key, g => new[] { g.Min(x => x.Group), g.Max(x => x.Group) + 1 }),
-            Records: records.Count,
-            PagesPerFile: IndexFormat.PagesPerFile,
-            Pages: pageNames,
-            Shards: shards.FirstTerms,
-            ShardFiles: shardNames,
-            Shift: shift,
-            Years: byLanguage.ToDictionary(g => g.Key, g => g.GroupBy(x => x.Year).ToDictionary(
-                y => y.Key.ToString("D4"), y => new[] { y.Min(x => x.Group), y.Max(x => x.Group) + 1 })));
-        return [sink.Text(Routes.SearchFile(IndexFormat.TocFile), JsonSerializer.Serialize(toc, JsonTypes.Index.IndexToc)), .. written];
+        return [.. names.Select((name, i) => new ShardMark(shards.FirstTerms[i], name, shards.FirstChars[i]))];
     }
 
     /// <summary>Terms a batch at a time, each batch up to 256 terms or about 8 MiB of posting lists: the entries of a batch are
@@ -187,4 +172,66 @@ public static class SearchIndex
 
         return result;
     }
+}
+
+/// <summary>A record as the index holds it: its length in tokens, and a hash of its fields (zero when not kept).</summary>
+internal readonly record struct RecordMark(int Length, UInt128 Hash);
+
+/// <summary>A shard as the table of contents lists it (its first term, its file's name) and the size of its first entry.</summary>
+internal sealed record ShardMark(string FirstTerm, string Name, int FirstChars);
+
+/// <summary>The index's files as they are made, each named by a hash of its bytes and stored gzip-compressed (search.js inflates it):
+/// a third of the bytes on disk. A file the spare holds under its name already is not compressed again; two files with the same
+/// bytes are one file.</summary>
+internal sealed class IndexFiles(OutputSink sink)
+{
+    private readonly ConcurrentDictionary<string, bool> _stored = new(StringComparer.Ordinal);
+
+    public OutputSink Sink => sink;
+
+    /// <summary>The files made, in the order they were made.</summary>
+    public List<OutputFile> Written { get; } = [];
+
+    private (string Name, OutputFile? File) Store(byte[] bytes)
+    {
+        var name = IndexFormat.Name(bytes);
+        var path = Routes.SearchFile(IndexFormat.Stored(name));
+        return (name, !_stored.TryAdd(name, true) ? null : sink.Holds(path) ?? sink.Bytes(path, IndexFormat.Compress(bytes)));
+    }
+
+    /// <summary>Stores a file; returns its name.</summary>
+    public string Put(byte[] bytes)
+    {
+        var (name, file) = Store(bytes);
+        if (file is not null)
+        {
+            Written.Add(file);
+        }
+
+        return name;
+    }
+
+    /// <summary>Stores files on every core; returns their names in order.</summary>
+    public IEnumerable<string> StoreAll(IReadOnlyList<byte[]> all)
+    {
+        var done = new (string Name, OutputFile? File)[all.Count];
+        Parallel.For(0, all.Count, i => done[i] = Store(all[i]));
+        Written.AddRange(done.Select(d => d.File).OfType<OutputFile>());
+        return done.Select(d => d.Name);
+    }
+
+    /// <summary>Stores a file of the last build's index as it was, compressed: the spare's copy when it holds one, else
+    /// <paramref name="compressed"/> (read from the output folder).</summary>
+    public void Keep(string name, Func<byte[]> compressed)
+    {
+        var path = Routes.SearchFile(IndexFormat.Stored(name));
+        if (_stored.TryAdd(name, true))
+        {
+            Written.Add(sink.Holds(path) ?? sink.Bytes(path, compressed()));
+        }
+    }
+
+    /// <summary>Whether the spare holds a file of the index under its name (then it need not be read).</summary>
+    public bool SpareHolds(string name) =>
+        sink.Manifest is { } manifest && manifest.SpareHas(Routes.SearchFile(IndexFormat.Stored(name)), OutputFile.Target(sink.Folder!, Routes.SearchFile(IndexFormat.Stored(name)))) is not null;
 }

@@ -65,6 +65,38 @@ public sealed record SearchRecord(int Id, int Group, Report Report, string Lang,
         return (records, shift);
     }
 
+    /// <summary>The fields of the record a report has at <paramref name="index"/> (0 its head, 1.. its sections) in a language;
+    /// null when it has none there.</summary>
+    public static IReadOnlyList<(Field Field, string Text)>? FieldsOf(Report report, string lang, int index)
+    {
+        if (report.In(lang) is not { } translation)
+        {
+            return null;
+        }
+
+        return index == 0 ? Head(translation)
+            : index <= report.Original.Sections.Length && translation.Section(report.Original.Sections[index - 1].Id) is { } section ? Body(section)
+            : null;
+    }
+
+    /// <summary>A hash of a record's fields (each field's kind, length and text): equal hashes, equal entries in the index.</summary>
+    public static UInt128 Hash(IReadOnlyList<(Field Field, string Text)> fields)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        Span<byte> head = stackalloc byte[8];
+        foreach (var (field, text) in fields)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(head, (int)field);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(head[4..], text.Length);
+            hash.AppendData(head);
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
+        }
+
+        Span<byte> result = stackalloc byte[32];
+        hash.GetHashAndReset(result);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(result);
+    }
+
     private static List<(Field, string)> Head(Translation t)
     {
         var fields = new List<(Field, string)> { (Field.Title, t.Title) };

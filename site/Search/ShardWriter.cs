@@ -20,18 +20,27 @@ internal sealed class ShardWriter(int shardBytes, Action<byte[]> put)
 
     public List<string> FirstTerms { get; } = [];
 
+    /// <summary>The size (in characters) of each shard's first entry: with its first term, what says whether a shard is cut before
+    /// it (<see cref="CutsBefore"/>) without reading it.</summary>
+    public List<int> FirstChars { get; } = [];
+
+    /// <summary>An entry's size in characters, as the limit counts it.</summary>
+    public static int Chars(string term, byte[] entry) => entry.Length - OutputFile.Utf8.GetByteCount(term) + term.Length;
+
+    /// <summary>Whether the next term, whose entry is <paramref name="chars"/> characters, starts a shard: the shard being filled
+    /// is empty, or is cut before it.</summary>
+    public bool CutsBefore(string term, int chars) =>
+        _chars == 0 || _chars + chars > shardBytes || (_chars >= shardBytes / 4 && MarksCut(term));
+
     /// <summary>Adds a term's entry (<c>"term":[…]</c> in UTF-8).</summary>
     public void Add(string term, byte[] entry)
     {
-        var chars = entry.Length - OutputFile.Utf8.GetByteCount(term) + term.Length;
-        if (_chars > 0 && (_chars + chars > shardBytes || (_chars >= shardBytes / 4 && MarksCut(term))))
+        var chars = Chars(term, entry);
+        if (CutsBefore(term, chars))
         {
             Cut();
-        }
-
-        if (_chars == 0)
-        {
             FirstTerms.Add(term);
+            FirstChars.Add(chars);
         }
 
         _shard.Write(_chars == 0 ? "{"u8 : ","u8);

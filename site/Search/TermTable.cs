@@ -42,5 +42,5 @@ internal sealed class TermTable
     }
 
     /// <summary>Whether a term is a pair of Chinese characters (a word never holds one, a single character is one rune).</summary>
-    private static bool IsPair(string term) => Tokenizer.IsHan(System.Text.Rune.GetRuneAt(term, 0)) && term.EnumerateRunes().Count() == 2;
+    public static bool IsPair(string term) => Tokenizer.IsHan(System.Text.Rune.GetRuneAt(term, 0)) && term.EnumerateRunes().Count() == 2;
 }

@@ -135,6 +135,11 @@
     return parts;
   }
 
+  /** A record's length from its code in a posting list: 4 * e + m for a length of 2^e and the two bits after its first. */
+  function lengthOf(code) {
+    return Math.pow(2, code >> 2) * (1 + ((code & 3) + 0.5) / 4);
+  }
+
   function isPair(term) {
     var chars = Array.from(term);
     return chars.length === 2 && isHan(chars[0].codePointAt(0));
@@ -412,6 +417,7 @@
       });
     }
     var idf = matches.map(function (m) { return Math.log(1 + (toc.n - m.size + 0.5) / (m.size + 0.5)); });
+    var average = Math.max(1, toc.len / Math.max(1, toc.n));
     var groups = new Map();
     var count = 0;
     matches[0].forEach(function (first, id) {
@@ -422,7 +428,7 @@
       for (var k = 0; k < matches.length; k++) {
         var e = k === 0 ? first : matches[k].get(id);
         if (!e) return;
-        score += idf[k] * e.tf * (K1 + 1) / (e.tf + K1 * (1 - B + B * e.norm / 8));
+        score += idf[k] * e.tf * (K1 + 1) / (e.tf + K1 * (1 - B + B * lengthOf(e.norm) / average));
       }
       count++;
       var entry = groups.get(group);
