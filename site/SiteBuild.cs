@@ -24,12 +24,17 @@ public static class SiteBuild
         // makes the whole site too, keeping only each file's size, to say what the site will weigh.
         // What the output and its spare hold is kept in the cache folder: files of the spare found as the manifest describes them
         // are not read to be compared, and a report's pages found there as the last build made them are not rendered again.
-        var manifest = writing && settings.Cache.Length > 0 ? OutputManifest.Open(settings.Cache, settings.Output) : null;
-        var sink = writing ? OutputSink.Staging(SiteWriter.PrepareStaging(settings.Output), manifest) : settings.Check ? OutputSink.Counting : OutputSink.InMemory;
         using var stages = new Stages(cancellation);
         var written = false;
         try
         {
+            // The spare is made ready (and its manifest read) while the content is read.
+            var output = stages.Run("Output", [], _ =>
+            {
+                var manifest = writing && settings.Cache.Length > 0 ? OutputManifest.Open(settings.Cache, settings.Output) : null;
+                return (Sink: writing ? OutputSink.Staging(SiteWriter.PrepareStaging(settings.Output), manifest) : settings.Check ? OutputSink.Counting : OutputSink.InMemory,
+                    Manifest: manifest);
+            });
             var inputs = stages.Run("Config", [], d => SiteInputs.Load(settings, d));
             var assets = stages.Run("Assets", [], d => AssetFiles.Read(settings.Theme, d));
             // Bundles as the last build read them, kept in the cache folder: only those whose files changed are read again. A
@@ -47,19 +52,21 @@ public static class SiteBuild
             _ = stages.Run("Keep", [archive], _ => kept?.Save() ?? 0);
             var photos = stages.Run("Photos", [archive], d =>
                 PhotoSet.Process(archive.Result, new PhotoCache(settings.Cache), PhotoSettings.Default, encode: !settings.Check, d));
-            var pages = stages.Run("Pages", [inputs, archive, photos, assets], _ =>
+            var pages = stages.Run("Pages", [inputs, archive, photos, assets, output], _ =>
                 inputs.Result is { } site && !stages.Diagnostics.HasErrors
-                    ? RenderedPages.Render(site, archive.Result, photos.Result, assets.Result, settings.Memo, sink)
+                    ? RenderedPages.Render(site, archive.Result, photos.Result, assets.Result, settings.Memo, output.Result.Sink)
                     : RenderedPages.None);
-            var search = stages.Run("Search", [inputs, archive], _ =>
+            var search = stages.Run("Search", [inputs, archive, output], _ =>
                 inputs.Result is { } site && !stages.Diagnostics.HasErrors
-                    ? SearchFiles.Index(archive.Result, site.Routes, settings.DeferSearch, sink, string.Join(",", site.Languages.Keys))
+                    ? SearchFiles.Index(archive.Result, site.Routes, settings.DeferSearch, output.Result.Sink, string.Join(",", site.Languages.Keys))
                     : SearchFiles.None);
             var published = stages.Run("Publish", [inputs, archive, pages], _ =>
                 inputs.Result is { } site && pages.Result.Pages.Count > 0
                     ? PublishedFiles.Make(site, archive.Result, pages.Result, settings.Memo)
                     : PublishedFiles.None);
 
+            // The output folder's failure (a file where the folder should be) is the one to report, not the stages it cancelled.
+            await output;
             var files = new SiteFiles(await assets, await photos, await pages, await search, await published);
             // GitHub Pages refuses a site over 1 GB: a warning from 80 %, an error (nothing written) above. The preview (in memory,
             // its search index made on demand) serves whatever it has.
@@ -73,7 +80,7 @@ public static class SiteBuild
             if (writing && !stages.Diagnostics.HasErrors)
             {
                 var writeStart = stages.Elapsed;
-                report = SiteWriter.Write(settings.Output, files.Files, manifest);
+                report = SiteWriter.Write(settings.Output, files.Files, (await output).Manifest);
                 files.Search.History?.Save();
                 stages.Record("Write", writeStart);
                 written = true;
@@ -88,7 +95,7 @@ public static class SiteBuild
                 PagesKept = files.Pages.Kept.Pages,
                 SearchMade = files.Search.History?.Outcome,
                 SearchRecordsChanged = files.Search.History?.Changed,
-                Writes = report is null ? null : new FileWrites(sink.Counts.Written + report.Copied, sink.Counts.Unchanged + files.Files.Count(f => !f.Staged) - report.Copied, report.Removed),
+                Writes = report is null ? null : new FileWrites((await output).Sink.Counts.Written + report.Copied, (await output).Sink.Counts.Unchanged + files.Files.Count(f => !f.Staged) - report.Copied, report.Removed),
             };
         }
         finally

@@ -65,7 +65,7 @@ public sealed class ContentCache
 
         var chunk = _chunks.GetOrAdd(ChunkName(bundle), name => new(() => Chunk.Load(Path.Combine(_folder, name), _context))).Value;
         var before = Stamp(bundle);
-        if (before is not null && chunk.TryGet(bundle, before.Value.Files, out var kept))
+        if (before is not null && chunk.TryGet(bundle, before.Value.Files, read, out var kept))
         {
             Interlocked.Increment(ref _reused);
             return Stamped(kept, bundle, before.Value.Files);
@@ -132,7 +132,7 @@ public sealed class ContentCache
     private static (string Files, DateTime Newest)? Stamp(string bundle)
     {
         var folder = new DirectoryInfo(bundle);
-        if (!folder.Exists || folder.LinkTarget is not null || folder.Parent?.LinkTarget is not null)
+        if (!folder.Exists || IsLink(folder) || (folder.Parent is { } parent && IsLink(parent)))
         {
             return null;
         }
@@ -142,7 +142,7 @@ public sealed class ContentCache
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
         foreach (var entry in folder.EnumerateFileSystemInfos("*", options).OrderBy(e => e.FullName, StringComparer.Ordinal))
         {
-            if (entry.LinkTarget is not null)
+            if (IsLink(entry))
             {
                 return null;
             }
@@ -157,6 +157,10 @@ public sealed class ContentCache
 
         return (stamp.ToString(), newest);
     }
+
+    /// <summary>Whether an entry is a symbolic link: its attributes say so from the one look the enumeration took, without
+    /// reading the link (as <see cref="FileSystemInfo.LinkTarget"/> does, a system call for every file of every bundle).</summary>
+    private static bool IsLink(FileSystemInfo entry) => entry.Attributes.HasFlag(FileAttributes.ReparsePoint);
 
     /// <summary>The kept bundles of one year folder: as read from its file (each entry's bytes, parsed only when used), and
     /// what this build did with each bundle it asked for.</summary>
@@ -179,7 +183,9 @@ public sealed class ContentCache
             {
                 if (File.Exists(path))
                 {
-                    ContentFormat.ReadEntries(File.ReadAllBytes(path), context, stored);
+                    // Kept open while a report reads its text from it: a build that writes the year's file again renames a new one into place.
+                    var file = new KeptFile(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete));
+                    ContentFormat.ReadEntries(file, context, stored);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException)
@@ -190,17 +196,19 @@ public sealed class ContentCache
             return new Chunk(stored);
         }
 
-        public bool TryGet(string bundle, string files, out (Report?, List<Diagnostic>) kept)
+        /// <summary>The bundle as kept, when its files are as they were; its text is read when first asked for, or, when it is not
+        /// as kept, by <paramref name="again"/>.</summary>
+        public bool TryGet(string bundle, string files, Func<(Report?, List<Diagnostic>)> again, out (Report?, List<Diagnostic>) kept)
         {
             kept = default;
-            if (!_stored.TryGetValue(bundle, out var entry) || entry.Stamp != files || entry.Bytes is null)
+            if (!_stored.TryGetValue(bundle, out var entry) || entry.Stamp != files || entry.Head is null)
             {
                 return false;
             }
 
             try
             {
-                kept = ContentFormat.ReadBundle(entry.Bytes);
+                kept = ContentFormat.ReadBundle(entry, again);
             }
             catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or FormatException)
             {
@@ -216,7 +224,7 @@ public sealed class ContentCache
         {
             try
             {
-                return _stored.TryGetValue(bundle, out var entry) && entry.Bytes is not null ? ContentFormat.ReadBundle(entry.Bytes).Item1 : null;
+                return _stored.TryGetValue(bundle, out var entry) && entry.Head is not null ? ContentFormat.ReadBundle(entry, again: null).Item1 : null;
             }
             catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or FormatException)
             {
@@ -246,7 +254,7 @@ public sealed class ContentCache
                 }
                 else if (use.Read is { } before && Stamp(bundle) is { } after && after.Files == before.Files && after.Newest < settled)
                 {
-                    kept.Add((bundle, new ContentFormat.Entry(after.Files, null), use.Result));
+                    kept.Add((bundle, new ContentFormat.Entry(after.Files, null, []), use.Result));
                 }
             }
 

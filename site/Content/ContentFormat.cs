@@ -2,131 +2,170 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using ReportArchive.Build;
+using ReportArchive.Output;
 
 namespace ReportArchive.Content;
 
 /// <summary>How <see cref="ContentCache"/> writes a bundle as read (its report, or none, and its diagnostics) and a year's
-/// file of them: every field of the parsed form, in a fixed order, strings as UTF-8 with their length. A year's file ends with
-/// a SHA-256 of what comes before it, so that a file cut short or altered is refused whole.</summary>
+/// file of them: every field of the parsed form, in a fixed order, strings as UTF-8 with their length. A bundle is kept in two
+/// parts: its head (diagnostics, the report's fields, each language file's front matter, figures and sections' ids and
+/// headings), and each language file's blocks (its lead's and its sections'), which are read only when asked for.</summary>
+/// <remarks>A year's file: the length of its index (8 bytes), the index (the magic, the context, and each bundle's path, stamp, head,
+/// and where its blocks are, with their length and a hash), a SHA-256 of the index, then every bundle's blocks. A build reads the
+/// index, checked whole, and a language file's blocks when it asks for them, checked against their hash: a year's text is read only
+/// where it is used. Blocks that are not as hashed are read again from the bundle's files.</remarks>
 internal static class ContentFormat
 {
-    private const string Magic = "reportarchive-content-3";
+    private const string Magic = "reportarchive-content-5";
 
-    /// <summary>A kept bundle: its files' <c>Stamp</c> (paths, sizes, times), and its bytes (null for a bundle to be written
-    /// from what was read).</summary>
-    public sealed record Entry(string Stamp, byte[]? Bytes);
+    /// <summary>A kept bundle: its files' <c>Stamp</c> (paths, sizes, times), its head, and where each language file's blocks are
+    /// (no head: a bundle to be written from what was read).</summary>
+    public sealed record Entry(string Stamp, ArraySegment<byte>? Head, BlockBytes[] Blocks);
 
-    /// <summary>Writes a year's file to <paramref name="output"/>: each entry as kept, or made from the bundle read, a
-    /// megabyte at a time through the hash that ends the file.</summary>
+    /// <summary>Writes a year's file to <paramref name="output"/>: each entry as kept (its blocks copied from where they are), or made
+    /// from the bundle read.</summary>
     public static void WriteEntries(Stream output, string context, IReadOnlyList<(string Bundle, Entry? Entry, (Report?, List<Diagnostic>) Read)> entries)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var buffer = new MemoryStream(1 << 20);
-        using var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true);
-        using var bundle = new MemoryStream();
-        void Flush()
+        var parts = entries.Select(e => (e.Bundle, e.Entry!.Stamp, Part: e.Entry.Head is { } head ? (head, e.Entry.Blocks) : Split(e.Read))).ToList();
+        using var index = new MemoryStream();
+        using (var writer = new BinaryWriter(index, Encoding.UTF8, leaveOpen: true))
         {
-            writer.Flush();
-            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-            hash.AppendData(bytes);
-            output.Write(bytes);
-            buffer.SetLength(0);
-        }
-
-        writer.Write(Magic);
-        writer.Write(context);
-        writer.Write(entries.Count);
-        foreach (var (path, entry, read) in entries)
-        {
-            writer.Write(path);
-            writer.Write(entry!.Stamp);
-            if (entry.Bytes is { } kept)
+            writer.Write(Magic);
+            writer.Write(context);
+            writer.Write(parts.Count);
+            var offset = 0L;
+            foreach (var (bundle, stamp, (head, blocks)) in parts)
             {
-                writer.Write(kept.Length);
-                writer.Write(kept);
-            }
-            else
-            {
-                bundle.SetLength(0);
-                WriteBundle(bundle, read);
-                writer.Write((int)bundle.Length);
-                writer.Write(bundle.GetBuffer().AsSpan(0, (int)bundle.Length));
-            }
-
-            if (buffer.Length >= 1 << 20)
-            {
-                Flush();
+                writer.Write(bundle);
+                writer.Write(stamp);
+                writer.Write(head.Count);
+                writer.Write(head.AsSpan());
+                writer.Write(blocks.Length);
+                foreach (var block in blocks)
+                {
+                    writer.Write(offset);
+                    writer.Write(block.Length);
+                    writer.Write((ulong)(block.Hash >> 64));
+                    writer.Write((ulong)block.Hash);
+                    offset += block.Length;
+                }
             }
         }
 
-        Flush();
-        output.Write(hash.GetHashAndReset());
+        var indexBytes = index.GetBuffer().AsSpan(0, (int)index.Length);
+        Span<byte> length = stackalloc byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(length, indexBytes.Length);
+        output.Write(length);
+        output.Write(indexBytes);
+        output.Write(SHA256.HashData(indexBytes));
+        foreach (var block in parts.SelectMany(p => p.Part.Blocks))
+        {
+            output.Write(block.Bytes() ?? throw new IOException("a kept report's text could not be read to be kept again"));
+        }
     }
 
-    /// <summary>Adds the entries of a year's file to <paramref name="entries"/>; none when it was written under another context.</summary>
-    public static void ReadEntries(byte[] file, string context, Dictionary<string, Entry> entries)
+    /// <summary>Reads the index of a year's file open at <paramref name="file"/> into <paramref name="entries"/>; none when it was
+    /// written under another context.</summary>
+    public static void ReadEntries(KeptFile file, string context, Dictionary<string, Entry> entries)
     {
-        if (file.Length < 32 || !SHA256.HashData(file.AsSpan(0, file.Length - 32)).AsSpan().SequenceEqual(file.AsSpan(file.Length - 32)))
+        var size = RandomAccess.GetLength(file.Handle);
+        Span<byte> lengthBytes = stackalloc byte[8];
+        var indexLength = file.Read(lengthBytes, 0) == 8 ? System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(lengthBytes) : -1;
+        if (indexLength < 0 || 8 + indexLength + 32 > size)
         {
             throw new InvalidDataException("the file is damaged");
         }
 
-        using var reader = new BinaryReader(new MemoryStream(file, 0, file.Length - 32), Encoding.UTF8);
-        if (reader.ReadString() != Magic || reader.ReadString() != context)
+        var index = new byte[indexLength + 32];
+        if (file.Read(index, 8) != index.Length || !SHA256.HashData(index.AsSpan(0, (int)indexLength)).AsSpan().SequenceEqual(index.AsSpan((int)indexLength)))
+        {
+            throw new InvalidDataException("the file is damaged");
+        }
+
+        var blocksStart = 8 + indexLength + 32;
+        using var reader = KeptBytes.Reader(new ArraySegment<byte>(index, 0, (int)indexLength));
+        if (KeptBytes.Text(reader) != Magic || KeptBytes.Text(reader) != context)
         {
             return;
         }
 
         for (var count = reader.ReadInt32(); count > 0; count--)
         {
-            var (bundle, stamp) = (reader.ReadString(), reader.ReadString());
-            entries[bundle] = new Entry(stamp, reader.ReadBytes(reader.ReadInt32()));
+            var (bundle, stamp, length) = (KeptBytes.Text(reader), KeptBytes.Text(reader), reader.ReadInt32());
+            var at = (int)reader.BaseStream.Position;
+            if (length < 0 || at + length > indexLength)
+            {
+                throw new InvalidDataException("an entry runs past the end of the index");
+            }
+
+            reader.BaseStream.Position = at + length;
+            var blocks = new BlockBytes[reader.ReadInt32()];
+            for (var i = 0; i < blocks.Length; i++)
+            {
+                var (offset, blockLength, hash) = (reader.ReadInt64(), reader.ReadInt32(), new UInt128(reader.ReadUInt64(), reader.ReadUInt64()));
+                blocks[i] = offset < 0 || blockLength < 0 || blocksStart + offset + blockLength > size
+                    ? throw new InvalidDataException("a report's text runs past the end of the file")
+                    : new BlockBytes(default, file, blocksStart + offset, blockLength, hash);
+            }
+
+            entries[bundle] = new Entry(stamp, new ArraySegment<byte>(index, at, length), blocks);
         }
     }
 
+    /// <summary>A bundle in one piece (its head, then each language file's blocks, each with its length before it).</summary>
     public static byte[] WriteBundle((Report? Report, List<Diagnostic> Diagnostics) bundle)
     {
+        var (head, blocks) = Split(bundle);
         using var stream = new MemoryStream();
-        WriteBundle(stream, bundle);
-        return stream.ToArray();
-    }
-
-    private static void WriteBundle(Stream stream, (Report? Report, List<Diagnostic> Diagnostics) bundle)
-    {
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        writer.Write(bundle.Diagnostics.Count);
-        foreach (var d in bundle.Diagnostics)
+        writer.Write(head.Count);
+        writer.Write(head.AsSpan());
+        writer.Write(blocks.Length);
+        foreach (var block in blocks)
         {
-            writer.Write((byte)d.Severity);
-            writer.Write(d.Code);
-            writer.Write(d.File);
-            writer.Write(d.Line);
-            writer.Write(d.Column);
-            writer.Write(d.Message);
-        }
-
-        writer.Write(bundle.Report is not null);
-        if (bundle.Report is { } report)
-        {
-            Write(writer, report);
+            writer.Write(block.Length);
+            writer.Write(block.Bytes()!);
         }
 
         writer.Flush();
+        return stream.ToArray();
     }
 
+    /// <summary>A bundle written by <see cref="WriteBundle"/>.</summary>
     public static (Report?, List<Diagnostic>) ReadBundle(byte[] bytes)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+        using var reader = KeptBytes.Reader(bytes);
+        var head = new ArraySegment<byte>(bytes, 4, reader.ReadInt32());
+        reader.BaseStream.Position = 4 + head.Count;
+        var blocks = new BlockBytes[reader.ReadInt32()];
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            var length = reader.ReadInt32();
+            var at = (int)reader.BaseStream.Position;
+            var memory = new ArraySegment<byte>(bytes, at, length);
+            blocks[i] = new BlockBytes(memory, null, 0, length, OutputManifest.Hash(memory));
+            reader.BaseStream.Position = at + length;
+        }
+
+        return ReadBundle(new Entry("", head, blocks), again: null);
+    }
+
+    /// <summary>A kept bundle: its diagnostics and its report, whose blocks are read when first asked for; when they are not as
+    /// hashed, <paramref name="again"/> (reading the bundle from its files) gives them, or they cannot be read.</summary>
+    public static (Report?, List<Diagnostic>) ReadBundle(Entry entry, Func<(Report?, List<Diagnostic>)>? again)
+    {
+        var bytes = entry.Head ?? throw new InvalidOperationException("a bundle to be written has no head to read");
+        using var reader = KeptBytes.Reader(bytes);
         var diagnostics = new List<Diagnostic>();
         for (var count = reader.ReadInt32(); count > 0; count--)
         {
             var severity = (Severity)reader.ReadByte();
             diagnostics.Add(new Diagnostic(Enum.IsDefined(severity) ? severity : throw new InvalidDataException("unknown severity"),
-                reader.ReadString(), reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadString()));
+                KeptBytes.Text(reader), KeptBytes.Text(reader), reader.ReadInt32(), reader.ReadInt32(), KeptBytes.Text(reader)));
         }
 
-        var report = reader.ReadBoolean() ? ReadReport(reader) : null;
-        if (reader.BaseStream.Position != bytes.Length)
+        var report = reader.ReadBoolean() ? ReadReport(reader, entry.Blocks, again) : null;
+        if (reader.BaseStream.Position != bytes.Count)
         {
             throw new InvalidDataException("bytes left after the bundle");
         }
@@ -134,7 +173,37 @@ internal static class ContentFormat
         return (report, diagnostics);
     }
 
-    private static void Write(BinaryWriter writer, Report report)
+    /// <summary>A bundle's head and each language file's blocks, as <see cref="Entry"/> keeps them.</summary>
+    private static (ArraySegment<byte> Head, BlockBytes[] Blocks) Split((Report? Report, List<Diagnostic> Diagnostics) bundle)
+    {
+        using var stream = new MemoryStream();
+        var blocks = new List<BlockBytes>();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(bundle.Diagnostics.Count);
+            foreach (var d in bundle.Diagnostics)
+            {
+                writer.Write((byte)d.Severity);
+                writer.Write(d.Code);
+                writer.Write(d.File);
+                writer.Write(d.Line);
+                writer.Write(d.Column);
+                writer.Write(d.Message);
+            }
+
+            writer.Write(bundle.Report is not null);
+            if (bundle.Report is { } report)
+            {
+                Write(writer, report, blocks);
+            }
+        }
+
+        return (stream.ToArray(), [.. blocks]);
+    }
+
+    /// <summary>A report's head: its fields, then each language file's front matter, figures, and sections' ids, headings and
+    /// lines. Each language file's blocks (the lead's, then each section's) go to <paramref name="blocks"/>.</summary>
+    private static void Write(BinaryWriter writer, Report report, List<BlockBytes> blocks)
     {
         writer.Write(report.Directory);
         writer.Write(report.Slug);
@@ -149,33 +218,57 @@ internal static class ContentFormat
             writer.Write(translation.Lang);
             writer.Write(translation.File);
             Write(writer, translation.Front);
-            Blocks(writer, translation.Lead);
+            Blocks(writer, [.. translation.Figures]);
             writer.Write(translation.Sections.Length);
             foreach (var section in translation.Sections)
             {
                 writer.Write(section.Id);
                 writer.Write(section.Heading);
                 writer.Write(section.Line);
-                Blocks(writer, section.Blocks);
             }
+
+            using var part = new MemoryStream();
+            using (var text = new BinaryWriter(part, Encoding.UTF8, leaveOpen: true))
+            {
+                Blocks(text, translation.Lead);
+                foreach (var section in translation.Sections)
+                {
+                    Blocks(text, section.Blocks);
+                }
+            }
+
+            var bytes = new ArraySegment<byte>(part.ToArray());
+            blocks.Add(new BlockBytes(bytes, null, 0, bytes.Count, OutputManifest.Hash(bytes)));
         }
     }
 
-    private static Report ReadReport(BinaryReader reader)
+    private static Report ReadReport(BinaryReader reader, BlockBytes[] blocks, Func<(Report?, List<Diagnostic>)>? again)
     {
-        var (directory, slug, date, inferred) = (reader.ReadString(), reader.ReadString(), DateOnly.FromDayNumber(reader.ReadInt32()), reader.ReadBoolean());
-        var (departments, topics, version) = (Strings(reader), Strings(reader), reader.ReadString());
+        var (directory, slug, date, inferred) = (KeptBytes.Text(reader), KeptBytes.Text(reader), DateOnly.FromDayNumber(reader.ReadInt32()), reader.ReadBoolean());
+        var (departments, topics, version) = (Strings(reader), Strings(reader), KeptBytes.Text(reader));
         var files = ImmutableArray.CreateBuilder<Translation>();
-        for (var count = reader.ReadInt32(); count > 0; count--)
+        var count = reader.ReadInt32();
+        if (count != blocks.Length)
         {
-            var (lang, file, front, lead) = (reader.ReadString(), reader.ReadString(), ReadFront(reader), Blocks(reader));
-            var sections = ImmutableArray.CreateBuilder<Section>();
-            for (var n = reader.ReadInt32(); n > 0; n--)
+            throw new InvalidDataException("a report's language files and their text do not match");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var (lang, file, front) = (KeptBytes.Text(reader), KeptBytes.Text(reader), ReadFront(reader));
+            var figures = Blocks(reader).OfType<Figure>().ToImmutableArray();
+            var outline = new (string Id, string Heading, int Line)[reader.ReadInt32()];
+            for (var n = 0; n < outline.Length; n++)
             {
-                sections.Add(new Section(reader.ReadString(), reader.ReadString(), reader.ReadInt32(), Blocks(reader)));
+                outline[n] = (KeptBytes.Text(reader), KeptBytes.Text(reader), reader.ReadInt32());
             }
 
-            files.Add(new Translation(lang, file, front, lead, sections.ToImmutable()));
+            var which = i;
+            var source = new BlockSource(blocks[i], outline.Length, again is null ? null : () => again().Item1 is { } read && which < read.Files.Length
+                && read.Files[which].Sections.Length == outline.Length
+                    ? (read.Files[which].Lead, [.. read.Files[which].Sections.Select(s => s.Blocks)])
+                    : throw new InvalidDataException($"the text of {directory} changed since it was kept"));
+            files.Add(new Translation(lang, file, front, [.. outline.Select((s, n) => new Section(s.Id, s.Heading, s.Line, source, n))], figures, source));
         }
 
         return new Report(directory, slug, date, inferred, departments, topics, files.ToImmutable()) { Version = version };
@@ -217,13 +310,13 @@ internal static class ContentFormat
         var translationOf = ImmutableArray.CreateBuilder<(string, string, int)>();
         for (var count = reader.ReadInt32(); count > 0; count--)
         {
-            translationOf.Add((reader.ReadString(), reader.ReadString(), reader.ReadInt32()));
+            translationOf.Add((KeptBytes.Text(reader), KeptBytes.Text(reader), reader.ReadInt32()));
         }
 
         var lines = ImmutableDictionary.CreateBuilder<string, int>();
         for (var count = reader.ReadInt32(); count > 0; count--)
         {
-            lines[reader.ReadString()] = reader.ReadInt32();
+            lines[KeptBytes.Text(reader)] = reader.ReadInt32();
         }
 
         return new FrontMatter(title, subtitle, day < 0 ? null : DateOnly.FromDayNumber(day), inferred, byline, departments, topics, slug,
@@ -269,16 +362,16 @@ internal static class ContentFormat
         }
     }
 
-    private static ImmutableArray<Block> Blocks(BinaryReader reader)
+    internal static ImmutableArray<Block> Blocks(BinaryReader reader)
     {
         var blocks = ImmutableArray.CreateBuilder<Block>();
         for (var count = reader.ReadInt32(); count > 0; count--)
         {
             blocks.Add(reader.ReadByte() switch
             {
-                ParagraphKind => Paragraph.Restore(reader.ReadInt32(), reader.ReadString(), Optional(reader)),
-                FigureKind => new Figure(reader.ReadInt32(), reader.ReadString(), reader.ReadString()) { Credit = Optional(reader) },
-                UntranslatedKind => new Untranslated(reader.ReadInt32(), reader.ReadString()),
+                ParagraphKind => Paragraph.Restore(reader.ReadInt32(), KeptBytes.Text(reader), Optional(reader)),
+                FigureKind => new Figure(reader.ReadInt32(), KeptBytes.Text(reader), KeptBytes.Text(reader)) { Credit = Optional(reader) },
+                UntranslatedKind => new Untranslated(reader.ReadInt32(), KeptBytes.Text(reader)),
                 _ => throw new InvalidDataException("unknown block"),
             });
         }
@@ -300,7 +393,7 @@ internal static class ContentFormat
         var values = ImmutableArray.CreateBuilder<string>();
         for (var count = reader.ReadInt32(); count > 0; count--)
         {
-            values.Add(reader.ReadString());
+            values.Add(KeptBytes.Text(reader));
         }
 
         return values.ToImmutable();
@@ -321,7 +414,7 @@ internal static class ContentFormat
         var values = ImmutableArray.CreateBuilder<(string, int)>();
         for (var count = reader.ReadInt32(); count > 0; count--)
         {
-            values.Add((reader.ReadString(), reader.ReadInt32()));
+            values.Add((KeptBytes.Text(reader), reader.ReadInt32()));
         }
 
         return values.ToImmutable();
@@ -336,5 +429,95 @@ internal static class ContentFormat
         }
     }
 
-    private static string? Optional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+    private static string? Optional(BinaryReader reader) => reader.ReadBoolean() ? KeptBytes.Text(reader) : null;
+}
+
+/// <summary>Where a language file's blocks are kept: in memory, or in a year's file at an offset; their length and a hash of them.</summary>
+internal readonly record struct BlockBytes(ArraySegment<byte> Memory, KeptFile? File, long Offset, int Length, UInt128 Hash)
+{
+    /// <summary>The bytes, when they are as hashed; null when they are not, or cannot be read.</summary>
+    public byte[]? Bytes()
+    {
+        if (File is null)
+        {
+            return [.. Memory];
+        }
+
+        try
+        {
+            var bytes = new byte[Length];
+            return File.Read(bytes, Offset) == Length && OutputManifest.Hash(bytes) == Hash ? bytes : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>A year's file of the content cache, open for reading the blocks it keeps: a build that replaces the file leaves this
+/// one readable (it is open), and the handle is let go with the last report that reads from it.</summary>
+internal sealed class KeptFile(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+{
+    public Microsoft.Win32.SafeHandles.SafeFileHandle Handle => handle;
+
+    /// <summary>Reads into <paramref name="buffer"/> from <paramref name="offset"/>; returns how many bytes it read.</summary>
+    public int Read(Span<byte> buffer, long offset)
+    {
+        var read = 0;
+        while (read < buffer.Length && RandomAccess.Read(handle, buffer[read..], offset + read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        return read;
+    }
+}
+
+/// <summary>The blocks of a language file as kept (its lead's, then each section's), read the first time any is asked for; when
+/// they are not as hashed, read again from the bundle's files.</summary>
+internal sealed class BlockSource(BlockBytes bytes, int sections, Func<(ImmutableArray<Block> Lead, ImmutableArray<Block>[] Sections)>? again)
+{
+    private Blocks? _read;
+    private readonly Lock _gate = new();
+
+    public ImmutableArray<Block> Lead => Read().Lead;
+
+    public ImmutableArray<Block> Section(int index) => Read().Sections[index];
+
+    private Blocks Read()
+    {
+        if (Volatile.Read(ref _read) is { } read)
+        {
+            return read;
+        }
+
+        lock (_gate)
+        {
+            if (_read is null)
+            {
+                if (bytes.Bytes() is { } kept)
+                {
+                    using var reader = KeptBytes.Reader(kept);
+                    var lead = ContentFormat.Blocks(reader);
+                    var all = new ImmutableArray<Block>[sections];
+                    for (var i = 0; i < all.Length; i++)
+                    {
+                        all[i] = ContentFormat.Blocks(reader);
+                    }
+
+                    Volatile.Write(ref _read, new Blocks(lead, all));
+                }
+                else
+                {
+                    var (lead, all) = again?.Invoke() ?? throw new InvalidDataException("a kept report's text is damaged");
+                    Volatile.Write(ref _read, new Blocks(lead, all));
+                }
+            }
+
+            return _read;
+        }
+    }
+
+    private sealed record Blocks(ImmutableArray<Block> Lead, ImmutableArray<Block>[] Sections);
 }

@@ -14,7 +14,8 @@ public sealed record OutputFile(string Path, byte[]? Bytes, string? SourceFile =
     /// <summary>The file is already in the staging folder, at its place (written there by an <see cref="OutputSink"/>).</summary>
     public bool Staged { get; init; }
 
-    /// <summary>The size of a file that was only counted (a check makes the site without keeping or writing it).</summary>
+    /// <summary>The file's size when its bytes are not held: a file only counted (a check makes the site without keeping or writing
+    /// it), or one the staging folder holds, whose size the sink knew.</summary>
     public long? Counted { get; init; }
 
     /// <summary>The file's size in bytes.</summary>

@@ -90,13 +90,16 @@ public sealed class OutputManifest
         }
 
         var file = new FileInfo(target);
-        return file.Exists && file.Length == mark.Length && file.LastWriteTimeUtc.Ticks == mark.Time && file.LinkTarget is null ? mark : null;
+        return file.Exists && file.Length == mark.Length && file.LastWriteTimeUtc.Ticks == mark.Time && !file.Attributes.HasFlag(FileAttributes.ReparsePoint) ? mark : null;
     }
 
     /// <summary>The spare's file at <paramref name="target"/> as the manifest records it, when the spare's manifest has it and it
     /// has the size and time it was written with; null otherwise.</summary>
     public FileMark? SpareHas(string path, string target) =>
         _spare is not null && _spare.TryGetValue(path, out var mark) ? SpareHolds(path, mark.Length, mark.Hash, target) : null;
+
+    /// <summary>The size of a file recorded as made by this build; null when none is.</summary>
+    public long? MadeLength(string path) => _made.TryGetValue(path, out var mark) ? mark.Length : null;
 
     /// <summary>Records a file of the site as it stands in the folder being made.</summary>
     public void Made(string path, FileMark mark) => _made[path] = mark;
@@ -193,7 +196,7 @@ public sealed class OutputManifest
         var files = new Dictionary<string, FileMark>(StringComparer.Ordinal);
         for (var count = reader.ReadInt32(); count > 0; count--)
         {
-            var name = reader.ReadString();
+            var name = KeptBytes.Text(reader);
             var (length, time) = (reader.ReadInt64(), reader.ReadInt64());
             var hash = new UInt128(reader.ReadUInt64(), reader.ReadUInt64());
             files[name] = new FileMark(length, time, hash);
@@ -202,11 +205,11 @@ public sealed class OutputManifest
         var reports = new Dictionary<string, PagePlace[]>(StringComparer.Ordinal);
         for (var count = reader.ReadInt32(); count > 0; count--)
         {
-            var key = reader.ReadString();
+            var key = KeptBytes.Text(reader);
             var places = new PagePlace[reader.ReadInt32()];
             for (var i = 0; i < places.Length; i++)
             {
-                var (place, listed, address, day) = (reader.ReadString(), reader.ReadBoolean(), reader.ReadString(), reader.ReadInt32());
+                var (place, listed, address, day) = (KeptBytes.Text(reader), reader.ReadBoolean(), KeptBytes.Text(reader), reader.ReadInt32());
                 places[i] = new PagePlace(place, listed ? address : null, day < 0 ? null : DateOnly.FromDayNumber(day));
             }
 

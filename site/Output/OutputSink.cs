@@ -77,7 +77,7 @@ public sealed class OutputSink
         }
 
         Manifest?.Made(path, new FileMark(existing.Length, existing.LastWriteTimeUtc.Ticks, hash));
-        return new OutputFile(path, null, target) { Staged = true };
+        return new OutputFile(path, null, target) { Staged = true, Counted = bytes.Length };
     }
 
     /// <summary>The file at <paramref name="path"/> as the staging folder holds it, when its manifest says the spare holds a file
@@ -94,10 +94,10 @@ public sealed class OutputSink
         return Kept(path);
     }
 
-    /// <summary>A file the staging folder holds already as this build makes it (the manifest said so).</summary>
+    /// <summary>A file the staging folder holds already as this build makes it (the manifest said so, and gives its size).</summary>
     public OutputFile Kept(string path)
     {
         Interlocked.Increment(ref _unchanged);
-        return new OutputFile(path, null, OutputFile.Target(_staging!, path)) { Staged = true };
+        return new OutputFile(path, null, OutputFile.Target(_staging!, path)) { Staged = true, Counted = Manifest?.MadeLength(path) };
     }
 }

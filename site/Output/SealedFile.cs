@@ -69,8 +69,8 @@ public static class SealedFile
                 return null;
             }
 
-            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 32), Encoding.UTF8);
-            return reader.ReadString() == magic ? body(reader) : null;
+            using var reader = KeptBytes.Reader(new ArraySegment<byte>(bytes, 0, bytes.Length - 32));
+            return KeptBytes.Text(reader) == magic ? body(reader) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException or FormatException or InvalidDataException)
         {

@@ -158,10 +158,24 @@ public static class SiteWriter
     {
         var removed = 0;
         var emptied = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-        {
-            if (!keep.Contains(Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/')))
+        // Each file's site path made from the folder and name the enumeration holds: tens of thousands of files, each once.
+        var top = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        var files = new System.IO.Enumeration.FileSystemEnumerable<string>(top,
+            (ref System.IO.Enumeration.FileSystemEntry entry) =>
             {
+                var folder = entry.Directory.Length > top.Length ? entry.Directory[(top.Length + 1)..] : [];
+                var path = folder.IsEmpty ? entry.FileName.ToString() : string.Concat(folder, "/", entry.FileName);
+                return Path.DirectorySeparatorChar == '/' ? path : path.Replace(Path.DirectorySeparatorChar, '/');
+            },
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory,
+        };
+        foreach (var path in files)
+        {
+            if (!keep.Contains(path))
+            {
+                var file = OutputFile.Target(top, path);
                 File.Delete(file);
                 emptied.Add(Path.GetDirectoryName(file)!);
                 removed++;

@@ -516,20 +516,20 @@ public sealed class IndexHistory
     {
         public static State Read(BinaryReader reader)
         {
-            var (context, shardBytes) = (reader.ReadString(), reader.ReadInt32());
+            var (context, shardBytes) = (KeptBytes.Text(reader), reader.ReadInt32());
             var tocHash = reader.ReadBytes(32);
             var shift = reader.ReadInt32();
             var reports = new KeptReport[reader.ReadInt32()];
             for (var i = 0; i < reports.Length; i++)
             {
-                var (directory, stamp) = (reader.ReadString(), reader.ReadString());
+                var (directory, stamp) = (KeptBytes.Text(reader), KeptBytes.Text(reader));
                 reports[i] = new KeptReport(directory, stamp.Length > 0 ? stamp : null);
             }
 
             var languages = new string[reader.ReadInt32()];
             for (var i = 0; i < languages.Length; i++)
             {
-                languages[i] = reader.ReadString();
+                languages[i] = KeptBytes.Text(reader);
             }
 
             var records = new KeptRecord[reader.ReadInt32()];

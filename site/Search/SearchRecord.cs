@@ -15,8 +15,18 @@ public enum Field
 /// <summary>One searchable unit: the head of a report in one language (title, subtitle, byline, lead) or one of its sections.
 /// Its id is <c>group &lt;&lt; shift | index</c>: a group is one report in one language, index 0 its head, 1.. its sections,
 /// so that a result's report is known from its id without fetching anything.</summary>
-public sealed record SearchRecord(int Id, int Group, Report Report, string Lang, Section? Section, IReadOnlyList<(Field Field, string Text)> Fields)
+public sealed record SearchRecord(int Id, int Group, Report Report, string Lang, Section? Section)
 {
+    private IReadOnlyList<(Field Field, string Text)>? _fields;
+
+    /// <summary>The record's text, field by field: made when first asked for (a build that takes its index from the last one asks
+    /// only for the changed reports' text).</summary>
+    public IReadOnlyList<(Field Field, string Text)> Fields
+    {
+        get => _fields ??= Section is null ? Head(Report.In(Lang)!) : Body(Section);
+        init => _fields = value;
+    }
+
     public static int Weight(Field field) => field switch
     {
         Field.Title => 5,
@@ -48,13 +58,13 @@ public sealed record SearchRecord(int Id, int Group, Report Report, string Lang,
                     continue;
                 }
 
-                records.Add(new SearchRecord(group << shift, group, report, lang, null, Head(translation)));
+                records.Add(new SearchRecord(group << shift, group, report, lang, null));
                 for (var i = 0; i < report.Original.Sections.Length; i++)
                 {
                     // A section whose heading is not translated yet is not published: nothing to find in it or to link to.
                     if (translation.Section(report.Original.Sections[i].Id) is { } section)
                     {
-                        records.Add(new SearchRecord((group << shift) | (i + 1), group, report, lang, section, Body(section)));
+                        records.Add(new SearchRecord((group << shift) | (i + 1), group, report, lang, section));
                     }
                 }
 

@@ -28,10 +28,11 @@ public class CommandTests
         Assert.Equal(ExitCodes.Success, code);
         var stages = output.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^(\w+) +[\d.]+ s -> +[\d.]+ s  \([\d.]+ s\)$"))
             .Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(new[] { "Assets", "Config", "Content", "Keep", "Pages", "Photos", "Publish", "Search", "Write" }, stages.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "Assets", "Config", "Content", "Keep", "Output", "Pages", "Photos", "Publish", "Search", "Write" }, stages.Order(StringComparer.Ordinal));
         Assert.Equal("Write", stages[^1]);
         Assert.True(stages.IndexOf("Content") < stages.IndexOf("Pages") && stages.IndexOf("Pages") < stages.IndexOf("Publish"));
         Assert.True(stages.IndexOf("Content") < stages.IndexOf("Keep"));
+        Assert.True(stages.IndexOf("Output") < stages.IndexOf("Pages") && stages.IndexOf("Output") < stages.IndexOf("Search"));
         Assert.Matches(@"\nContent: 2 bundles read, 0 as the last build read them\n", output.ReplaceLineEndings("\n"));
         Assert.Matches(@"\nPages: [1-9][\d,]* rendered, 0 taken as the spare holds them \(those of 0 reports of 2\)\n", output.ReplaceLineEndings("\n"));
     }

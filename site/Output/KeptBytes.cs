@@ -1,0 +1,28 @@
+using System.Text;
+
+namespace ReportArchive.Output;
+
+/// <summary>Reads what the program kept for itself (<see cref="SealedFile"/>, the content cache) from bytes in memory, each string
+/// made in one step from the bytes (<see cref="BinaryReader.ReadString"/> builds a long string a piece at a time).</summary>
+public static class KeptBytes
+{
+    /// <summary>A reader of <paramref name="bytes"/> for <see cref="Text"/>.</summary>
+    public static BinaryReader Reader(ArraySegment<byte> bytes) =>
+        new(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false, publiclyVisible: true), Encoding.UTF8);
+
+    /// <summary>A string as <see cref="BinaryWriter"/> writes it (its length in UTF-8 bytes, then the bytes), from a reader made by
+    /// <see cref="Reader"/>.</summary>
+    public static string Text(BinaryReader reader)
+    {
+        var length = reader.Read7BitEncodedInt();
+        var stream = (MemoryStream)reader.BaseStream;
+        var at = (int)stream.Position;
+        if (length < 0 || at + length > stream.Length || !stream.TryGetBuffer(out var buffer))
+        {
+            throw new InvalidDataException("a string runs past the end of its bytes");
+        }
+
+        stream.Position = at + length;
+        return Encoding.UTF8.GetString(buffer.Array!, buffer.Offset + at, length);
+    }
+}
