@@ -28,12 +28,14 @@ public static class SiteBuild
         var written = false;
         try
         {
-            // The spare is made ready (and its manifest read) while the content is read.
+            // The spare is made ready (and its manifest read) while the content is read; its files are listed while the pages are
+            // made (a file the build writes meanwhile may be listed or not: it is the site's either way).
             var output = stages.Run("Output", [], _ =>
             {
                 var manifest = writing && settings.Cache.Length > 0 ? OutputManifest.Open(settings.Cache, settings.Output) : null;
-                return (Sink: writing ? OutputSink.Staging(SiteWriter.PrepareStaging(settings.Output), manifest) : settings.Check ? OutputSink.Counting : OutputSink.InMemory,
-                    Manifest: manifest);
+                var staging = writing ? SiteWriter.PrepareStaging(settings.Output) : null;
+                return (Sink: staging is not null ? OutputSink.Staging(staging, manifest) : settings.Check ? OutputSink.Counting : OutputSink.InMemory,
+                    Manifest: manifest, Held: staging is not null ? Task.Run(() => SiteWriter.Held(staging)) : Task.FromResult<List<string>?>(null));
             });
             var inputs = stages.Run("Config", [], d => SiteInputs.Load(settings, d));
             var assets = stages.Run("Assets", [], d => AssetFiles.Read(settings.Theme, d));
@@ -80,7 +82,7 @@ public static class SiteBuild
             if (writing && !stages.Diagnostics.HasErrors)
             {
                 var writeStart = stages.Elapsed;
-                report = SiteWriter.Write(settings.Output, files.Files, (await output).Manifest);
+                report = SiteWriter.Write(settings.Output, files.Files, (await output).Manifest, await (await output).Held);
                 files.Search.History?.Save();
                 stages.Record("Write", writeStart);
                 written = true;

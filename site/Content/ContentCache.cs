@@ -20,6 +20,11 @@ public sealed class ContentCache
     /// <summary>How long after its last change a file's time is trusted to tell the next change.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
 
+    // The folder the build runs in, asked once: bundles' full paths are made against it (asking for each is a system call).
+    private readonly string _working = Environment.CurrentDirectory;
+
+    private string FullPath(string bundle) => Path.GetFullPath(bundle, _working);
+
     private readonly string _folder;
     private readonly string _context;
     private readonly DateTime _started = DateTime.UtcNow;
@@ -83,9 +88,9 @@ public sealed class ContentCache
     }
 
     /// <summary>The report with its <see cref="Report.Stamp"/>: the bundle's files as found, settled.</summary>
-    private static (Report?, List<Diagnostic>) Stamped((Report? Report, List<Diagnostic> Diagnostics) read, string bundle, string files) =>
+    private (Report?, List<Diagnostic>) Stamped((Report? Report, List<Diagnostic> Diagnostics) read, string bundle, string files) =>
         (read.Report is { } report
-            ? report with { Stamp = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{Path.GetFullPath(bundle)}\n{files}")))[..32] }
+            ? report with { Stamp = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{FullPath(bundle)}\n{files}")))[..32] }
             : null,
         read.Diagnostics);
 
@@ -121,9 +126,9 @@ public sealed class ContentCache
     }
 
     // Bundles are reports/<yyyy>/<slug>: one file for each year folder's bundles.
-    private static string ChunkName(string bundle)
+    private string ChunkName(string bundle)
     {
-        var year = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(bundle).TrimEnd(Path.DirectorySeparatorChar))) ?? "";
+        var year = Path.GetFileName(Path.GetDirectoryName(FullPath(bundle).TrimEnd(Path.DirectorySeparatorChar))) ?? "";
         return (year.Length > 0 && year.All(char.IsAsciiDigit) ? year : "other-" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(year)))[..12]) + ".bin";
     }
 

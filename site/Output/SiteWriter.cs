@@ -58,8 +58,10 @@ public static class SiteWriter
     /// <summary>Writes into the staging folder (see <see cref="PrepareStaging"/>) the files not already there as they should be,
     /// removes the files the site no longer has, then swaps it in for the output. Returns what it did, and a warning when the
     /// previous site could not be kept as the next build's spare (the new one is in place). With a <paramref name="manifest"/>
-    /// (which holds every file the sink wrote), the files copied here are added to it, and it follows the folders through the swap.</summary>
-    public static WriteReport Write(string outputDirectory, IEnumerable<OutputFile> files, OutputManifest? manifest = null)
+    /// (which holds every file the sink wrote), the files copied here are added to it, and it follows the folders through the swap.
+    /// With <paramref name="held"/>, the files the staging folder held before this build wrote into it (<see cref="Held"/>), the
+    /// files to remove are found among them instead of by looking through the folder now.</summary>
+    public static WriteReport Write(string outputDirectory, IEnumerable<OutputFile> files, OutputManifest? manifest = null, IReadOnlyList<string>? held = null)
     {
         var output = Full(outputDirectory);
         var (staging, retired) = Folders(outputDirectory);
@@ -99,7 +101,7 @@ public static class SiteWriter
                 manifest.Made(t.File.Path, new FileMark(written.Length, written.LastWriteTimeUtc.Ticks, default));
             }
         });
-        var removed = RemoveAllBut(staging, seen);
+        var removed = RemoveAllBut(staging, seen, held);
         var report = new WriteReport(copied, removed, null);
         // The manifest of the new site is written before the swap, and takes its place after it (see OutputManifest).
         var described = manifest?.Prepare() ?? false;
@@ -152,14 +154,25 @@ public static class SiteWriter
         }
     }
 
-    /// <summary>Removes every file of <paramref name="root"/> whose site path is not in <paramref name="keep"/>, and the folders
-    /// left empty. Returns how many files it removed.</summary>
-    private static int RemoveAllBut(string root, HashSet<string> keep)
+    /// <summary>The site paths of the files a staging folder holds (made by <see cref="PrepareStaging"/>): listed while the build
+    /// runs, before or while it writes, so that the write need not look through the folder. A file the build writes may be listed
+    /// or not: it is the site's either way, and only files that are not are removed.</summary>
+    public static List<string>? Held(string staging)
     {
-        var removed = 0;
-        var emptied = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            return Listed(staging);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // the write looks through the folder itself
+        }
+    }
+
+    private static List<string> Listed(string staging)
+    {
         // Each file's site path made from the folder and name the enumeration holds: tens of thousands of files, each once.
-        var top = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        var top = Path.GetFullPath(staging).TrimEnd(Path.DirectorySeparatorChar);
         var files = new System.IO.Enumeration.FileSystemEnumerable<string>(top,
             (ref System.IO.Enumeration.FileSystemEntry entry) =>
             {
@@ -171,7 +184,17 @@ public static class SiteWriter
         {
             ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory,
         };
-        foreach (var path in files)
+        return [.. files];
+    }
+
+    /// <summary>Removes every file of <paramref name="root"/> whose site path is not in <paramref name="keep"/>, and the folders
+    /// left empty, looking among <paramref name="held"/> when given. Returns how many files it removed.</summary>
+    private static int RemoveAllBut(string root, HashSet<string> keep, IReadOnlyList<string>? held)
+    {
+        var removed = 0;
+        var emptied = new HashSet<string>(StringComparer.Ordinal);
+        var top = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        foreach (var path in held ?? Listed(root))
         {
             if (!keep.Contains(path))
             {

@@ -34,15 +34,46 @@ public static class IndexFormat
         });
     }
 
-    /// <summary>A record's length (in tokens) as a posting list gives it: four steps to each doubling, <c>4 * e + m</c> for a length
-    /// of <c>2^e</c> and the two bits after its first (search.js reads it back as <c>2^e * (1 + (m + 0.5) / 4)</c>, within an eighth
-    /// of the length). It depends on the record alone, not on the archive's average (which the table of contents gives as its total
-    /// length): an edit changes the entries of the records it changes, and no other's.</summary>
+    /// <summary>A record's length (in tokens) as the lengths file gives it: four steps to each doubling, <c>4 * e + m</c> for a
+    /// length of <c>2^e</c> and the two bits after its first (search.js reads it back as <c>2^e * (1 + (m + 0.5) / 4)</c>, within an
+    /// eighth of the length). It depends on the record alone, not on the archive's average (which the table of contents gives as its
+    /// total length).</summary>
     public static int LengthCode(int length)
     {
         var value = (uint)Math.Max(1, length);
         var exponent = 31 - System.Numerics.BitOperations.LeadingZeroCount(value);
-        return (4 * exponent) + (int)((value << 2 >> exponent) & 3);
+        return Math.Min((4 * exponent) + (int)((value << 2 >> exponent) & 3), LengthAlphabet.Length - 1);
+    }
+
+    /// <summary>The characters that write length codes, in order: printable ASCII from <c>#</c> to <c>~</c> but the backslash,
+    /// none of which JSON escapes.</summary>
+    public static readonly string LengthAlphabet = new([.. Enumerable.Range('#', '~' - '#' + 1).Select(c => (char)c).Where(c => c != '\\')]);
+
+    /// <summary>The lengths file: for each group, a string with a character per record of the group, at its index (a space where
+    /// the group has no record), the record's <see cref="LengthCode"/> as a character of <see cref="LengthAlphabet"/>.</summary>
+    internal static List<string> Lengths(IReadOnlyList<SearchRecord> records, IReadOnlyList<RecordMark> marks, int shift)
+    {
+        var groups = new List<char[]>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var (group, index) = (records[i].Id >> shift, records[i].Id & ((1 << shift) - 1));
+            while (groups.Count <= group)
+            {
+                groups.Add([]);
+            }
+
+            if (groups[group].Length <= index)
+            {
+                var grown = new char[index + 1];
+                Array.Fill(grown, ' ');
+                groups[group].CopyTo(grown, 0);
+                groups[group] = grown;
+            }
+
+            groups[group][index] = LengthAlphabet[LengthCode(marks[i].Length)];
+        }
+
+        return [.. groups.Select(g => new string(g))];
     }
 
     /// <summary>The file a named file of the index is stored in: compressed, with <c>.json.gz</c> after its name.</summary>
@@ -65,7 +96,8 @@ public static class IndexFormat
     }
 }
 
-/// <summary><c>search/index.json</c>: how record ids are made, the record count and their total length (in tokens), how many groups a pages file holds, each
+/// <summary><c>search/index.json</c>: how record ids are made, the record count and their total length (in tokens), the name of
+/// the lengths file, how many groups a pages file holds, each
 /// language's and each year's range of groups, the departments with a filter file, the first term of each shard, and the names
 /// of the shards, pages files and filters in their order. Keys in ordinal order.</summary>
 public sealed record IndexToc(
@@ -74,6 +106,7 @@ public sealed record IndexToc(
     [property: JsonPropertyName("langs")] IReadOnlyDictionary<string, int[]> Languages,
     [property: JsonPropertyName("len")] long Length,
     [property: JsonPropertyName("n")] int Records,
+    [property: JsonPropertyName("nf")] string LengthsFile,
     [property: JsonPropertyName("p")] int PagesPerFile,
     [property: JsonPropertyName("pf")] IReadOnlyList<string> Pages,
     [property: JsonPropertyName("sf")] IReadOnlyList<string> ShardFiles,

@@ -152,9 +152,9 @@ public sealed class IndexHistory
                 return Whole("a record's length is not as kept");
             }
 
-            Entries(old.Occurrences, old.Length, record.Id, table, before);
+            Entries(old.Occurrences, record.Id, table, before);
             var now = RecordAnalysis.Occurrences(record, table);
-            Entries(now.Occurrences, now.Length, record.Id, table, after);
+            Entries(now.Occurrences, record.Id, table, after);
             marks[i] = new RecordMark(now.Length, marks[i].Hash);
             changedIds.Add(record.Id);
         }
@@ -292,11 +292,10 @@ public sealed class IndexHistory
         });
     }
 
-    /// <summary>A record's entries by term id: for a character or a word its length code and weighted count, for a pair its
-    /// length code, count and positions (as gaps), as <see cref="Posting"/> adds them.</summary>
-    private static void Entries(long[] occurrences, int length, int id, TermTable table, Dictionary<int, List<(int, int[])>> into)
+    /// <summary>A record's entries by term id: for a character or a word its weighted count, for a pair its count and positions
+    /// (as gaps), as <see cref="Posting"/> adds them.</summary>
+    private static void Entries(long[] occurrences, int id, TermTable table, Dictionary<int, List<(int, int[])>> into)
     {
-        var code = IndexFormat.LengthCode(length);
         for (var start = 0; start < occurrences.Length;)
         {
             var term = (int)(occurrences[start] >> 32);
@@ -306,7 +305,7 @@ public sealed class IndexHistory
                 end++;
             }
 
-            var values = new List<int> { code };
+            var values = new List<int>();
             if (table.IsPair(term))
             {
                 values.Add(end - start);
@@ -476,7 +475,7 @@ public sealed class IndexHistory
         for (var i = 0; i < numbers.Count;)
         {
             id += numbers[i];
-            var size = !pair ? 2 : i + 2 < numbers.Count ? 2 + numbers[i + 2] : -1;
+            var size = !pair ? 1 : i + 1 < numbers.Count ? 1 + numbers[i + 1] : -1;
             if (size < 0 || i + 1 + size > numbers.Count)
             {
                 throw new InvalidDataException($"the entry of '{term}' ends inside a record");

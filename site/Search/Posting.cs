@@ -96,10 +96,9 @@ internal sealed class Posting(bool pair)
 
     /// <summary>Adds a record's occurrences of the term (sorted <c>term &lt;&lt; 32 | value</c>): positions for a pair, weights
     /// to sum otherwise.</summary>
-    public void Add(int id, int length, ReadOnlySpan<long> occurrences)
+    public void Add(int id, ReadOnlySpan<long> occurrences)
     {
         Append(id - _last);
-        Append(IndexFormat.LengthCode(length));
         _last = id;
         if (pair)
         {

@@ -13,10 +13,11 @@ namespace ReportArchive.Search;
 /// changes only the files whose bytes it changes (shards are cut where their terms say, not where the last one ended: see
 /// <see cref="ShardWriter"/>).</summary>
 /// <remarks>A posting list is a flat array of integers, one entry per record in ascending id order, the id as a gap from the
-/// previous one. A single Chinese character or a word: <c>gap, length, weighted tf</c>. A pair of Chinese characters:
-/// <c>gap, length, count, positions</c>, each position <c>4 * pos + field</c> as a gap from the previous one, so that a query of
-/// three characters or more can demand its pairs be adjacent. The length is the record's, as a code (<see cref="IndexFormat.LengthCode"/>);
-/// the table of contents gives the total, whence the average.</remarks>
+/// previous one. A single Chinese character or a word: <c>gap, weighted tf</c>. A pair of Chinese characters:
+/// <c>gap, count, positions</c>, each position <c>4 * pos + field</c> as a gap from the previous one, so that a query of
+/// three characters or more can demand its pairs be adjacent. Each record's length (which ranking weighs) is kept once, in the
+/// lengths file (see <see cref="IndexFormat.Lengths"/>), not in every entry: an edit that changes a record's length changes that
+/// file, not the entries of every term the record holds. The table of contents gives the total length, whence the average.</remarks>
 public static class SearchIndex
 {
     /// <summary>The size (in characters) a shard is cut at: see <see cref="ShardWriter"/>.</summary>
@@ -38,6 +39,7 @@ public static class SearchIndex
             .GroupBy(x => x.Department, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var filterNames = departments.Select(d => files.Put(JsonSerializer.SerializeToUtf8Bytes(Gaps(d.Select(x => x.Group).Order()), JsonTypes.Index.ListInt32))).ToList();
 
+        var lengthsName = files.Put(JsonSerializer.SerializeToUtf8Bytes(IndexFormat.Lengths(records, marks, shift), JsonTypes.Index.ListString));
         var byLanguage = records.Select(r => (r.Group, r.Lang, r.Report.Year)).Distinct().GroupBy(g => g.Lang).ToList();
         var toc = new IndexToc(
             Departments: [.. departments.Select(g => g.Key)],
@@ -45,6 +47,7 @@ public static class SearchIndex
             Languages: byLanguage.ToDictionary(g => g.Key, g => new[] { g.Min(x => x.Group), g.Max(x => x.Group) + 1 }),
             Length: marks.Sum(m => (long)m.Length),
             Records: records.Count,
+            LengthsFile: lengthsName,
             PagesPerFile: IndexFormat.PagesPerFile,
             Pages: pageNames,
             Shards: [.. shards.Select(s => s.FirstTerm)],
@@ -86,7 +89,7 @@ public static class SearchIndex
             next = b + 1 < batches.Length ? Analyse(batches[b + 1], (b + 1) * 256) : null;
             for (var i = 0; i < batch.Length; i++)
             {
-                var (occurrences, length) = analysed[i];
+                var (occurrences, _) = analysed[i];
                 for (var start = 0; start < occurrences.Length;)
                 {
                     var term = (int)(occurrences[start] >> 32);
@@ -102,7 +105,7 @@ public static class SearchIndex
                     }
 
                     var posting = postings[term] ??= new Posting(table.IsPair(term));
-                    posting.Add(batch[i].Id, length, occurrences.AsSpan(start, end - start));
+                    posting.Add(batch[i].Id, occurrences.AsSpan(start, end - start));
                     start = end;
                 }
             }

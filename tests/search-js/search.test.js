@@ -125,13 +125,22 @@ test('ranking puts a title match first', async () => {
   assert.strictEqual(top & ((1 << toc.shift) - 1), 0, 'the head record (title) should rank first');
 });
 
-test('a query fetches only the table of contents and the shards it needs', async () => {
+test('a query fetches only the table of contents, the records\' lengths and the shards it needs', async () => {
   loads.length = 0;
   const fresh = new search.Index((name) => { loads.push(name); return Promise.resolve(read(name)); }, loadPage);
   await fresh.search({ q: '耿丽丽' });
   assert.deepStrictEqual(loads[0], 'index.json');
-  assert.ok(loads.length <= 3, loads.join(', '));
-  assert.ok(loads.slice(1).every((n) => toc.sf.includes(n.replace(/\.json\.gz$/, ''))), loads.join(', '));
+  assert.ok(loads.length <= 4, loads.join(', '));
+  const rest = loads.slice(1).map((n) => n.replace(/\.json\.gz$/, ''));
+  assert.deepStrictEqual(rest.filter((n) => !toc.sf.includes(n)), [toc.nf]);
+});
+
+test('the lengths file gives every record a length code and none to an index without a record', () => {
+  const lengths = read(toc.nf + '.json.gz');
+  assert.strictEqual(lengths.length, groups);
+  let records = 0;
+  lengths.forEach((text) => { for (const c of text) if (c !== ' ') records++; });
+  assert.strictEqual(records, toc.n);
 });
 
 test('a query of only separators or emoji finds nothing, without fetching', async () => {

@@ -140,27 +140,35 @@
     return Math.pow(2, code >> 2) * (1 + ((code & 3) + 0.5) / 4);
   }
 
+  /** A record's length from the lengths file: one string per group, a character per record of the group (by its index), the
+      code as the character's place in LENGTH_CODES. */
+  var LENGTH_CODES = '#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~';
+  function recordLength(toc, lengths, id) {
+    var text = lengths[id >> toc.shift] || '';
+    var code = LENGTH_CODES.indexOf(text.charAt(id & ((1 << toc.shift) - 1)));
+    return code < 0 ? toc.len / Math.max(1, toc.n) : lengthOf(code);
+  }
+
   function isPair(term) {
     var chars = Array.from(term);
     return chars.length === 2 && isHan(chars[0].codePointAt(0));
   }
 
-  /** Reads a posting list into a map: record id -> {norm, weighted count}, or for a pair {norm, at, count}: where its
-      positions start in the list, and how many there are (read in place, as gaps, by matchPart). */
+  /** Reads a posting list into a map: record id -> {weighted count}, or for a pair {at, count}: where its positions start in
+      the list, and how many there are (read in place, as gaps, by matchPart). */
   function decode(term, values) {
     var map = new Map();
     var pair = isPair(term);
     var id = 0;
     for (var i = 0; i < values.length;) {
       id += values[i];
-      var norm = values[i + 1];
       if (pair) {
-        var count = values[i + 2];
-        map.set(id, { norm: norm, at: i + 3, count: count });
-        i += 3 + count;
+        var count = values[i + 1];
+        map.set(id, { at: i + 2, count: count });
+        i += 2 + count;
       } else {
-        map.set(id, { norm: norm, tf: values[i + 2] });
-        i += 3;
+        map.set(id, { tf: values[i + 1] });
+        i += 2;
       }
     }
     return map;
@@ -197,12 +205,13 @@
     return self.toc;
   };
 
-  /** Where a file of the index is stored: shard n (`s<n>.json`), pages file n (`p<n>.json`) and a department's filter
-   * (`f-<department>.json`) are named by a hash of their bytes, which the table of contents lists in their order. */
+  /** Where a file of the index is stored: shard n (`s<n>.json`), pages file n (`p<n>.json`), a department's filter
+   * (`f-<department>.json`) and the records' lengths (`lengths.json`) are named by a hash of their bytes, which the table of
+   * contents lists. */
   function storedName(toc, name) {
     var kind = name.charAt(0);
     var key = name.slice(kind === 'f' ? 2 : 1, -'.json'.length);
-    var stored = kind === 's' ? toc.sf[+key] : kind === 'p' ? toc.pf[+key] : toc.ff[toc.departments.indexOf(key)];
+    var stored = name === 'lengths.json' ? toc.nf : kind === 's' ? toc.sf[+key] : kind === 'p' ? toc.pf[+key] : toc.ff[toc.departments.indexOf(key)];
     if (!stored) throw new Error('the index has no file ' + name);
     return stored + '.json.gz';
   }
@@ -322,7 +331,7 @@
     return result;
   }
 
-  /** Records that match one part, with their weighted count and norm. */
+  /** Records that match one part, with their weighted count. */
   function matchPart(part, postings) {
     var result = new Map();
     if (part.type === 'phrase') {
@@ -345,7 +354,7 @@
           for (var c = 0; c < others.length && all; c++) all = advance(others[c], p + others[c].offset);
           if (all) tf += WEIGHTS[v & 3];
         }
-        if (tf > 0) result.set(id, { norm: first.norm, tf: tf });
+        if (tf > 0) result.set(id, { tf: tf });
       });
     } else {
       var terms = part.type === 'exact' ? part.terms : Object.keys(postings).filter(function (t) {
@@ -356,7 +365,7 @@
         decode(t, postings[t]).forEach(function (e, id) {
           var seen = result.get(id);
           if (seen) seen.tf += e.tf;
-          else result.set(id, { norm: e.norm, tf: e.tf });
+          else result.set(id, { tf: e.tf });
         });
       });
     }
@@ -384,14 +393,18 @@
         });
       });
       var wanted = Object.keys(names);
+      wanted.push('lengths.json');
       // A department without a filter file has no report in the index: nothing of it can match, and there is nothing to fetch.
       var filtered = options.department && toc.departments.indexOf(options.department) >= 0;
       if (filtered) wanted.push('f-' + options.department + '.json');
       return Promise.all(wanted.map(function (n) { return self.file(n); })).then(function (loaded) {
         var postings = {};
+        var lengths = [];
         var departmentGroups = options.department && !filtered ? new Set() : null;
         loaded.forEach(function (content, i) {
-          if (wanted[i].indexOf('f-') === 0) {
+          if (wanted[i] === 'lengths.json') {
+            lengths = content;
+          } else if (wanted[i].indexOf('f-') === 0) {
             departmentGroups = new Set();
             var g = 0;
             content.forEach(function (gap) { g += gap; departmentGroups.add(g); });
@@ -399,12 +412,12 @@
             Object.keys(content).forEach(function (t) { postings[t] = content[t]; });
           }
         });
-        return rank(toc, parts, postings, options, departmentGroups);
+        return rank(toc, parts, postings, lengths, options, departmentGroups);
       });
     });
   };
 
-  function rank(toc, parts, postings, options, departmentGroups) {
+  function rank(toc, parts, postings, lengths, options, departmentGroups) {
     var matches = parts.map(function (part) { return matchPart(part, postings); });
     matches.sort(function (a, b) { return a.size - b.size; });
     var ranges = null;
@@ -425,10 +438,11 @@
       if (ranges && !inRanges(group, ranges)) return;
       if (departmentGroups && !departmentGroups.has(group)) return;
       var score = 0;
+      var length = recordLength(toc, lengths, id);
       for (var k = 0; k < matches.length; k++) {
         var e = k === 0 ? first : matches[k].get(id);
         if (!e) return;
-        score += idf[k] * e.tf * (K1 + 1) / (e.tf + K1 * (1 - B + B * lengthOf(e.norm) / average));
+        score += idf[k] * e.tf * (K1 + 1) / (e.tf + K1 * (1 - B + B * length / average));
       }
       count++;
       var entry = groups.get(group);
