@@ -93,6 +93,7 @@ public static class SiteBuild
                 Size = files.Pages.Pages.Count > 0 ? size : null,
                 BundlesKept = kept?.Counts.Reused ?? 0,
                 BundlesRead = kept?.Counts.Read ?? 0,
+                TextsMended = kept?.Mended ?? 0,
                 ReportsKept = files.Pages.Kept.Reports,
                 PagesKept = files.Pages.Kept.Pages,
                 SearchMade = files.Search.History?.Outcome,
@@ -148,6 +149,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Repo
 
     /// <summary>How many bundles were read from their files (with the cache: those whose files changed since the last build).</summary>
     public int BundlesRead { get; init; }
+
+    /// <summary>How many kept reports' text was damaged in the content cache and read again from the bundle's files.</summary>
+    public int TextsMended { get; init; }
 
     /// <summary>How many reports' pages were found in the spare as the last build made them, and not rendered again.</summary>
     public int ReportsKept { get; init; }

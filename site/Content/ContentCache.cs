@@ -33,6 +33,7 @@ public sealed class ContentCache
     private HashSet<string>? _expected;
     private int _reused;
     private int _read;
+    private int _mended;
 
     private readonly bool _keeping;
 
@@ -59,6 +60,9 @@ public sealed class ContentCache
     /// <summary>How many bundles were taken from the cache, and how many were read.</summary>
     public (int Reused, int Read) Counts => (_reused, _read);
 
+    /// <summary>How many kept reports' text was not as kept when it was read (a damaged file), and was read again from the bundle's files.</summary>
+    public int Mended => _mended;
+
     /// <summary>The bundle as kept, when its files are as they were; otherwise <paramref name="read"/>'s result, kept for the next build.</summary>
     public (Report? Report, List<Diagnostic> Diagnostics) GetOrRead(string bundle, Func<(Report?, List<Diagnostic>)> read)
     {
@@ -70,7 +74,13 @@ public sealed class ContentCache
 
         var chunk = _chunks.GetOrAdd(ChunkName(bundle), name => new(() => Chunk.Load(Path.Combine(_folder, name), _context))).Value;
         var before = Stamp(bundle);
-        if (before is not null && chunk.TryGet(bundle, before.Value.Files, read, out var kept))
+        (Report?, List<Diagnostic>) Again()
+        {
+            Interlocked.Increment(ref _mended);
+            return read();
+        }
+
+        if (before is not null && chunk.TryGet(bundle, before.Value.Files, Again, out var kept))
         {
             Interlocked.Increment(ref _reused);
             return Stamped(kept, bundle, before.Value.Files);

@@ -58,9 +58,36 @@ internal static class ContentFormat
         output.Write(length);
         output.Write(indexBytes);
         output.Write(SHA256.HashData(indexBytes));
-        foreach (var block in parts.SelectMany(p => p.Part.Blocks))
+        // Kept blocks are copied as they stand (each is checked against its hash when read), the runs that follow each other in
+        // the old file a megabyte at a time; blocks read anew are written from memory.
+        var buffer = new byte[1 << 20];
+        var all = parts.SelectMany(p => p.Part.Blocks).ToList();
+        for (var i = 0; i < all.Count;)
         {
-            output.Write(block.Bytes() ?? throw new IOException("a kept report's text could not be read to be kept again"));
+            if (all[i].File is not { } file)
+            {
+                output.Write(all[i].Memory);
+                i++;
+                continue;
+            }
+
+            var (start, end) = (all[i].Offset, all[i].Offset + all[i].Length);
+            for (i++; i < all.Count && all[i].File == file && all[i].Offset == end; i++)
+            {
+                end += all[i].Length;
+            }
+
+            for (var at = start; at < end;)
+            {
+                var read = file.Read(buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - at)), at);
+                if (read == 0)
+                {
+                    throw new IOException("a kept report's text could not be read to be kept again");
+                }
+
+                output.Write(buffer, 0, read);
+                at += read;
+            }
         }
     }
 

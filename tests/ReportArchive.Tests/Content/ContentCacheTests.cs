@@ -242,8 +242,37 @@ public class ContentCacheTests
 
         var result = await site.BuildAsync();
         Assert.Equal((2, 0), Counts(result));
+        Assert.Equal(1, result.TextsMended);
         Assert.Equal(first.Diagnostics, result.Diagnostics);
         Assert.Equal(built, FileTree.Hashes(site.Output));
+    }
+
+    [Fact]
+    public async Task A_year_file_written_again_keeps_the_other_bundles_text_as_it_was()
+    {
+        // Three bundles of 2023 (the fixture's and two copies, one before it and one after it in the file) kept; the middle one
+        // edited, its year's file written again with the others' text copied from the old file: a build with the cache alone then
+        // reads every report's text from it, none read again from its files.
+        using var site = new TestSite("trilingual");
+        foreach (var copy in new[] { "a-night-market", "night-market-again" })
+        {
+            TempDirectory.Copy(site.Bundle(2023, "night-market"), site.Bundle(2023, copy));
+        }
+
+        SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
+        Directory.CreateDirectory(site.Output);
+        await site.BuildAsync();
+        var original = Path.Combine(site.Bundle(2023, "night-market"), "index.zh.md");
+        File.WriteAllText(original, File.ReadAllText(original).Replace("八十个摊位", "九十个摊位", StringComparison.Ordinal));
+        SetTimes(site.Bundle(2023, "night-market"), DateTime.UtcNow.AddHours(-1));
+        Assert.Equal((3, 1), Counts(await site.BuildAsync()));
+        Directory.Delete(site.Output, recursive: true);
+        Directory.CreateDirectory(site.Output);
+
+        var again = await site.BuildAsync();
+        Assert.Equal((4, 0), Counts(again));
+        Assert.Equal(0, again.TextsMended);
+        Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings()));
     }
 
     [Fact]
