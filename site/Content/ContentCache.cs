@@ -12,11 +12,15 @@ namespace ReportArchive.Content;
 /// its photos) has the name, size and modification time it had when the bundle was read, and the program, the site inputs
 /// (configuration, taxonomy, theme), the languages and the folder the build runs in are the ones the file was written under.
 /// A file modified less than <see cref="Settle"/> before it was read is not trusted to show a later change in its time (file
-/// systems keep times in coarse steps, and two writes within one step look alike): such a bundle is not kept, and is read
+/// systems keep times in coarse steps, and two writes within one step look alike): such a bundle is kept only as what the build read (the search index is made from it), never taken as the bundle, and is read
 /// again by the next build, as is a bundle checked out again (new times). A bundle with a symbolic link in it is never kept. A
 /// file that cannot be read as this program wrote it is ignored.</remarks>
 public sealed class ContentCache
 {
+    /// <summary>Before the stamp of a bundle kept as a build read it but not trusted to be so still (its files had changed just
+    /// before): no bundle's files give such a stamp, so the next build reads it again.</summary>
+    private const string Unsettled = "\0unsettled|";
+
     /// <summary>How long after its last change a file's time is trusted to tell the next change.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
 
@@ -270,6 +274,12 @@ public sealed class ContentCache
                 else if (use.Read is { } before && Stamp(bundle) is { } after && after.Files == before.Files && after.Newest < settled)
                 {
                     kept.Add((bundle, new ContentFormat.Entry(after.Files, null, []), use.Result));
+                }
+                else if (use.Read is { } read && use.Result.Item1 is not null)
+                {
+                    // Not trusted to be as read by the next build (it reads the bundle again), but kept as what this build read:
+                    // the search index made from it is made again from it (see Previous).
+                    kept.Add((bundle, new ContentFormat.Entry(Unsettled + read.Files, null, []), use.Result));
                 }
             }
 
