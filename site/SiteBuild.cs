@@ -68,7 +68,7 @@ public static class SiteBuild
                     : PublishedFiles.None);
 
             // The output folder's failure (a file where the folder should be) is the one to report, not the stages it cancelled.
-            await output;
+            var (sink, manifest, held) = await output;
             var files = new SiteFiles(await assets, await photos, await pages, await search, await published);
             // GitHub Pages refuses a site over 1 GB: a warning from 80 %, an error (nothing written) above. The preview (in memory,
             // its search index made on demand) serves whatever it has.
@@ -82,7 +82,7 @@ public static class SiteBuild
             if (writing && !stages.Diagnostics.HasErrors)
             {
                 var writeStart = stages.Elapsed;
-                report = SiteWriter.Write(settings.Output, files.Files, (await output).Manifest, await (await output).Held);
+                report = SiteWriter.Write(settings.Output, files.Files, manifest, await held);
                 files.Search.History?.Save();
                 stages.Record("Write", writeStart);
                 written = true;
@@ -98,7 +98,7 @@ public static class SiteBuild
                 PagesKept = files.Pages.Kept.Pages,
                 SearchMade = files.Search.History?.Outcome,
                 SearchRecordsChanged = files.Search.History?.Changed,
-                Writes = report is null ? null : new FileWrites((await output).Sink.Counts.Written + report.Copied, (await output).Sink.Counts.Unchanged + files.Files.Count(f => !f.Staged) - report.Copied, report.Removed),
+                Writes = report is null ? null : new FileWrites(sink.Counts.Written + report.Copied, sink.Counts.Unchanged + files.Files.Count(f => !f.Staged) - report.Copied, report.Removed),
             };
         }
         finally

@@ -489,16 +489,7 @@ internal sealed class KeptFile(Microsoft.Win32.SafeHandles.SafeFileHandle handle
     public Microsoft.Win32.SafeHandles.SafeFileHandle Handle => handle;
 
     /// <summary>Reads into <paramref name="buffer"/> from <paramref name="offset"/>; returns how many bytes it read.</summary>
-    public int Read(Span<byte> buffer, long offset)
-    {
-        var read = 0;
-        while (read < buffer.Length && RandomAccess.Read(handle, buffer[read..], offset + read) is var n and > 0)
-        {
-            read += n;
-        }
-
-        return read;
-    }
+    public int Read(Span<byte> buffer, long offset) => KeptBytes.ReadAt(handle, buffer, offset);
 }
 
 /// <summary>The blocks of a language file as kept (its lead's, then each section's), read the first time any is asked for; when

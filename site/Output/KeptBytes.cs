@@ -25,4 +25,17 @@ public static class KeptBytes
         stream.Position = at + length;
         return Encoding.UTF8.GetString(buffer.Array!, buffer.Offset + at, length);
     }
+
+    /// <summary>Reads into <paramref name="buffer"/> from <paramref name="offset"/> of an open file until it is full or the file
+    /// ends; returns how many bytes it read.</summary>
+    public static int ReadAt(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer, long offset)
+    {
+        var read = 0;
+        while (read < buffer.Length && RandomAccess.Read(handle, buffer[read..], offset + read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        return read;
+    }
 }

@@ -54,13 +54,7 @@ public sealed record OutputFile(string Path, byte[]? Bytes, string? SourceFile =
 
         using var handle = File.OpenHandle(existing.FullName, FileMode.Open, FileAccess.Read, FileShare.Read);
         var held = new byte[bytes.Length];
-        var read = 0;
-        while (read < held.Length && RandomAccess.Read(handle, held.AsSpan(read), read) is var n and > 0)
-        {
-            read += n;
-        }
-
-        return read == bytes.Length && held.AsSpan().SequenceEqual(bytes);
+        return KeptBytes.ReadAt(handle, held, 0) == bytes.Length && held.AsSpan().SequenceEqual(bytes);
     }
 
     /// <summary>Writes a file, replacing one that <paramref name="exists"/> (truncated first). Opened without a lock, a new file

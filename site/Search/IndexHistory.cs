@@ -292,8 +292,8 @@ public sealed class IndexHistory
         });
     }
 
-    /// <summary>A record's entries by term id: for a character or a word its weighted count, for a pair its count and positions
-    /// (as gaps), as <see cref="Posting"/> adds them.</summary>
+    /// <summary>A record's entries by term id, as <see cref="Posting"/> adds them (for a character or a word its weighted count,
+    /// for a pair its count and positions as gaps): the values after the record's id.</summary>
     private static void Entries(long[] occurrences, int id, TermTable table, Dictionary<int, List<(int, int[])>> into)
     {
         for (var start = 0; start < occurrences.Length;)
@@ -305,35 +305,14 @@ public sealed class IndexHistory
                 end++;
             }
 
-            var values = new List<int>();
-            if (table.IsPair(term))
-            {
-                values.Add(end - start);
-                var previous = 0;
-                for (var k = start; k < end; k++)
-                {
-                    var position = (int)(occurrences[k] & 0xFFFFFFFF);
-                    values.Add(position - previous);
-                    previous = position;
-                }
-            }
-            else
-            {
-                var weighted = 0;
-                for (var k = start; k < end; k++)
-                {
-                    weighted += (int)(occurrences[k] & 0xFFFFFFFF);
-                }
-
-                values.Add(weighted);
-            }
-
+            var posting = new Posting(table.IsPair(term));
+            posting.Add(0, occurrences.AsSpan(start, end - start));
             if (!into.TryGetValue(term, out var list))
             {
                 into[term] = list = [];
             }
 
-            list.Add((id, [.. values]));
+            list.Add((id, [.. posting.Values().Skip(1)]));
             start = end;
         }
     }

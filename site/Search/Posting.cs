@@ -123,6 +123,19 @@ internal sealed class Posting(bool pair)
         }
     }
 
+    /// <summary>The integers as they were added (a record's: its id's gap, then its values).</summary>
+    public List<int> Values()
+    {
+        var values = new List<int>();
+        var reader = new Reader(this);
+        while (reader.TryNext(out var value))
+        {
+            values.Add(value);
+        }
+
+        return values;
+    }
+
     /// <summary>The term's entry in a shard, <c>"term":[…]</c> in UTF-8: the integers as they were added.</summary>
     public byte[] Entry(string term)
     {

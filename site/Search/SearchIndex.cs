@@ -235,6 +235,9 @@ internal sealed class IndexFiles(OutputSink sink)
     }
 
     /// <summary>Whether the spare holds a file of the index under its name (then it need not be read).</summary>
-    public bool SpareHolds(string name) =>
-        sink.Manifest is { } manifest && manifest.SpareHas(Routes.SearchFile(IndexFormat.Stored(name)), OutputFile.Target(sink.Folder!, Routes.SearchFile(IndexFormat.Stored(name)))) is not null;
+    public bool SpareHolds(string name)
+    {
+        var path = Routes.SearchFile(IndexFormat.Stored(name));
+        return sink.Manifest is { } manifest && manifest.SpareHas(path, OutputFile.Target(sink.Folder!, path)) is not null;
+    }
 }

@@ -12,7 +12,7 @@ public class PageReuseTests
     private static async Task<TestSite> BuiltThrice(Func<TestSite, BuildSettings>? settings = null)
     {
         var site = new TestSite("trilingual");
-        Settle(site.Input);
+        FileTree.Settle(site.Input);
         Directory.CreateDirectory(site.Output);
         settings ??= s => s.Settings();
         await SiteBuild.RunAsync(settings(site));
@@ -29,14 +29,6 @@ public class PageReuseTests
     private static int PagesOf(TestSite site, string slug) =>
         Directory.EnumerateFiles(site.Output, "index.html", SearchOption.AllDirectories).Count(f => f.Contains($"{Path.DirectorySeparatorChar}{slug}{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
-    private static void Settle(string folder)
-    {
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
-        }
-    }
-
     private static string Spare(TestSite site) => Path.Combine(Path.GetDirectoryName(site.Output)!, ".output.staging");
 
     /// <summary>The manifests the build keeps for the site's output folder.</summary>
@@ -48,7 +40,7 @@ public class PageReuseTests
         using var site = await BuiltThrice();
         var original = Path.Combine(site.Bundle(2023, "night-market"), "index.zh.md");
         File.WriteAllText(original, File.ReadAllText(original).Replace("八十个摊位", "九十个摊位", StringComparison.Ordinal));
-        Settle(site.Bundle(2023, "night-market"));
+        FileTree.Settle(site.Bundle(2023, "night-market"));
 
         var edited = await site.BuildAsync();
 
@@ -92,7 +84,7 @@ public class PageReuseTests
         using var site = await BuiltThrice();
         var photo = Path.Combine(site.Bundle(2024, "river-library"), "photos", "reading-room.jpg");
         File.WriteAllBytes(photo, PhotoSite.Quadrants(640, 480));
-        Settle(site.Bundle(2024, "river-library"));
+        FileTree.Settle(site.Bundle(2024, "river-library"));
 
         var result = await site.BuildAsync();
 

@@ -146,7 +146,7 @@ public class ContentCacheTests
         using var site = Settled("trilingual");
         await site.BuildAsync();
         var built = FileTree.Hashes(site.Output);
-        SetTimes(site.Input, DateTime.UtcNow.AddMinutes(-20));
+        FileTree.SetTimes(site.Input, DateTime.UtcNow.AddMinutes(-20));
 
         var again = await site.BuildAsync();
         Assert.Equal((0, 2), Counts(again));
@@ -259,12 +259,12 @@ public class ContentCacheTests
             TempDirectory.Copy(site.Bundle(2023, "night-market"), site.Bundle(2023, copy));
         }
 
-        SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
+        FileTree.SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
         Directory.CreateDirectory(site.Output);
         await site.BuildAsync();
         var original = Path.Combine(site.Bundle(2023, "night-market"), "index.zh.md");
         File.WriteAllText(original, File.ReadAllText(original).Replace("八十个摊位", "九十个摊位", StringComparison.Ordinal));
-        SetTimes(site.Bundle(2023, "night-market"), DateTime.UtcNow.AddHours(-1));
+        FileTree.SetTimes(site.Bundle(2023, "night-market"), DateTime.UtcNow.AddHours(-1));
         Assert.Equal((3, 1), Counts(await site.BuildAsync()));
         Directory.Delete(site.Output, recursive: true);
         Directory.CreateDirectory(site.Output);
@@ -305,7 +305,7 @@ public class ContentCacheTests
     {
         using var site = new TestSite("trilingual");
         TempDirectory.Copy(site.Bundle(2023, "night-market"), site.Bundle(2023, "night-market-again"));
-        SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
+        FileTree.SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
         Directory.CreateDirectory(site.Output);
         await site.BuildAsync();
         var memo = new BuildMemo();
@@ -327,7 +327,7 @@ public class ContentCacheTests
     public async Task A_build_into_a_new_folder_keeps_nothing_and_a_build_over_its_site_starts_keeping()
     {
         using var site = new TestSite("trilingual");
-        SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
+        FileTree.SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
         var check = await site.CheckAsync();
         var first = await site.BuildAsync();
         Assert.False(Directory.Exists(Path.Combine(site.Cache, "content")) && Directory.EnumerateFiles(Path.Combine(site.Cache, "content")).Any());
@@ -362,16 +362,9 @@ public class ContentCacheTests
     private static TestSite Settled(string fixture)
     {
         var site = new TestSite(fixture);
-        SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
+        FileTree.SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
         Directory.CreateDirectory(site.Output);
         return site;
     }
 
-    private static void SetTimes(string folder, DateTime time)
-    {
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, time);
-        }
-    }
 }

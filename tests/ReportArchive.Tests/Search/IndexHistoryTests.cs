@@ -158,7 +158,7 @@ public class IndexHistoryTests
     public async Task A_build_after_an_edit_makes_its_index_from_the_last_one_and_it_is_the_index_of_a_build_from_nothing()
     {
         using var site = new TestSite("trilingual");
-        Settle(site.Input);
+        FileTree.Settle(site.Input);
         Directory.CreateDirectory(site.Output);
         var first = await site.BuildAsync();
         Assert.StartsWith("made whole", first.SearchMade, StringComparison.Ordinal);
@@ -170,7 +170,7 @@ public class IndexHistoryTests
         foreach (var (from, to) in new[] { ("八十个摊位", "九十个摊位，灯火通明"), ("九十个摊位", "一百个摊位") })
         {
             File.WriteAllText(original, File.ReadAllText(original).Replace(from, to, StringComparison.Ordinal));
-            Settle(site.Bundle(2023, "night-market"));
+            FileTree.Settle(site.Bundle(2023, "night-market"));
             var edited = await site.BuildAsync();
             Assert.True(edited.SearchRecordsChanged > 0, edited.SearchMade);
             Assert.Equal(Search(FileTree.Hashes(site.Output)), Search(await FileTree.BuiltFresh(site.Settings())));
@@ -190,14 +190,6 @@ public class IndexHistoryTests
 
     private static SortedDictionary<string, string> Search(SortedDictionary<string, string> site) =>
         new(site.Where(f => f.Key.StartsWith("search", StringComparison.Ordinal)).ToDictionary(), StringComparer.Ordinal);
-
-    private static void Settle(string folder)
-    {
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
-        }
-    }
 
     /// <summary>Builds the index of <paramref name="archive"/> with a history, writes its files where the next build reads them.</summary>
     private static (string State, string Index) Built(TempDirectory folder, IReadOnlyList<Report> archive, int shardBytes)

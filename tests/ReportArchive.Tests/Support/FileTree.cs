@@ -18,4 +18,17 @@ public static class FileTree
         Assert.True(result.Written);
         return Hashes(elsewhere["site"]);
     }
+
+    /// <summary>Gives every file below <paramref name="folder"/> the time <paramref name="time"/>.</summary>
+    public static void SetTimes(string folder, DateTime time)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, time);
+        }
+    }
+
+    /// <summary>Makes every file below <paramref name="folder"/> last changed an hour ago: long enough for its time to be trusted
+    /// (see <c>ContentCache.Settle</c>).</summary>
+    public static void Settle(string folder) => SetTimes(folder, DateTime.UtcNow.AddHours(-1));
 }
