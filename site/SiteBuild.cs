@@ -35,7 +35,7 @@ public static class SiteBuild
                 var manifest = writing && settings.Cache.Length > 0 ? OutputManifest.Open(settings.Cache, settings.Output) : null;
                 var staging = writing ? SiteWriter.PrepareStaging(settings.Output) : null;
                 return (Sink: staging is not null ? OutputSink.Staging(staging, manifest) : settings.Check ? OutputSink.Counting : OutputSink.InMemory,
-                    Manifest: manifest, Held: staging is not null ? Task.Run(() => SiteWriter.Held(staging)) : Task.FromResult<List<string>?>(null));
+                    Manifest: manifest, Held: staging is not null ? Task.Run(() => SiteWriter.Held(staging, manifest?.Spare)) : Task.FromResult<List<string>?>(null));
             });
             var inputs = stages.Run("Config", [], d => SiteInputs.Load(settings, d));
             var assets = stages.Run("Assets", [], d => AssetFiles.Read(settings.Theme, d));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using ReportArchive.Build;
+using ReportArchive.Sources;
 
 namespace ReportArchive.Content;
 
@@ -77,7 +78,7 @@ public sealed class ContentCache
         }
 
         var chunk = _chunks.GetOrAdd(ChunkName(bundle), name => new(() => Chunk.Load(Path.Combine(_folder, name), _context))).Value;
-        var before = Stamp(bundle);
+        var before = Stamp(FullPath(bundle));
         (Report?, List<Diagnostic>) Again()
         {
             Interlocked.Increment(ref _mended);
@@ -118,7 +119,7 @@ public sealed class ContentCache
             if (_keeping && _expected is { } expected)
             {
                 Directory.CreateDirectory(_folder);
-                Parallel.ForEach(_chunks, pair => pair.Value.Value.Save(Path.Combine(_folder, pair.Key), _context, expected, _started - Settle));
+                Parallel.ForEach(_chunks, pair => pair.Value.Value.Save(Path.Combine(_folder, pair.Key), _context, expected, _started - Settle, b => Stamp(FullPath(b))));
                 // The files of year folders that no longer hold a bundle.
                 var years = expected.Select(ChunkName).ToHashSet(StringComparer.Ordinal);
                 foreach (var file in Directory.EnumerateFiles(_folder, "*.bin").Where(f => !years.Contains(Path.GetFileName(f))).ToList())
@@ -147,39 +148,39 @@ public sealed class ContentCache
     }
 
     /// <summary>The path, size and time of every file of a bundle (its photos included), and the latest of the times; null when
-    /// the bundle, its year folder or one of its files is a symbolic link: such a bundle is never kept.</summary>
-    private static (string Files, DateTime Newest)? Stamp(string bundle)
+    /// the bundle, its year folder or one of its files is a symbolic link: such a bundle is never kept. <paramref name="folder"/>
+    /// is the bundle's full path.</summary>
+    private static (string Files, DateTime Newest)? Stamp(string folder)
     {
-        var folder = new DirectoryInfo(bundle);
-        if (!folder.Exists || IsLink(folder) || (folder.Parent is { } parent && IsLink(parent)))
+        folder = folder.TrimEnd(Path.DirectorySeparatorChar);
+        if (FileStat.Of(folder).Kind != FileKind.Directory || (Path.GetDirectoryName(folder) is { } parent && FileStat.Of(parent).Kind == FileKind.Link))
         {
             return null;
         }
 
-        var stamp = new System.Text.StringBuilder();
-        var newest = DateTime.MinValue;
+        // The names only (the enumeration looks at no file), then one look at each: a build stamps every bundle of the archive.
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-        foreach (var entry in folder.EnumerateFileSystemInfos("*", options).OrderBy(e => e.FullName, StringComparer.Ordinal))
+        var paths = new System.IO.Enumeration.FileSystemEnumerable<string>(folder, (ref System.IO.Enumeration.FileSystemEntry entry) => entry.ToFullPath(), options).ToList();
+        paths.Sort(StringComparer.Ordinal);
+        var stamp = new System.Text.StringBuilder();
+        var newest = 0L;
+        foreach (var path in paths)
         {
-            if (IsLink(entry))
+            var found = FileStat.Of(path);
+            if (found.Kind == FileKind.Link)
             {
                 return null;
             }
 
-            if (entry is FileInfo file)
+            if (found.Kind is FileKind.File or FileKind.Other)
             {
-                var time = file.LastWriteTimeUtc;
-                newest = time > newest ? time : newest;
-                stamp.Append(Path.GetRelativePath(bundle, file.FullName)).Append(':').Append(file.Length).Append(':').Append(time.Ticks).Append('|');
+                newest = Math.Max(newest, found.Modified);
+                stamp.Append(path.AsSpan(folder.Length + 1)).Append(':').Append(found.Length).Append(':').Append(found.Modified).Append('|');
             }
         }
 
-        return (stamp.ToString(), newest);
+        return (stamp.ToString(), new DateTime(newest, DateTimeKind.Utc));
     }
-
-    /// <summary>Whether an entry is a symbolic link: its attributes say so from the one look the enumeration took, without
-    /// reading the link (as <see cref="FileSystemInfo.LinkTarget"/> does, a system call for every file of every bundle).</summary>
-    private static bool IsLink(FileSystemInfo entry) => entry.Attributes.HasFlag(FileAttributes.ReparsePoint);
 
     /// <summary>The kept bundles of one year folder: as read from its file (each entry's bytes, parsed only when used), and
     /// what this build did with each bundle it asked for.</summary>
@@ -262,7 +263,7 @@ public sealed class ContentCache
         /// <summary>Writes the year's file when what it should hold changed: the entries this build used or read (a bundle read
         /// is kept only when its files are as they were when it was read and last changed before <paramref name="settled"/>),
         /// and the entries it did not ask for of bundles still there.</summary>
-        public void Save(string path, string context, HashSet<string> expected, DateTime settled)
+        public void Save(string path, string context, HashSet<string> expected, DateTime settled, Func<string, (string Files, DateTime Newest)?> stamp)
         {
             var kept = new List<(string Bundle, ContentFormat.Entry? Entry, (Report?, List<Diagnostic>) Read)>();
             foreach (var (bundle, use) in _used)
@@ -271,7 +272,7 @@ public sealed class ContentCache
                 {
                     kept.Add((bundle, use.Entry, default));
                 }
-                else if (use.Read is { } before && Stamp(bundle) is { } after && after.Files == before.Files && after.Newest < settled)
+                else if (use.Read is { } before && stamp(bundle) is { } after && after.Files == before.Files && after.Newest < settled)
                 {
                     kept.Add((bundle, new ContentFormat.Entry(after.Files, null, []), use.Result));
                 }

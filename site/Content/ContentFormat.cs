@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using ReportArchive.Build;
@@ -284,7 +285,7 @@ internal static class ContentFormat
         {
             var (lang, file, front) = (KeptBytes.Text(reader), KeptBytes.Text(reader), ReadFront(reader));
             var figures = Blocks(reader).OfType<Figure>().ToImmutableArray();
-            var outline = new (string Id, string Heading, int Line)[reader.ReadInt32()];
+            var outline = new (string Id, string Heading, int Line)[Count(reader)];
             for (var n = 0; n < outline.Length; n++)
             {
                 outline[n] = (KeptBytes.Text(reader), KeptBytes.Text(reader), reader.ReadInt32());
@@ -334,20 +335,21 @@ internal static class ContentFormat
     {
         var (title, subtitle, day, inferred, byline) = (Optional(reader), Optional(reader), reader.ReadInt32(), reader.ReadBoolean(), Optional(reader));
         var (departments, topics, slug) = (Lines(reader), Lines(reader), Optional(reader));
-        var translationOf = ImmutableArray.CreateBuilder<(string, string, int)>();
-        for (var count = reader.ReadInt32(); count > 0; count--)
+        var translationOf = new (string, string, int)[Count(reader)];
+        for (var i = 0; i < translationOf.Length; i++)
         {
-            translationOf.Add((KeptBytes.Text(reader), KeptBytes.Text(reader), reader.ReadInt32()));
+            translationOf[i] = (KeptBytes.Text(reader), KeptBytes.Text(reader), reader.ReadInt32());
         }
 
-        var lines = ImmutableDictionary.CreateBuilder<string, int>();
-        for (var count = reader.ReadInt32(); count > 0; count--)
+        var count = Count(reader);
+        var lines = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (; count > 0; count--)
         {
             lines[KeptBytes.Text(reader)] = reader.ReadInt32();
         }
 
         return new FrontMatter(title, subtitle, day < 0 ? null : DateOnly.FromDayNumber(day), inferred, byline, departments, topics, slug,
-            translationOf.ToImmutable(), lines.ToImmutable())
+            ImmutableCollectionsMarshal.AsImmutableArray(translationOf), lines)
         {
             Kicker = Optional(reader),
             Page = Optional(reader),
@@ -391,19 +393,27 @@ internal static class ContentFormat
 
     internal static ImmutableArray<Block> Blocks(BinaryReader reader)
     {
-        var blocks = ImmutableArray.CreateBuilder<Block>();
-        for (var count = reader.ReadInt32(); count > 0; count--)
+        var blocks = new Block[Count(reader)];
+        for (var i = 0; i < blocks.Length; i++)
         {
-            blocks.Add(reader.ReadByte() switch
+            blocks[i] = reader.ReadByte() switch
             {
                 ParagraphKind => Paragraph.Restore(reader.ReadInt32(), KeptBytes.Text(reader), Optional(reader)),
                 FigureKind => new Figure(reader.ReadInt32(), KeptBytes.Text(reader), KeptBytes.Text(reader)) { Credit = Optional(reader) },
                 UntranslatedKind => new Untranslated(reader.ReadInt32(), KeptBytes.Text(reader)),
                 _ => throw new InvalidDataException("unknown block"),
-            });
+            };
         }
 
-        return blocks.ToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(blocks);
+    }
+
+    /// <summary>A count written before the items it counts, checked against what is left to read (each item takes a byte at
+    /// least), so that damaged bytes never ask for a huge array.</summary>
+    private static int Count(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        return count >= 0 && count <= reader.BaseStream.Length - reader.BaseStream.Position ? count : throw new InvalidDataException("a count runs past the end of its bytes");
     }
 
     private static void Strings(BinaryWriter writer, ImmutableArray<string> values)
@@ -417,13 +427,13 @@ internal static class ContentFormat
 
     private static ImmutableArray<string> Strings(BinaryReader reader)
     {
-        var values = ImmutableArray.CreateBuilder<string>();
-        for (var count = reader.ReadInt32(); count > 0; count--)
+        var values = new string[Count(reader)];
+        for (var i = 0; i < values.Length; i++)
         {
-            values.Add(KeptBytes.Text(reader));
+            values[i] = KeptBytes.Text(reader);
         }
 
-        return values.ToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(values);
     }
 
     private static void Lines(BinaryWriter writer, ImmutableArray<(string Value, int Line)> values)
@@ -438,13 +448,13 @@ internal static class ContentFormat
 
     private static ImmutableArray<(string, int)> Lines(BinaryReader reader)
     {
-        var values = ImmutableArray.CreateBuilder<(string, int)>();
-        for (var count = reader.ReadInt32(); count > 0; count--)
+        var values = new (string, int)[Count(reader)];
+        for (var i = 0; i < values.Length; i++)
         {
-            values.Add((KeptBytes.Text(reader), reader.ReadInt32()));
+            values[i] = (KeptBytes.Text(reader), reader.ReadInt32());
         }
 
-        return values.ToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(values);
     }
 
     private static void Optional(BinaryWriter writer, string? value)

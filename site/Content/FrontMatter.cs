@@ -13,7 +13,7 @@ public sealed record FrontMatter(
     ImmutableArray<(string Value, int Line)> Topics,
     string? Slug,
     ImmutableArray<(string Key, string Value, int Line)> TranslationOf,
-    ImmutableDictionary<string, int> Lines)
+    IReadOnlyDictionary<string, int> Lines)
 {
     /// <summary>The keys a Chinese original may carry.</summary>
     public static readonly string[] OriginalKeys = ["kicker", "title", "subtitle", "date", "date_inferred", "byline", "departments", "topics", "slug", "page"];

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ReportArchive.Build;
 using ReportArchive.Configuration;
+using ReportArchive.Sources;
 
 namespace ReportArchive.Content;
 
@@ -18,9 +19,18 @@ public static class ReportLoader
 
         return Directory.EnumerateDirectories(reports)
             .SelectMany(Directory.EnumerateDirectories)
-            .Where(d => languages.All.Any(l => File.Exists(Path.Combine(d, l.FileName))))
+            .Where(d => languages.All.Any(l => IsFile(Path.Combine(d, l.FileName))))
             .Order(StringComparer.Ordinal);
     }
+
+    /// <summary>Whether a file is there (as <see cref="File.Exists"/> says, a link to a file included), in one look for the
+    /// common case of a plain file: every bundle of the archive is looked for on every build.</summary>
+    private static bool IsFile(string path) => FileStat.Of(path).Kind switch
+    {
+        FileKind.File => true,
+        FileKind.Link => File.Exists(path),
+        _ => false,
+    };
 
     /// <summary>The names, sizes and times of a bundle's files (the language files and the photos, whose presence the checks
     /// read): a change of any makes a new version.</summary>

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using ReportArchive.Sources;
 
 namespace ReportArchive.Output;
 
@@ -18,17 +19,18 @@ namespace ReportArchive.Output;
 /// a damaged or foreign manifest is no manifest.</remarks>
 public sealed class OutputManifest
 {
-    private const string Magic = "reportarchive-output-1";
+    private const string Magic = "reportarchive-output-2";
 
     private readonly string _folder;
     private readonly Dictionary<string, FileMark>? _spare;
+    private readonly long _spareWritten;
     private readonly Dictionary<string, FileMark> _last;
     private readonly Dictionary<string, PagePlace[]> _lastReports;
     private readonly ConcurrentDictionary<string, FileMark> _made = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PagePlace[]> _reports = new(StringComparer.Ordinal);
 
-    private OutputManifest(string output, string folder, Dictionary<string, FileMark>? spare, Dictionary<string, FileMark> last, Dictionary<string, PagePlace[]> lastReports) =>
-        (Output, _folder, _spare, _last, _lastReports) = (output, folder, spare, last, lastReports);
+    private OutputManifest(string output, string folder, Written? spare, Dictionary<string, FileMark> last, Dictionary<string, PagePlace[]> lastReports) =>
+        (Output, _folder, _spare, _spareWritten, _last, _lastReports) = (output, folder, spare?.Files, spare?.Time ?? 0, last, lastReports);
 
     /// <summary>The output folder (its full path) whose files the manifest describes.</summary>
     public string Output { get; }
@@ -43,7 +45,7 @@ public sealed class OutputManifest
         var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var folder = Path.Combine(cacheFolder, "output", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(output)))[..16]);
         var (current, spare, next) = (Path.Combine(folder, "current.bin"), Path.Combine(folder, "spare.bin"), Path.Combine(folder, "next.bin"));
-        Dictionary<string, FileMark>? spareFiles = null;
+        Written? spareFiles = null;
         Dictionary<string, FileMark> lastFiles = new(StringComparer.Ordinal);
         Dictionary<string, PagePlace[]> lastReports = new(StringComparer.Ordinal);
         try
@@ -55,7 +57,7 @@ public sealed class OutputManifest
             }
             else
             {
-                spareFiles = Read(spare)?.Files;
+                spareFiles = Read(spare);
                 if (Read(current) is { } last)
                 {
                     (lastFiles, lastReports) = (last.Files, last.Reports);
@@ -89,14 +91,18 @@ public sealed class OutputManifest
             return null;
         }
 
-        var file = new FileInfo(target);
-        return file.Exists && file.Length == mark.Length && file.LastWriteTimeUtc.Ticks == mark.Time && !file.Attributes.HasFlag(FileAttributes.ReparsePoint) ? mark : null;
+        var file = FileStat.Of(target);
+        return file.Kind == FileKind.File && file.Length == mark.Length && file.Modified == mark.Time ? mark : null;
     }
 
     /// <summary>The spare's file at <paramref name="target"/> as the manifest records it, when the spare's manifest has it and it
     /// has the size and time it was written with; null otherwise.</summary>
     public FileMark? SpareHas(string path, string target) =>
         _spare is not null && _spare.TryGetValue(path, out var mark) ? SpareHolds(path, mark.Length, mark.Hash, target) : null;
+
+    /// <summary>The spare's files as its manifest records them, and when it was written (ticks, UTC: every change the build that
+    /// made the spare made to its folders came before); null without a manifest of the spare.</summary>
+    public (IReadOnlyCollection<string> Files, long Written)? Spare => _spare is null ? null : (_spare.Keys, _spareWritten);
 
     /// <summary>The size of a file recorded as made by this build; null when none is.</summary>
     public long? MadeLength(string path) => _made.TryGetValue(path, out var mark) ? mark.Length : null;
@@ -163,10 +169,13 @@ public sealed class OutputManifest
 
     private void Write(BinaryWriter writer)
     {
+        writer.Write(DateTime.UtcNow.Ticks);
         var files = _made.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+        var numbers = new Dictionary<string, int>(files.Count, StringComparer.Ordinal);
         writer.Write(files.Count);
         foreach (var (path, mark) in files)
         {
+            numbers[path] = numbers.Count;
             writer.Write(path);
             writer.Write(mark.Length);
             writer.Write(mark.Time);
@@ -182,7 +191,14 @@ public sealed class OutputManifest
             writer.Write(places.Length);
             foreach (var place in places)
             {
-                writer.Write(place.Path);
+                // A page's path by its number among the files (read back as the same string), or in full when it is not one.
+                var number = numbers.GetValueOrDefault(place.Path, -1);
+                writer.Write(number);
+                if (number < 0)
+                {
+                    writer.Write(place.Path);
+                }
+
                 writer.Write(place.Listed is not null);
                 writer.Write(place.Listed ?? "");
                 writer.Write(place.Modified?.DayNumber ?? -1);
@@ -193,10 +209,12 @@ public sealed class OutputManifest
     /// <summary>A manifest's files and reports; null when there is none or it cannot be read as written.</summary>
     private static Written? Read(string path) => SealedFile.Read(path, Magic, reader =>
     {
-        var files = new Dictionary<string, FileMark>(StringComparer.Ordinal);
-        for (var count = reader.ReadInt32(); count > 0; count--)
+        var written = reader.ReadInt64();
+        var names = new string[reader.ReadInt32()];
+        var files = new Dictionary<string, FileMark>(names.Length, StringComparer.Ordinal);
+        for (var n = 0; n < names.Length; n++)
         {
-            var name = KeptBytes.Text(reader);
+            var name = names[n] = KeptBytes.Text(reader);
             var (length, time) = (reader.ReadInt64(), reader.ReadInt64());
             var hash = new UInt128(reader.ReadUInt64(), reader.ReadUInt64());
             files[name] = new FileMark(length, time, hash);
@@ -209,17 +227,18 @@ public sealed class OutputManifest
             var places = new PagePlace[reader.ReadInt32()];
             for (var i = 0; i < places.Length; i++)
             {
-                var (place, listed, address, day) = (KeptBytes.Text(reader), reader.ReadBoolean(), KeptBytes.Text(reader), reader.ReadInt32());
+                var number = reader.ReadInt32();
+                var (place, listed, address, day) = (number < 0 ? KeptBytes.Text(reader) : (uint)number < (uint)names.Length ? names[number] : throw new InvalidDataException("a page's number is no file's"), reader.ReadBoolean(), KeptBytes.Text(reader), reader.ReadInt32());
                 places[i] = new PagePlace(place, listed ? address : null, day < 0 ? null : DateOnly.FromDayNumber(day));
             }
 
             reports[key] = places;
         }
 
-        return new Written(files, reports);
+        return new Written(written, files, reports);
     });
 
-    private sealed record Written(Dictionary<string, FileMark> Files, Dictionary<string, PagePlace[]> Reports);
+    private sealed record Written(long Time, Dictionary<string, FileMark> Files, Dictionary<string, PagePlace[]> Reports);
 }
 
 /// <summary>A file as a manifest records it: its size, its time (ticks, UTC) and a hash of its bytes (zero for a file copied as it

@@ -72,7 +72,7 @@ public static class SealedFile
             using var reader = KeptBytes.Reader(new ArraySegment<byte>(bytes, 0, bytes.Length - 32));
             return KeptBytes.Text(reader) == magic ? body(reader) : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException or FormatException or InvalidDataException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException or FormatException or InvalidDataException or OverflowException)
         {
             return null;
         }

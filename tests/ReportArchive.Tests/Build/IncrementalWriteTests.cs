@@ -1,3 +1,4 @@
+using ReportArchive.Output;
 using ReportArchive.Tests.Support;
 
 namespace ReportArchive.Tests.Build;
@@ -86,6 +87,65 @@ public class IncrementalWriteTests
         Assert.True(result.Written);
         Assert.Equal(3, result.Writes!.Written);
         Assert.Equal(1, result.Writes.Removed);
+        Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings()));
+    }
+
+    [Fact]
+    public void The_spare_s_folders_unchanged_since_its_manifest_are_taken_as_recorded_and_the_others_are_read()
+    {
+        var top = Directory.CreateTempSubdirectory("spare-").FullName;
+        try
+        {
+            string[] recorded = ["index.html", "zh/index.html", "zh/reports/a/index.html", "en/index.html"];
+            foreach (var path in recorded)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(top, path))!);
+                File.WriteAllText(Path.Combine(top, path), path);
+            }
+
+            // Put into en/ before the manifest's time: en/ is taken as recorded (this is how a folder is known not to be read).
+            File.WriteAllText(Path.Combine(top, "en", "before.html"), "x");
+            Thread.Sleep(50);
+            var written = DateTime.UtcNow + SiteWriter.Settle;
+            Thread.Sleep(50);
+            // Changed after it: a file beside recorded ones, a folder no manifest names, a recorded file removed.
+            File.WriteAllText(Path.Combine(top, "zh", "reports", "a", "stray.html"), "x");
+            Directory.CreateDirectory(Path.Combine(top, "new", "deep"));
+            File.WriteAllText(Path.Combine(top, "new", "deep", "stray.html"), "x");
+            File.Delete(Path.Combine(top, "zh", "index.html"));
+
+            var held = SiteWriter.Held(top, (recorded, written.Ticks))!;
+
+            Assert.Equal(["en/index.html", "index.html", "new/deep/stray.html", "zh/reports/a/index.html", "zh/reports/a/stray.html"], held.Order(StringComparer.Ordinal));
+            // Without a manifest, or with one older than every change, the whole folder is read.
+            string[] everything = ["en/before.html", "en/index.html", "index.html", "new/deep/stray.html", "zh/reports/a/index.html", "zh/reports/a/stray.html"];
+            Assert.Equal(everything, SiteWriter.Held(top)!.Order(StringComparer.Ordinal));
+            Assert.Equal(everything, SiteWriter.Held(top, (recorded, DateTime.UtcNow.AddHours(-1).Ticks))!.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(top, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_file_put_into_the_site_by_hand_is_gone_two_builds_later_when_the_spare_s_folders_are_taken_as_recorded()
+    {
+        using var site = new TestSite("trilingual");
+        await site.BuildAsync();
+        await site.BuildAsync();
+        // Each folder now stands as the build two back left it, and its manifest was written more than the settling time later.
+        Thread.Sleep(SiteWriter.Settle + TimeSpan.FromMilliseconds(300));
+        await site.BuildAsync();
+        await site.BuildAsync();
+        var stray = Path.Combine(site.Output, "zh", "reports", "2023", "stray.html");
+        File.WriteAllText(stray, "put here by hand");
+
+        await site.BuildAsync(); // the folder with the stray file becomes the spare
+        var result = await site.BuildAsync();
+
+        Assert.False(File.Exists(stray));
+        Assert.Equal(1, result.Writes!.Removed);
         Assert.Equal(FileTree.Hashes(site.Output), await FileTree.BuiltFresh(site.Settings()));
     }
 }

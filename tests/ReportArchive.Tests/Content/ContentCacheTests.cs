@@ -67,12 +67,15 @@ public class ContentCacheTests
         Assert.Null(again.Files[1].Front.Date);
     }
 
+    // The front matter's lines are described in order on their own: the record's text would name the dictionary's type.
+    private static readonly Dictionary<string, int> NoLines = [];
+
     /// <summary>Every field of a report, as text, read through the public properties.</summary>
     private static string Describe(Report report) =>
         string.Join("\n", [
             $"{report.Directory}|{report.Slug}|{report.Date}|{report.DateInferred}|{string.Join(",", report.Departments)}|{string.Join(",", report.Topics)}|{report.Version}",
             .. report.Files.Select(t => string.Join("\n", [
-                $"{t.Lang}|{t.File}|{t.Front with { }}|{string.Join(",", t.Front.Departments)}|{string.Join(",", t.Front.Topics)}|{string.Join(",", t.Front.TranslationOf)}|{string.Join(",", t.Front.Lines.OrderBy(l => l.Key))}|{t.Front.Kicker}|{t.Front.Page}",
+                $"{t.Lang}|{t.File}|{t.Front with { Lines = NoLines }}|{string.Join(",", t.Front.Departments)}|{string.Join(",", t.Front.Topics)}|{string.Join(",", t.Front.TranslationOf)}|{string.Join(",", t.Front.Lines.OrderBy(l => l.Key))}|{t.Front.Kicker}|{t.Front.Page}",
                 .. t.Lead.Select(Block),
                 .. t.Sections.SelectMany(s => s.Blocks.Select(Block).Prepend($"## {s.Id}|{s.Heading}|{s.Line}")),
             ])),
