@@ -149,6 +149,8 @@ public static class Commands
             {
                 stdout.WriteLine($"Search: {search}");
             }
+
+            stdout.WriteLine($"Memory: {GC.GetTotalAllocatedBytes() / (1 << 20):N0} MiB allocated, collections of generation 0, 1 and 2: {GC.CollectionCount(0):N0}, {GC.CollectionCount(1):N0}, {GC.CollectionCount(2):N0}");
         }
 
         var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);

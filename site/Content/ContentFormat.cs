@@ -283,12 +283,12 @@ internal static class ContentFormat
 
         for (var i = 0; i < count; i++)
         {
-            var (lang, file, front) = (KeptBytes.Text(reader), KeptBytes.Text(reader), ReadFront(reader));
+            var (lang, file, front) = (KeptBytes.Name(reader), KeptBytes.Text(reader), ReadFront(reader));
             var figures = Blocks(reader).OfType<Figure>().ToImmutableArray();
             var outline = new (string Id, string Heading, int Line)[Count(reader)];
             for (var n = 0; n < outline.Length; n++)
             {
-                outline[n] = (KeptBytes.Text(reader), KeptBytes.Text(reader), reader.ReadInt32());
+                outline[n] = (KeptBytes.Name(reader), KeptBytes.Text(reader), reader.ReadInt32());
             }
 
             var which = i;
@@ -338,14 +338,14 @@ internal static class ContentFormat
         var translationOf = new (string, string, int)[Count(reader)];
         for (var i = 0; i < translationOf.Length; i++)
         {
-            translationOf[i] = (KeptBytes.Text(reader), KeptBytes.Text(reader), reader.ReadInt32());
+            translationOf[i] = (KeptBytes.Name(reader), KeptBytes.Text(reader), reader.ReadInt32());
         }
 
         var count = Count(reader);
         var lines = new Dictionary<string, int>(count, StringComparer.Ordinal);
         for (; count > 0; count--)
         {
-            lines[KeptBytes.Text(reader)] = reader.ReadInt32();
+            lines[KeptBytes.Name(reader)] = reader.ReadInt32();
         }
 
         return new FrontMatter(title, subtitle, day < 0 ? null : DateOnly.FromDayNumber(day), inferred, byline, departments, topics, slug,
@@ -430,7 +430,7 @@ internal static class ContentFormat
         var values = new string[Count(reader)];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = KeptBytes.Text(reader);
+            values[i] = KeptBytes.Name(reader);
         }
 
         return ImmutableCollectionsMarshal.AsImmutableArray(values);
@@ -451,7 +451,7 @@ internal static class ContentFormat
         var values = new (string, int)[Count(reader)];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = (KeptBytes.Text(reader), reader.ReadInt32());
+            values[i] = (KeptBytes.Name(reader), reader.ReadInt32());
         }
 
         return ImmutableCollectionsMarshal.AsImmutableArray(values);
