@@ -57,7 +57,7 @@ public sealed class OutputManifest
             }
             else
             {
-                spareFiles = Read(spare);
+                spareFiles = Read(spare, withPages: false); // of the spare, only its files are asked for
                 if (Read(current) is { } last)
                 {
                     (lastFiles, lastReports) = (last.Files, last.Reports);
@@ -207,7 +207,7 @@ public sealed class OutputManifest
     }
 
     /// <summary>A manifest's files and reports; null when there is none or it cannot be read as written.</summary>
-    private static Written? Read(string path) => SealedFile.Read(path, Magic, reader =>
+    private static Written? Read(string path, bool withPages = true) => SealedFile.Read(path, Magic, reader =>
     {
         var written = reader.ReadInt64();
         var names = new string[reader.ReadInt32()];
@@ -221,7 +221,7 @@ public sealed class OutputManifest
         }
 
         var reports = new Dictionary<string, PagePlace[]>(StringComparer.Ordinal);
-        for (var count = reader.ReadInt32(); count > 0; count--)
+        for (var count = withPages ? reader.ReadInt32() : 0; count > 0; count--)
         {
             var key = KeptBytes.Text(reader);
             var places = new PagePlace[reader.ReadInt32()];
