@@ -33,7 +33,7 @@ public readonly record struct FileStat(FileKind Kind, long Length, long Modified
                     return Missing;
                 }
 
-                _statx = error != NotImplemented;
+                _statx = error is not (NotImplemented or NotPermitted); // an old kernel, or a sandbox that refuses the call
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
             {
@@ -68,6 +68,7 @@ public readonly record struct FileStat(FileKind Kind, long Length, long Modified
     private const int AtCurrentDirectory = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint WantedFields = 0x1 /* type */ | 0x40 /* mtime */ | 0x80 /* ctime */ | 0x200 /* size */;
+    private const int NotPermitted = 1;
     private const int NoEntry = 2;
     private const int NotDirectory = 20;
     private const int NotImplemented = 38;
