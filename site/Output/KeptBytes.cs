@@ -13,7 +13,10 @@ public static class KeptBytes
 
     /// <summary>A string as <see cref="BinaryWriter"/> writes it (its length in UTF-8 bytes, then the bytes), from a reader made by
     /// <see cref="Reader"/>.</summary>
-    public static string Text(BinaryReader reader)
+    public static string Text(BinaryReader reader) => Encoding.UTF8.GetString(Bytes(reader));
+
+    /// <summary>The bytes of the next string of a reader made by <see cref="Reader"/>, and the reader moved past them.</summary>
+    private static ReadOnlySpan<byte> Bytes(BinaryReader reader)
     {
         var length = reader.Read7BitEncodedInt();
         var stream = (MemoryStream)reader.BaseStream;
@@ -24,24 +27,15 @@ public static class KeptBytes
         }
 
         stream.Position = at + length;
-        return Encoding.UTF8.GetString(buffer.Array!, buffer.Offset + at, length);
+        return buffer.AsSpan(at, length);
     }
 
     /// <summary>A string that many records repeat (a language key, a front matter key, a section id, a department), read as
     /// <see cref="Text"/> reads it but made once and shared: a build takes back tens of thousands of reports' heads.</summary>
     public static string Name(BinaryReader reader)
     {
-        var length = reader.Read7BitEncodedInt();
-        var stream = (MemoryStream)reader.BaseStream;
-        var at = (int)stream.Position;
-        if (length < 0 || at + length > stream.Length || !stream.TryGetBuffer(out var buffer))
-        {
-            throw new InvalidDataException("a string runs past the end of its bytes");
-        }
-
-        stream.Position = at + length;
-        var bytes = buffer.AsSpan(at, length);
-        if (length > MaxName)
+        var bytes = Bytes(reader);
+        if (bytes.Length > MaxName)
         {
             return Encoding.UTF8.GetString(bytes);
         }
