@@ -24,7 +24,7 @@ public static class SiteBuild
         // makes the whole site too, keeping only each file's size, to say what the site will weigh.
         // What the output and its spare hold is kept in the cache folder: files of the spare found as the manifest describes them
         // are not read to be compared, and a report's pages found there as the last build made them are not rendered again.
-        using var stages = new Stages(cancellation);
+        var stages = new Stages(cancellation);
         var written = false;
         try
         {

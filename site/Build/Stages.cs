@@ -1,18 +1,20 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 
 namespace ReportArchive.Build;
 
 /// <summary>Runs the stages of one build as tasks: each starts once the stages it needs are done, reports into the build's
 /// diagnostics instead of throwing, and is timed, so that independent stages run at the same time.</summary>
-public sealed class Stages(CancellationToken cancellation = default) : IDisposable
+public sealed class Stages(CancellationToken cancellation = default)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentQueue<StageTiming> _timings = new();
     private readonly ConcurrentQueue<Task> _started = new();
 
-    // A stage that fails cancels the stages that have not started yet.
-    private readonly CancellationTokenSource _failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+    // The first stage that fails: every stage that has not started yet fails with its exception instead of running, so that
+    // whichever stage the build awaits first, the failure it sees is the one that happened (never a cancellation hiding it).
+    private ExceptionDispatchInfo? _failure;
 
     public DiagnosticBag Diagnostics { get; } = new();
 
@@ -31,7 +33,7 @@ public sealed class Stages(CancellationToken cancellation = default) : IDisposab
                 before.GetAwaiter().GetResult(); // a stage before this one failed: fail with its exception
                 return Execute(name, work);
             },
-            _failed.Token,
+            CancellationToken.None,
             // Each stage on a thread of its own, started when those before it are done: on the shared pool, a stage whose turn came
             // while another stage's parallel loop held every thread (Search while Pages rendered) waited for that loop to end.
             TaskContinuationOptions.LongRunning,
@@ -42,24 +44,21 @@ public sealed class Stages(CancellationToken cancellation = default) : IDisposab
 
     private T Execute<T>(string name, Func<ICollection<Diagnostic>, T> work)
     {
-        _failed.Token.ThrowIfCancellationRequested();
+        Volatile.Read(ref _failure)?.Throw();
+        cancellation.ThrowIfCancellationRequested();
         var start = _clock.Elapsed;
         var diagnostics = new List<Diagnostic>();
-        var done = false;
         try
         {
             var result = work(diagnostics);
-            done = true;
             Diagnostics.AddRange(diagnostics);
             _timings.Enqueue(new StageTiming(name, start, _clock.Elapsed));
             return result;
         }
-        finally
+        catch (Exception e)
         {
-            if (!done)
-            {
-                _failed.Cancel();
-            }
+            Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
+            throw;
         }
     }
 
@@ -68,8 +67,6 @@ public sealed class Stages(CancellationToken cancellation = default) : IDisposab
     public async Task SettleAsync() =>
         // Each failure reaches whoever awaits its stage (SiteBuild awaits them all); here only the end of every stage matters.
         await Task.WhenAll(_started).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-
-    public void Dispose() => _failed.Dispose();
 
     /// <summary>Records a step that the build runs itself (the final write).</summary>
     public void Record(string name, TimeSpan start) => _timings.Enqueue(new StageTiming(name, start, _clock.Elapsed));

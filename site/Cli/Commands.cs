@@ -27,9 +27,16 @@ public static class Commands
 
             return ExitCodes.Failure;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            stderr.WriteLine($"error RA999: an internal failure ({e.GetType().Name}: {e.Message}); this is a bug: run the command again with --verbose for the details");
+            // Only an interruption (Ctrl+C) cancels a command: a stage that fails reports its own exception, never a cancellation.
+            stderr.WriteLine("stopped: the command was interrupted before it finished; nothing was changed in the output (the previous site, if any, is as it was)");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
+        {
+            var cause = e is AggregateException all && all.Flatten().InnerExceptions is [var only] ? only : e;
+            stderr.WriteLine($"error RA999: an internal failure ({cause.GetType().Name}: {cause.Message}); this is a bug: run the command again with --verbose for the details");
             if (verbose)
             {
                 stderr.WriteLine(e);

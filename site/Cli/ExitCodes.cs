@@ -9,4 +9,7 @@ public static class ExitCodes
 
     /// <summary>The environment (a full disk, a folder that cannot be written) or a bug in the program.</summary>
     public const int Failure = 3;
+
+    /// <summary>Interrupted (Ctrl+C) before it finished, as shells count a process stopped by SIGINT.</summary>
+    public const int Interrupted = 130;
 }

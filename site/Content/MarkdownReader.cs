@@ -26,6 +26,11 @@ public static partial class MarkdownReader
         string file, string body, int bodyLine, ICollection<Diagnostic> diagnostics, string? originalLang = null)
     {
         var (text, comments, _) = Comments.Strip(file, body, bodyLine, originalLang ?? "", diagnostics);
+        if (!Nesting.Check(file, text, bodyLine, diagnostics))
+        {
+            return ([], []);
+        }
+
         var document = Markdig.Markdown.Parse(text, Markdown);
         var lead = ImmutableArray.CreateBuilder<Block>();
         var sections = ImmutableArray.CreateBuilder<Section>();

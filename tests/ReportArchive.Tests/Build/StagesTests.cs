@@ -44,7 +44,7 @@ public class StagesTests
     [Fact]
     public async Task A_failed_stage_stops_the_stages_after_it_and_settling_waits_for_those_still_running()
     {
-        using var stages = new Stages();
+        var stages = new Stages();
         using var release = new ManualResetEventSlim();
         var started = new TaskCompletionSource();
         var running = stages.Run("Running", [], _ =>
@@ -57,7 +57,7 @@ public class StagesTests
         var after = stages.Run("After", [failing], _ => "ran");
 
         await Assert.ThrowsAsync<IOException>(() => failing);
-        await Assert.ThrowsAnyAsync<Exception>(() => after);
+        await Assert.ThrowsAsync<IOException>(() => after);
         Assert.False(running.IsCompleted);
         release.Set();
         await stages.SettleAsync();
@@ -67,7 +67,7 @@ public class StagesTests
     [Fact]
     public async Task Two_stages_waiting_on_the_same_one_run_at_the_same_time()
     {
-        using var stages = new Stages();
+        var stages = new Stages();
         using var bothStarted = new CountdownEvent(2);
         var first = stages.Run("First", [], _ => 1);
         int Wait()
@@ -81,5 +81,20 @@ public class StagesTests
         var b = stages.Run("B", [first], _ => Wait());
 
         Assert.Equal(2, await a + await b);
+    }
+
+    [Fact]
+    public async Task Every_stage_after_a_failure_fails_with_that_failure_and_never_as_cancelled()
+    {
+        var stages = new Stages();
+        var failing = stages.Run<int>("Failing", [], _ => throw new InsufficientExecutionStackException("too deep"));
+        await Assert.ThrowsAsync<InsufficientExecutionStackException>(() => failing);
+
+        // Awaited before the stage that failed, as a build awaits its stages in its own order: the failure, not a cancellation.
+        var independent = stages.Run("Independent", [], _ => 1);
+        var dependent = stages.Run("Dependent", [failing], _ => 2);
+        var thrown = await Assert.ThrowsAsync<InsufficientExecutionStackException>(() => independent);
+        Assert.Equal("too deep", thrown.Message);
+        await Assert.ThrowsAsync<InsufficientExecutionStackException>(() => dependent);
     }
 }
