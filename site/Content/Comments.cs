@@ -18,10 +18,7 @@ public sealed record SlotComment(int Line, SlotKind Kind, bool Changed, string T
 {
     /// <summary>The comment as the translator's desk writes it, on one line.</summary>
     public string Format(string originalLang) =>
-        $"<!-- {originalLang}{(Kind == SlotKind.Heading ? " heading" : "")}{(Changed ? " changed" : "")}: {Escape(Text)} -->";
-
-    /// <summary>A comment may not contain its own end; the original's text is kept readable otherwise.</summary>
-    private static string Escape(string text) => text.Replace("-->", "-- >", StringComparison.Ordinal).Replace("\n", " ");
+        $"<!-- {originalLang}{(Kind == SlotKind.Heading ? " heading" : "")}{(Changed ? " changed" : "")}: {MarkdownText.Comment(Text)} -->";
 }
 
 /// <summary>HTML comments in a language file are notes for its writers, never published: they are blanked out (keeping every

@@ -162,7 +162,8 @@ public static class SourceFiles
         return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
     }
 
-    private static bool IsForbidden(char c) =>
+    /// <summary>A character a text file may not hold: a control character other than tab and line ends, or a noncharacter.</summary>
+    public static bool IsForbidden(char c) =>
         (c < ' ' && c is not ('\t' or '\n' or '\r')) || c is '\u007F' || (c >= '\u0080' && c <= '\u009F') || c is '\uFFFE' or '\uFFFF';
 
     /// <summary>The path with every symbolic link on it followed, as the operating system would open it.</summary>

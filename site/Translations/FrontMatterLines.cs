@@ -22,7 +22,7 @@ public static class FrontMatterLines
     /// <summary>Sets <paramref name="key"/> to a quoted string, adding the key before <c>translation_of</c> when it is missing.</summary>
     public static void Set(List<string> front, string key, string value)
     {
-        var line = $"{key}: {DraftWriter.Quote(value)}";
+        var line = $"{key}: {Content.MarkdownText.Yaml(value)}";
         var at = IndexOf(front, key);
         if (at >= 0)
         {

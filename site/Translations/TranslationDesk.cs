@@ -3,6 +3,7 @@ using ReportArchive.Build;
 using ReportArchive.Cli;
 using ReportArchive.Configuration;
 using ReportArchive.Content;
+using ReportArchive.Sources;
 
 namespace ReportArchive.Translations;
 
@@ -13,8 +14,9 @@ public sealed class TranslationDesk
 {
     private static readonly string[] HeadFields = ["kicker", "title", "subtitle", "byline"];
 
-    private TranslationDesk(Report report, LanguageSet languages, Language target, TranslationDocument original, TranslationDocument translation, string file)
+    private TranslationDesk(string input, Report report, LanguageSet languages, Language target, TranslationDocument original, TranslationDocument translation, string file)
     {
+        Input = input;
         Report = report;
         Languages = languages;
         Target = target;
@@ -22,6 +24,9 @@ public sealed class TranslationDesk
         Translation = translation;
         File = file;
     }
+
+    /// <summary>The archive's content folder: the only place the desk writes.</summary>
+    public string Input { get; }
 
     public LanguageSet Languages { get; }
 
@@ -88,7 +93,7 @@ public sealed class TranslationDesk
         var translation = System.IO.File.Exists(path)
             ? TranslationDocument.Parse(System.IO.File.ReadAllText(path), originalLang)
             : new TranslationDocument { Front = [], Parts = [new DeskPart(TranslationHashes.HeadKey)] };
-        return new TranslationDesk(loaded, languages, target, original, translation, path);
+        return new TranslationDesk(input, loaded, languages, target, original, translation, path);
     }
 
     /// <summary>The archive's languages from its <c>site.yml</c>; prints why and returns null when it cannot be read.</summary>
@@ -229,9 +234,7 @@ public sealed class TranslationDesk
 
     /// <summary>Whether a slot comment shows this original text (as a comment can hold it).</summary>
     public static bool Same(SlotComment? comment, string original) =>
-        comment is not null && comment.Text == Normal(original);
-
-    private static string Normal(string text) => text.Replace("-->", "-- >", StringComparison.Ordinal).Replace('\n', ' ').Trim();
+        comment is not null && comment.Text == MarkdownText.Comment(original);
 
     /// <summary>Whether every slot of a part is filled: heading (or title and the other head fields), and one block per block of the original.</summary>
     public bool Complete(string key, out string why)
@@ -282,13 +285,12 @@ public sealed class TranslationDesk
         return (stamped, skipped);
     }
 
-    /// <summary>Writes the translation file (through a temporary file, so a failure leaves the old one whole).</summary>
-    public void Save()
-    {
-        var temporary = File + ".tmp";
-        System.IO.File.WriteAllText(temporary, Translation.Render(Lang), new UTF8Encoding(false));
-        System.IO.File.Move(temporary, File, overwrite: true);
-    }
+    /// <summary>The translation file's text as the desk would write it now.</summary>
+    public string Text => Translation.Render(Lang);
+
+    /// <summary>Writes the translation file through the one door of <c>input/</c> (a temporary file renamed over it, so a failure
+    /// leaves the old one whole, and a place outside the archive is refused).</summary>
+    public void Save() => InputWrites.WriteText(Input, File, Text);
 
     /// <summary>A one-line account of the file's slots after the desk's work.</summary>
     public string Summary()

@@ -37,10 +37,11 @@ public sealed class DeskPart(string key)
 
     public List<string> TrailingNotes { get; } = [];
 
+    /// <summary>Sets the heading's text (plain text, written escaped: nothing in it can change the heading or its id).</summary>
     public void SetHeading(string text)
     {
-        HeadingText = text.Trim();
-        HeadingLine = $"## {(HeadingText.Length > 0 ? HeadingText + " " : "")}{{#{Key}}}";
+        HeadingText = MarkdownText.OneLine(text);
+        HeadingLine = $"## {(HeadingText.Length > 0 ? MarkdownText.Inline(HeadingText) + " " : "")}{{#{Key}}}";
     }
 }
 

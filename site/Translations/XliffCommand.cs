@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using ReportArchive.Build;
 using ReportArchive.Cli;
 using ReportArchive.Configuration;
 using ReportArchive.Content;
@@ -13,7 +14,7 @@ namespace ReportArchive.Translations;
 /// translation and stamps the parts it completed.</summary>
 public static class XliffCommand
 {
-    public static readonly XNamespace Ns = "urn:oasis:names:tc:xliff:document:2.0";
+    public static readonly XNamespace Ns = XliffReader.Ns;
     public static readonly XNamespace Mda = "urn:oasis:names:tc:xliff:metadata:2.0";
     private const string Category = "reportarchive";
 
@@ -27,6 +28,13 @@ public static class XliffCommand
         var states = TranslationCoverage.Of(desk.Report.Original, desk.Report.FileIn(desk.Target.Key)).Parts.ToDictionary(p => p.Key, p => p.State);
         var hashes = desk.Hashes;
         var units = XliffUnits.Of(desk).Where(u => all || u.Target is null || states[u.Part] == PartState.Stale).ToList();
+        if (units.Count == 0)
+        {
+            // XLIFF 2.0 requires a unit in every <file>: an empty one is no file a tool could open.
+            stdout.WriteLine($"Nothing to export: every unit of {desk.Report.Slug} is translated and current in {desk.Target.Name}; nothing was written (--all exports them all for review)");
+            return ExitCodes.Success;
+        }
+
         var original = Path.GetRelativePath(input, Path.Combine(desk.Report.Directory, desk.Languages.Original.FileName)).Replace('\\', '/');
         var file = new XElement(Ns + "file", new XAttribute("id", desk.Report.Slug), new XAttribute("original", original),
             units.GroupBy(u => u.Part).Select(g => new XElement(Ns + "group", new XAttribute("id", g.Key), new XAttribute("name", g.Key),
@@ -70,31 +78,10 @@ public static class XliffCommand
     public static int Import(string input, string path, TextWriter stdout, TextWriter stderr)
     {
         var display = ReportLoader.Display(path);
-        void Error(IXmlLineInfo? at, string code, string message) =>
-            stderr.WriteLine($"{display}({at?.LineNumber ?? 1},{at?.LinePosition ?? 1}): error {code}: {message}");
-
-        XDocument document;
-        try
+        var errors = new List<Diagnostic>();
+        if (XliffReader.Read(path, display, errors) is not { } document)
         {
-            using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException e)
-        {
-            stderr.WriteLine($"{display}({e.LineNumber},{e.LinePosition}): error RA401: malformed XML: {e.Message}; nothing was written");
-            return ExitCodes.ContentErrors;
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine($"{display}: error RA401: cannot read it: {e.Message}");
-            return ExitCodes.ContentErrors;
-        }
-
-        var root = document.Root!;
-        if (root.Name != Ns + "xliff" || (string?)root.Attribute("version") != "2.0")
-        {
-            Error(root, "RA402", $"not an XLIFF 2.0 file (the root is <{root.Name.LocalName}> in '{root.Name.NamespaceName}', version {(string?)root.Attribute("version") ?? "none"}): export one with 'xliff export'");
-            return ExitCodes.ContentErrors;
+            return Refuse(errors, stderr);
         }
 
         if (TranslationDesk.SiteLanguages(input, stderr) is not { } languages)
@@ -102,86 +89,139 @@ public static class XliffCommand
             return ExitCodes.ContentErrors;
         }
 
-        // The target language is the translation language whose tag the file names.
-        var (source, target) = ((string?)root.Attribute("srcLang") ?? "", (string?)root.Attribute("trgLang") ?? "");
-        var language = languages.Translations.FirstOrDefault(l => l.Tag.Equals(target, StringComparison.OrdinalIgnoreCase));
-        if (!source.Equals(languages.Original.Tag, StringComparison.OrdinalIgnoreCase) || language is null)
+        var language = TargetLanguage(document, languages);
+        if (language is null)
         {
-            Error(root, "RA403", $"the language pair is {source} -> {target}; this archive translates {languages.Original.Tag} -> " +
-                $"{string.Join(" or ", languages.Translations.Select(l => l.Tag))}: nothing was written");
-            return ExitCodes.ContentErrors;
+            errors.Add(Diagnostic.Error("RA403", display, document.Line, $"the language pair is {document.SourceLang} -> {document.TargetLang}; this archive translates " +
+                $"{languages.Original.Tag} -> {string.Join(" or ", languages.Translations.Select(l => l.Tag))}", document.Column));
+            return Refuse(errors, stderr);
         }
 
         // Every file is checked before anything is written: one bad unit and nothing changes.
-        var work = new List<(TranslationDesk Desk, List<(TranslationUnit Unit, string Target)> Filled, HashSet<string> Parts)>();
-        var failed = false;
-        foreach (var file in root.Elements(Ns + "file"))
+        var bundles = ReportLoader.FindBundles(input, languages)
+            .ToDictionary(b => Path.GetRelativePath(input, Path.Combine(b, languages.Original.FileName)).Replace('\\', '/'), StringComparer.Ordinal);
+        var work = new List<(TranslationDesk Desk, XliffFile File, List<(TranslationUnit Unit, string Target)> Filled, List<string> Stamped)>();
+        foreach (var file in document.Files)
         {
-            var original = (string?)file.Attribute("original") ?? "";
-            var bundle = Path.GetDirectoryName(Path.Combine(input, original));
-            var desk = original.Length > 0 && !original.Contains("..", StringComparison.Ordinal) && bundle is not null
-                && File.Exists(Path.Combine(input, original)) ? TranslationDesk.Open(input, bundle, language.Key, stderr) : null;
+            // A file names a report by its original's path as exported: only the archive's own bundles are found, so no name
+            // (absolute, '..', a drive, a share, an encoded form, a link) can lead the write anywhere else.
+            var desk = bundles.TryGetValue(file.Original, out var bundle) ? TranslationDesk.Open(input, bundle, language.Key, stderr) : null;
             if (desk is null)
             {
-                Error(file, "RA404", $"<file original=\"{original}\"> names no report of {input}/: nothing was written");
-                failed = true;
-                continue;
+                errors.Add(Diagnostic.Error("RA404", display, file.Line, $"<file original=\"{file.Original}\"> names no report of {input}/", file.Column));
             }
-
-            desk.AddSlots();
-            var units = XliffUnits.Of(desk).ToDictionary(u => u.Id);
-            var filled = new List<(TranslationUnit, string)>();
-            var parts = new HashSet<string>();
-            var incomplete = new HashSet<string>();
-            foreach (var element in file.Descendants(Ns + "unit"))
+            else if (work.FirstOrDefault(w => w.File.Original == file.Original).File is { } first)
             {
-                var id = (string?)element.Attribute("id") ?? "";
-                if (!units.TryGetValue(id, out var unit))
-                {
-                    Error(element, "RA405", $"unit '{id}' is not a part of {original}: its units are {string.Join(", ", units.Keys.Take(8))}…");
-                    failed = true;
-                    continue;
-                }
-
-                var segments = element.Elements().Where(e => e.Name == Ns + "segment" || e.Name == Ns + "ignorable").ToList();
-                var unitSource = string.Concat(segments.Select(s => s.Element(Ns + "source")?.Value ?? ""));
-                if (unitSource != unit.Source)
-                {
-                    Error(element, "RA406", $"unit '{id}': its source changed since it was exported (the original now reads “{Shorten(unit.Source)}”): export again");
-                    failed = true;
-                    continue;
-                }
-
-                parts.Add(unit.Part);
-                var targets = segments.Select(s => s.Element(Ns + "target")?.Value).ToList();
-                if (targets.Any(t => t is null) || string.Concat(targets).Trim().Length == 0)
-                {
-                    incomplete.Add(unit.Part);
-                    continue;
-                }
-
-                filled.Add((unit, string.Concat(targets)));
+                errors.Add(Diagnostic.Error("RA407", display, file.Line, $"<file original=\"{file.Original}\"> names the same report as the <file> at line {first.Line}: give each report once (merge its units into one <file>)", file.Column));
             }
+            else if (Units(desk, file, language, display, errors) is var (filled, parts))
+            {
+                filled.ForEach(f => XliffUnits.Fill(desk, f.Unit, f.Target));
+                var (stamped, _) = desk.Stamp([.. parts.Where(p => desk.Complete(p, out _))]);
+                if (Encoding.UTF8.GetByteCount(desk.Text) > Sources.SourceFiles.MaxTextBytes)
+                {
+                    errors.Add(Diagnostic.Error("RA412", display, file.Line, $"the translation this makes of {ReportLoader.Display(desk.File)} would be larger than the {Sources.SourceFiles.MaxTextBytes >> 20} MB a report's file may have", file.Column));
+                }
 
-            parts.ExceptWith(incomplete);
-            work.Add((desk, filled, parts));
+                work.Add((desk, file, filled, stamped));
+            }
         }
 
-        if (failed)
+        if (errors.Count > 0)
         {
-            stderr.WriteLine("nothing was written");
-            return ExitCodes.ContentErrors;
+            return Refuse(errors, stderr);
         }
 
-        foreach (var (desk, filled, parts) in work)
+        foreach (var (desk, _, filled, stamped) in work)
         {
-            filled.ForEach(f => XliffUnits.Fill(desk, f.Unit, f.Target));
-            var (stamped, _) = desk.Stamp([.. parts.Where(p => desk.Complete(p, out _))]);
             desk.Save();
             stdout.WriteLine($"{ReportLoader.Display(desk.File)}: {filled.Count} unit{(filled.Count == 1 ? "" : "s")} written; stamped {(stamped.Count == 0 ? "nothing" : string.Join(", ", stamped))}; {desk.Summary()}");
         }
 
+        if (!language.Tag.Equals(document.TargetLang, StringComparison.OrdinalIgnoreCase))
+        {
+            stdout.WriteLine($"(the file's target language {document.TargetLang} was taken as the archive's {language.Tag}, {language.Name})");
+        }
+
         return ExitCodes.Success;
+    }
+
+    /// <summary>The units of one <c>&lt;file&gt;</c> checked against the report's: each target joined from its pieces, the parts
+    /// every unit of which it completes; null after errors.</summary>
+    private static (List<(TranslationUnit Unit, string Target)> Filled, HashSet<string> Parts)? Units(
+        TranslationDesk desk, XliffFile file, Language language, string display, List<Diagnostic> errors)
+    {
+        desk.AddSlots();
+        var units = XliffUnits.Of(desk).ToDictionary(u => u.Id);
+        var filled = new List<(TranslationUnit, string)>();
+        var (parts, incomplete) = (new HashSet<string>(), new HashSet<string>());
+        var count = errors.Count;
+        foreach (var element in file.Units)
+        {
+            if (!units.TryGetValue(element.Id, out var unit))
+            {
+                errors.Add(Diagnostic.Error("RA405", display, element.Line, $"unit '{element.Id}' is not a part of {file.Original}: its units are {string.Join(", ", units.Keys.Take(8))}…", element.Column));
+                continue;
+            }
+
+            if (Join(element.Pieces.Select(p => p.Source), desk.Languages.Original) != unit.Source)
+            {
+                errors.Add(Diagnostic.Error("RA406", display, element.Line, $"unit '{element.Id}': its source changed since it was exported (the original now reads “{Shorten(unit.Source)}”): export again", element.Column));
+                continue;
+            }
+
+            parts.Add(unit.Part);
+            var target = element.Pieces.Any(p => p.Target is null) ? null : Join(element.Pieces.Select(p => p.Target!), language);
+            if (target is null || target.Trim().Length == 0)
+            {
+                incomplete.Add(unit.Part);
+                continue;
+            }
+
+            filled.Add((unit, target));
+        }
+
+        parts.ExceptWith(incomplete);
+        return errors.Count > count ? null : (filled, parts);
+    }
+
+    /// <summary>A unit's segments joined as the language writes sentences: with a space between them where it separates words by
+    /// spaces (unless one is there already), side by side where it does not (Chinese).</summary>
+    public static string Join(IEnumerable<string> pieces, Language language)
+    {
+        var text = new StringBuilder();
+        foreach (var piece in pieces.Where(p => p.Length > 0))
+        {
+            if (language.ReadingUnit == ReadingUnit.Words && text.Length > 0 && !char.IsWhiteSpace(text[^1]) && !char.IsWhiteSpace(piece[0]))
+            {
+                text.Append(' ');
+            }
+
+            text.Append(piece);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The archive's translation language a file's target tag names: the same tag, or one with the same language (en-US,
+    /// en-GB for en) when only one of the archive's translations has it.</summary>
+    private static Language? TargetLanguage(XliffDocument document, LanguageSet languages)
+    {
+        static string Primary(string tag) => tag.Split('-')[0];
+        if (!Primary(document.SourceLang).Equals(Primary(languages.Original.Tag), StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return languages.Translations.FirstOrDefault(l => l.Tag.Equals(document.TargetLang, StringComparison.OrdinalIgnoreCase))
+            ?? (languages.Translations.Where(l => Primary(l.Tag).Equals(Primary(document.TargetLang), StringComparison.OrdinalIgnoreCase)).ToList() is [var only] ? only : null);
+    }
+
+    private static int Refuse(List<Diagnostic> errors, TextWriter stderr)
+    {
+        Commands.Print(errors, stderr);
+        stderr.WriteLine("nothing was written");
+        return ExitCodes.ContentErrors;
     }
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;

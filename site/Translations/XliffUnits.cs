@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using ReportArchive.Content;
 
 namespace ReportArchive.Translations;
 
@@ -44,12 +46,12 @@ public static partial class XliffUnits
                 var id = $"{original.Key}.{i + 1}";
                 if (Image().Match(source) is { Success: true } image)
                 {
-                    var caption = target is not null && Image().Match(target) is { Success: true } t ? t.Groups["caption"].Value : target;
-                    units.Add(new TranslationUnit(id, original.Key, UnitKind.Caption, image.Groups["caption"].Value, caption, image.Groups["photo"].Value, i));
+                    var caption = target is not null && Image().IsMatch(target) ? Plain(target) : target;
+                    units.Add(new TranslationUnit(id, original.Key, UnitKind.Caption, Plain(source), caption, image.Groups["photo"].Value, i));
                 }
                 else
                 {
-                    units.Add(new TranslationUnit(id, original.Key, UnitKind.Paragraph, source, target, null, i));
+                    units.Add(new TranslationUnit(id, original.Key, UnitKind.Paragraph, Plain(source), target is null ? null : Plain(target), null, i));
                 }
             }
         }
@@ -57,45 +59,41 @@ public static partial class XliffUnits
         return units;
     }
 
-    /// <summary>Writes a target into the translation: a head field, a heading, or a slot's block (a caption as its figure).</summary>
+    /// <summary>The text a reader sees of a slot's Markdown when it is one paragraph (a figure's: its caption), which is what a
+    /// unit carries; the Markdown as written otherwise (a list, a quote).</summary>
+    private static string Plain(string markdown) =>
+        Markdig.Markdown.Parse(markdown, MarkdownReader.Pipeline) is [ParagraphBlock { Inline: { } inline }]
+            ? MarkdownReader.PlainText(inline).Trim()
+            : markdown;
+
+    /// <summary>Writes a target into the translation as text, whatever it holds (<see cref="MarkdownText"/>): a head field, a
+    /// heading, or a slot's block (a caption as its figure). A target given back as it was exported leaves the slot as written
+    /// (its emphasis and links kept).</summary>
     public static void Fill(TranslationDesk desk, TranslationUnit unit, string target)
     {
+        if (target == unit.Target)
+        {
+            return;
+        }
+
         switch (unit.Kind)
         {
             case UnitKind.Field:
-                FrontMatterLines.Set(desk.Translation.Front, unit.Id[(unit.Part.Length + 1)..], OneLine(target));
+                FrontMatterLines.Set(desk.Translation.Front, unit.Id[(unit.Part.Length + 1)..], MarkdownText.OneLine(target));
                 break;
             case UnitKind.Heading:
-                desk.Translation.Part(unit.Part)!.SetHeading(OneLine(target).Replace("{", "\\{"));
+                desk.Translation.Part(unit.Part)!.SetHeading(target);
                 break;
             case UnitKind.Caption:
-                desk.Translation.Part(unit.Part)!.Slots[unit.Slot].Text = $"![{OneLine(target).Replace("]", "\\]")}]({unit.Photo})";
+                desk.Translation.Part(unit.Part)!.Slots[unit.Slot].Text = $"![{MarkdownText.Inline(target)}]({unit.Photo})";
                 break;
             default:
-                desk.Translation.Part(unit.Part)!.Slots[unit.Slot].Text = Block(target);
+                desk.Translation.Part(unit.Part)!.Slots[unit.Slot].Text = MarkdownText.Paragraph(target);
                 break;
         }
-    }
-
-    private static string OneLine(string text) => Whitespace().Replace(text, " ").Trim();
-
-    /// <summary>A paragraph stays one paragraph of text: blank lines are closed up, and a line that Markdown would read as a
-    /// heading, quote, list or comment is escaped.</summary>
-    private static string Block(string text)
-    {
-        var lines = text.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
-        return string.Join('\n', lines.Select(l => OrderedItem().IsMatch(l) ? OrderedItem().Replace(l, "$1\\$2", 1) : BlockStart().IsMatch(l) ? "\\" + l : l));
     }
 
     [GeneratedRegex(@"^!\[(?<caption>.*)\]\((?<photo>[^)]*)\)$", RegexOptions.Singleline)]
     private static partial Regex Image();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"^([#>+*=-]|<!--|!\[)")]
-    private static partial Regex BlockStart();
-
-    [GeneratedRegex(@"^(\d+)([.)])")]
-    private static partial Regex OrderedItem();
 }
