@@ -164,14 +164,14 @@ public static class XliffCommand
                 continue;
             }
 
-            if (Join(element.Pieces.Select(p => p.Source), desk.Languages.Original) != unit.Source)
+            if (Join(element.Pieces.Select(p => (p.Source, p.Ignorable)), desk.Languages.Original) != unit.Source)
             {
                 errors.Add(Diagnostic.Error("RA406", display, element.Line, $"unit '{element.Id}': its source changed since it was exported (the original now reads “{Shorten(unit.Source)}”): export again", element.Column));
                 continue;
             }
 
             parts.Add(unit.Part);
-            var target = element.Pieces.Any(p => p.Target is null) ? null : Join(element.Pieces.Select(p => p.Target!), language);
+            var target = element.Pieces.Any(p => p.Target is null) ? null : Join(element.Pieces.Select(p => (p.Target!, p.Ignorable)), language);
             if (target is null || target.Trim().Length == 0)
             {
                 incomplete.Add(unit.Part);
@@ -185,19 +185,21 @@ public static class XliffCommand
         return errors.Count > count ? null : (filled, parts);
     }
 
-    /// <summary>A unit's segments joined as the language writes sentences: with a space between them where it separates words by
-    /// spaces (unless one is there already), side by side where it does not (Chinese).</summary>
-    public static string Join(IEnumerable<string> pieces, Language language)
+    /// <summary>A unit's pieces joined as the language writes sentences: two segments side by side with a space between them where
+    /// it separates words by spaces (unless one is there already), with none where it does not (Chinese); an ignorable as it is.</summary>
+    public static string Join(IEnumerable<(string Text, bool Ignorable)> pieces, Language language)
     {
         var text = new StringBuilder();
-        foreach (var piece in pieces.Where(p => p.Length > 0))
+        var afterSegment = false;
+        foreach (var (piece, ignorable) in pieces.Where(p => p.Text.Length > 0))
         {
-            if (language.ReadingUnit == ReadingUnit.Words && text.Length > 0 && !char.IsWhiteSpace(text[^1]) && !char.IsWhiteSpace(piece[0]))
+            if (language.ReadingUnit == ReadingUnit.Words && afterSegment && !ignorable && !char.IsWhiteSpace(text[^1]) && !char.IsWhiteSpace(piece[0]))
             {
                 text.Append(' ');
             }
 
             text.Append(piece);
+            afterSegment = !ignorable;
         }
 
         return text.ToString();

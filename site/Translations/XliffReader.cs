@@ -7,7 +7,7 @@ namespace ReportArchive.Translations;
 
 /// <summary>A piece of a unit, in order: a segment (its target null while it is not translated) or an ignorable (whitespace or
 /// markup between segments, its source standing for its target when it has none, as XLIFF 2.0 merges it).</summary>
-public sealed record XliffPiece(string Source, string? Target);
+public sealed record XliffPiece(string Source, string? Target, bool Ignorable);
 
 /// <summary>A unit of an XLIFF file as read: its id, its pieces, and where it stands.</summary>
 public sealed record XliffUnit(string Id, IReadOnlyList<XliffPiece> Pieces, int Line, int Column);
@@ -103,7 +103,8 @@ public static class XliffReader
                 return null;
             }
 
-            pieces.Add(new XliffPiece(source?.Value ?? "", piece.Name == Ns + "ignorable" ? target?.Value ?? source?.Value ?? "" : target?.Value));
+            var ignorable = piece.Name == Ns + "ignorable";
+            pieces.Add(new XliffPiece(source?.Value ?? "", ignorable ? target?.Value ?? source?.Value ?? "" : target?.Value, ignorable));
         }
 
         return pieces;

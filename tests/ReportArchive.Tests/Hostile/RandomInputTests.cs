@@ -37,8 +37,14 @@ public class RandomInputTests(ITestOutputHelper output)
         "\u0007", "\u000B", "\u0000", "\u001B[31m", "\uFFFE", "\r", "\uFEFF",
     ];
 
+    /// <summary>Markup nested to a random depth, past the limit or not: a located error or a page, never a crash.</summary>
+    private static readonly Gen<string> Nested =
+        from shape in Gen.OneOf("> ", "- ", "1. ", "[", "![", "*_", "*强 ", "_", "**", "> - ", "  - ")
+        from depth in Gen.Int[1, 300]
+        select string.Concat(Enumerable.Repeat(shape, depth));
+
     private static readonly Gen<string> Piece = Gen.Frequency(
-        (12, Gen.OneOf(Publishable)), (4, Gen.String["abc 中文字符。，\n#[]()<>!:{}*_-"]), (1, Gen.OneOf(Breaking)), (1, Gen.String[0, 12]));
+        (12, Gen.OneOf(Publishable)), (4, Gen.String["abc 中文字符。，\n#[]()<>!:{}*_-"]), (1, Gen.OneOf(Breaking)), (1, Gen.String[0, 12]), (1, Nested));
 
     private static readonly Gen<string> Body =
         from parts in Piece.Array[0, 30]
