@@ -11,4 +11,36 @@ public static class Chinese
     public static bool IsQuote(char c) => c is '“' or '”' or '‘' or '’' or '「' or '」' or '『' or '』' or '《' or '》';
 
     public static bool IsChineseContext(char c) => IsHan(c) || IsQuote(c) || c is '。' or '，' or '、' or '）' or '（';
+
+    /// <summary>Kana (hiragana, katakana, their half-width forms) and Hangul: the scripts that show CJK text to be Japanese or Korean.</summary>
+    public static bool IsKanaOrHangul(char c) =>
+        c is >= '\u3040' and <= '\u30FF' or >= '\u31F0' and <= '\u31FF' or >= '\uFF66' and <= '\uFF9F' or >= '\uAC00' and <= '\uD7AF' or >= '\u1100' and <= '\u11FF';
+
+    /// <summary>The share of kana and Hangul among a text's CJK characters above which it is not Chinese: Chinese prints a kana
+    /// only in a quoted Japanese name (の in a brand), while Japanese is a third kana or more even in a dense news story.</summary>
+    public const double ForeignShare = 0.05;
+
+    /// <summary>Throws when the text is Japanese or Korean, at the line of its first kana or Hangul.</summary>
+    public static void RequireChinese(string text)
+    {
+        var (han, foreign, first) = (0, 0, -1);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsHan(text[i]))
+            {
+                han++;
+            }
+            else if (IsKanaOrHangul(text[i]))
+            {
+                foreign++;
+                first = first < 0 ? i : first;
+            }
+        }
+
+        if (foreign >= 10 && foreign > (han + foreign) * ForeignShare)
+        {
+            var line = text.AsSpan(0, first).Count('\n') + 1;
+            throw new ImportException($"the text is not Chinese: {100.0 * foreign / (han + foreign):0} % of its CJK characters are kana or Hangul (Japanese or Korean, from this line on); import only Chinese pages", line, "RA306");
+        }
+    }
 }

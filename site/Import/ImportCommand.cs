@@ -69,7 +69,7 @@ public static class ImportCommand
                 return ExitCodes.ContentErrors;
             }
 
-            var (text, _) = RawText.Decode(File.ReadAllBytes(file.FullName), encoding);
+            var (text, _) = RawText.Decode(RawText.Read(file), encoding);
             drafts = NewspaperImporter.ImportAll(text, date);
         }
         catch (ImportException e)

@@ -16,6 +16,7 @@ public static partial class NewspaperImporter
     /// <summary>Every report of a page's text, in the order the page prints them; the furniture is listed with the first.</summary>
     public static List<Draft> ImportAll(string text, DateOnly? date = null)
     {
+        Chinese.RequireChinese(text);
         var (clean, removed, facts) = PageFurniture.Strip(text);
         // The date: given, or printed on the page, or else inferred once from the whole page's text.
         var printed = date ?? facts.Date;

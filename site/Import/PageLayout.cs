@@ -25,48 +25,35 @@ public static class PageLayout
             return text; // one line per paragraph: nothing to join
         }
 
-        var result = new string[lines.Length];
-        var open = -1;
+        // A joined paragraph leaves the lines it took empty: blank lines keep the paragraphs apart when read again. The output is
+        // written as it goes (a paragraph joined by adding each line to a string would copy it once a line).
+        var output = new StringBuilder(text.Length);
+        var (open, pending) = (false, 0);
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             var trimmed = Trimmed(line);
             var indented = line.StartsWith('\u3000') || line.StartsWith("  ", StringComparison.Ordinal) || line.StartsWith('\t');
-            if (trimmed.Length == 0)
+            if (trimmed.Length > 0 && open && !indented)
             {
-                result[i] = "";
-                open = -1;
-                continue;
-            }
-
-            if (open >= 0 && !indented)
-            {
-                result[open] += trimmed;
-                result[i] = "";
+                output.Append(trimmed);
+                pending++; // the line it was on stays, empty
             }
             else
             {
-                result[i] = line;
-                open = i;
+                output.Append('\n', i == 0 ? 0 : pending + 1);
+                pending = 0;
+                output.Append(trimmed.Length == 0 ? "" : line);
+                open = trimmed.Length > 0;
             }
 
             if (trimmed.Length < width - 1)
             {
-                open = -1; // a short line ends its paragraph
+                open = false; // a short line (or a blank one) ends its paragraph
             }
         }
 
-        // A joined paragraph leaves the lines it took empty: blank lines keep the paragraphs apart when read again.
-        var output = new StringBuilder();
-        for (var i = 0; i < result.Length; i++)
-        {
-            output.Append(result[i]);
-            if (i < result.Length - 1)
-            {
-                output.Append('\n');
-            }
-        }
-
+        output.Append('\n', pending);
         return output.ToString();
     }
 

@@ -14,6 +14,35 @@ public static class RawText
 
     static RawText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    /// <summary>The most a page's text may weigh: many times a newspaper page (tens of kilobytes), and what a report's file may weigh.</summary>
+    public const long MaxPageBytes = Sources.SourceFiles.MaxTextBytes;
+
+    /// <summary>A page's bytes, refused above <see cref="MaxPageBytes"/> before it is read (and never read past it: a device or a
+    /// file that grows costs nothing).</summary>
+    public static byte[] Read(FileInfo file)
+    {
+        if (file.Length > MaxPageBytes)
+        {
+            throw new ImportException($"the file is {file.Length / 1048576.0:0.0} MB, more than the {MaxPageBytes >> 20} MB a page's text may have: import its pages one file each", code: "RA305");
+        }
+
+        using var stream = file.OpenRead();
+        using var bytes = new MemoryStream((int)Math.Min(file.Length, MaxPageBytes));
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
+        {
+            if (bytes.Length + read > MaxPageBytes)
+            {
+                throw new ImportException($"the file is more than the {MaxPageBytes >> 20} MB a page's text may have: import its pages one file each", code: "RA305");
+            }
+
+            bytes.Write(chunk, 0, read);
+        }
+
+        return bytes.ToArray();
+    }
+
     /// <summary>The text (line ends made '\n', no byte-order mark) and the name of the encoding it was read in.</summary>
     public static (string Text, string Encoding) Decode(byte[] bytes, string? encodingName = null)
     {

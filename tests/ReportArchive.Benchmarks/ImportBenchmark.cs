@@ -5,7 +5,9 @@ using ReportArchive.Cli;
 namespace ReportArchive.Benchmarks;
 
 /// <summary>Import throughput: pages of the fixture corpus (every kind of furniture, jump, caption and layout it covers) laid end to
-/// end into files of 1, 8 and 50 MB, each imported by the command in this process; prints MB/s and the drafts made.</summary>
+/// end into files of 1, 4 and 8 MB (the most a page may have), each imported by the command in this process; prints MB/s and the
+/// drafts made. Then pages of other shapes, where a step that is not linear would show: text hard-wrapped at 40 characters with
+/// no blank line (one paragraph of the whole page), lines of 2,000 characters, one single line, a character a line.</summary>
 public static class ImportBenchmark
 {
     public static async Task<int> RunAsync(int[] megabytes)
@@ -24,7 +26,7 @@ public static class ImportBenchmark
                 Directory.CreateDirectory(root);
                 var file = Path.Combine(root, $"page-{size}mb.txt");
                 var text = new StringBuilder();
-                while (text.Length * 3 < size << 20)
+                while ((text.Length + corpus.Length) * 3 < size << 20)
                 {
                     text.Append(corpus).Append("\n\n");
                 }
@@ -52,6 +54,7 @@ public static class ImportBenchmark
         }
         finally
         {
+            Shapes(megabytes);
             if (Directory.Exists(root))
             {
                 Directory.Delete(root, recursive: true);
@@ -59,5 +62,43 @@ public static class ImportBenchmark
         }
 
         return 0;
+    }
+
+    private static void Shapes(int[] megabytes)
+    {
+        const string Han = "兖州区人民检察院积极探索党建业务服务融合发展新路径老尚工作室就是其中代表教育是党之大计国之大计，";
+        var random = new Random(7);
+        string Line(int length) => new([.. Enumerable.Range(0, length).Select(_ => Han[random.Next(Han.Length)])]);
+        var shapes = new (string Name, Func<string> Line)[]
+        {
+            ("wrapped at 40, no blank line", () => Line(40)), ("lines of 2,000 characters", () => Line(2000)),
+            ("a character a line", () => Line(1)), ("one single line", () => Line(4096)),
+        };
+        Console.WriteLine("shapes (reading alone, nothing written):");
+        foreach (var (name, line) in shapes)
+        {
+            foreach (var size in megabytes)
+            {
+                var text = new StringBuilder("济宁日报\n2024年3月15日 星期五\n第3版\n\n标题在这里\n\n");
+                var separator = name == "one single line" ? "" : "\n";
+                while (text.Length * 3 < (size << 20) * 0.95)
+                {
+                    text.Append(line()).Append(separator);
+                }
+
+                var clock = Stopwatch.StartNew();
+                string outcome;
+                try
+                {
+                    outcome = $"{ReportArchive.Import.NewspaperImporter.ImportAll(text.ToString(), new DateOnly(2024, 3, 15)).Count} drafts";
+                }
+                catch (ReportArchive.Import.ImportException e)
+                {
+                    outcome = $"refused: {e.Code} {e.Message}";
+                }
+
+                Console.WriteLine($"  {name,-30} {size,3} MB: {clock.Elapsed.TotalSeconds,6:0.00} s ({clock.Elapsed.TotalSeconds / size:0.00} s/MB), {outcome}");
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@ using ReportArchive.Benchmarks;
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- index [reports]     (the search index build alone)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- scale [reports...] [--sampled|--full] [--folder dir]   (ours beside Hugo, both shapes unless one is named; apt-get install hugo time)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- corpus reports folder [--full]   (writes a generated input/ to look at)
-//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- import [MB...]   (import throughput on the page fixtures, 1 8 50 MB by default)
+//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- import [MB...]   (import throughput on the page fixtures and on pages of other shapes, 1 4 8 MB by default)
 return args switch
 {
     ["photos"] => await PhotoBenchmark.RunAsync(8),
@@ -21,7 +21,7 @@ return args switch
     ["search", var n] when int.TryParse(n, out var count) && count > 0 => await SearchBenchmark.RunAsync(count),
     ["index", var n] when int.TryParse(n, out var count) && count > 0 => SearchBenchmark.IndexOnly(count),
     ["scale", .. var rest] when Scale(rest) is { } scale => await ScaleBenchmark.RunAsync(scale.Sizes, scale.Folder, scale.Shapes),
-    ["import", .. var sizes] when sizes.All(n => int.TryParse(n, out var c) && c > 0) => await ImportBenchmark.RunAsync(sizes.Length == 0 ? [1, 8, 50] : [.. sizes.Select(int.Parse)]),
+    ["import", .. var sizes] when sizes.All(n => int.TryParse(n, out var c) && c > 0) => await ImportBenchmark.RunAsync(sizes.Length == 0 ? [1, 4, 8] : [.. sizes.Select(int.Parse)]),
     ["corpus", var n, var folder] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder, CorpusShape.Sampled),
     ["corpus", var n, var folder, "--full"] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder, CorpusShape.Full),
     _ => Usage(),
