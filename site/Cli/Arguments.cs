@@ -24,7 +24,7 @@ public static class Arguments
             return true;
         }
 
-        stderr.WriteLine($"--slug '{slug}' is not valid: use lower-case ASCII letters, digits and '-'");
+        stderr.WriteLine($"--slug '{slug}' is not valid: use {Slugs.Rule}");
         return false;
     }
 }

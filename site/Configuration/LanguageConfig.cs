@@ -60,7 +60,7 @@ public static partial class LanguageConfig
         var file = section.File;
         if (!Slugs.IsValid(key))
         {
-            diagnostics.Add(Diagnostic.Error("RA116", file, line, $"the language key '{key}' names folders and files: use lower-case ASCII letters, digits and '-' (such as 'zh-hant')"));
+            diagnostics.Add(Diagnostic.Error("RA116", file, line, $"the language key '{key}' names folders and files: use {Slugs.Rule} (such as 'zh-hant')"));
             return null;
         }
 

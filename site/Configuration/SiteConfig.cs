@@ -8,6 +8,22 @@ public sealed record SiteConfig(LanguageSet Languages, Localized Title, Localize
 {
     public const int DefaultPageSize = 10;
 
+    /// <summary>Why a site address cannot be the base of every published address, or null: it must be http(s) with a host, and
+    /// may have a port and a path, nothing else (a query or fragment would break every address made from it, and user name and
+    /// password would be published in every canonical link).</summary>
+    private static string? BaseUrlProblem(string text, out Uri url)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out url!) || (url.Scheme != "https" && url.Scheme != "http") || url.Host.Length == 0)
+        {
+            return "is not an absolute http(s) URL such as https://owner.github.io/repo/";
+        }
+
+        return url.UserInfo.Length > 0 || text.Contains('@', StringComparison.Ordinal) ? "carries a user name or password: give the public address alone, such as https://owner.github.io/repo/"
+            : url.Query.Length > 0 || text.Contains('?', StringComparison.Ordinal) ? "has a query ('?…'): a site address is scheme, host, port and path only"
+            : url.Fragment.Length > 0 || text.Contains('#', StringComparison.Ordinal) ? "has a fragment ('#…'): a site address is scheme, host, port and path only"
+            : null;
+    }
+
     private static readonly string[] Keys = ["title", "description", "base_url", "page_size", "languages"];
 
     public static SiteConfig? Load(string file, string? baseUrlOverride, ICollection<Diagnostic> diagnostics) =>
@@ -33,11 +49,10 @@ public sealed record SiteConfig(LanguageSet Languages, Localized Title, Localize
         var title = ReadLocalized(yaml, "title", languages, diagnostics);
         var description = ReadLocalized(yaml, "description", languages, diagnostics);
         var baseText = baseUrlOverride ?? yaml.String("base_url", diagnostics) ?? "http://localhost/";
-        if (!Uri.TryCreate(baseText, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != "https" && baseUrl.Scheme != "http"))
+        if (BaseUrlProblem(baseText, out var baseUrl) is { } problem)
         {
             diagnostics.Add(Diagnostic.Error("RA104", baseUrlOverride is null ? file : "--base-url",
-                baseUrlOverride is null ? yaml.LineOfKey("base_url") : 1,
-                $"base_url '{baseText}' is not an absolute http(s) URL such as https://owner.github.io/repo/"));
+                baseUrlOverride is null ? yaml.LineOfKey("base_url") : 1, $"base_url '{baseText}' {problem}"));
             return null;
         }
 

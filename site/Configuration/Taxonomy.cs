@@ -27,7 +27,7 @@ public sealed record Taxonomy(ImmutableSortedDictionary<string, Localized> Depar
         {
             if (!Slugs.IsValid(name))
             {
-                diagnostics.Add(Diagnostic.Error("RA106", yaml.File, line, $"'{name}' is not a valid key: use lower-case ASCII letters, digits and '-'"));
+                diagnostics.Add(Diagnostic.Error("RA106", yaml.File, line, $"'{name}' is not a valid key: use {Slugs.Rule}"));
             }
 
             if (SiteConfig.ReadLocalized(group, name, languages, diagnostics) is { } label)

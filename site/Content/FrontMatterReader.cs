@@ -88,7 +88,7 @@ public static class FrontMatterReader
         if (front.Slug is { } slug && !Slugs.IsValid(slug))
         {
             diagnostics.Add(Diagnostic.Error("RA114", file, front.LineOf("slug"),
-                $"slug '{slug}' is not valid: use lower-case ASCII letters, digits and '-' (it becomes part of the URL)"));
+                $"slug '{slug}' is not valid: use {Slugs.Rule} (it becomes part of the URL)"));
         }
 
         return diagnostics.Skip(before).Any(d => d.Severity == Severity.Error) ? null : (front, close + 2);

@@ -25,8 +25,8 @@ public static partial class MarkdownReader
     public static (ImmutableArray<Block> Lead, ImmutableArray<Section> Sections) Read(
         string file, string body, int bodyLine, ICollection<Diagnostic> diagnostics, string? originalLang = null)
     {
-        var (text, comments, _) = Comments.Strip(file, body, bodyLine, originalLang ?? "", diagnostics);
-        if (!Nesting.Check(file, text, bodyLine, diagnostics))
+        var (text, comments, _, moves) = Comments.Strip(file, body, bodyLine, originalLang ?? "", diagnostics);
+        if (!Nesting.Check(file, text, bodyLine, diagnostics, moves))
         {
             return ([], []);
         }
@@ -91,7 +91,7 @@ public static partial class MarkdownReader
                     break; // [name]: url lines show nothing; the links that use them are checked where they stand
                 default:
                     pending = null;
-                    Sanitize(file, text, block, bodyLine, diagnostics);
+                    Sanitize(file, (text, moves), block, bodyLine, diagnostics);
                     (current?.Blocks ?? lead).Add(ReadBlock(block, line, renderer));
                     break;
             }
@@ -175,7 +175,7 @@ public static partial class MarkdownReader
         if (!Slugs.IsValid(id) || id == TranslationHashes.HeadKey)
         {
             diagnostics.Add(Diagnostic.Error("RA122", file, line,
-                $"section id '{id}' is not valid: use lower-case ASCII letters, digits and '-' ('{TranslationHashes.HeadKey}' is reserved)"));
+                $"section id '{id}' is not valid: use {Slugs.Rule} ('{TranslationHashes.HeadKey}' is reserved)"));
         }
 
         return id;
@@ -183,7 +183,7 @@ public static partial class MarkdownReader
 
     /// <summary>Every address in the block goes through <see cref="UrlPolicy"/>: a link or autolink it refuses is replaced by its
     /// text, with a warning at its place. An image inside running text is refused: a photo stands alone in its paragraph.</summary>
-    private static void Sanitize(string file, string text, Markdig.Syntax.Block block, int bodyLine, ICollection<Diagnostic> diagnostics)
+    private static void Sanitize(string file, (string Text, TextMoves Moves) text, Markdig.Syntax.Block block, int bodyLine, ICollection<Diagnostic> diagnostics)
     {
         // Attributes in braces ({onclick=…}, {.class}, {#id}) are markup: only a section heading takes one, its id.
         var blocks = block is ContainerBlock container ? container.Descendants<Markdig.Syntax.Block>().Prepend(block) : [block];
@@ -221,12 +221,13 @@ public static partial class MarkdownReader
 
     private static string Shown(string? url) => new string((url ?? "").Select(c => char.IsControl(c) ? '?' : c).ToArray()) is var s && s.Length > 80 ? s[..77] + "..." : s;
 
-    /// <summary>The 1-based line and column in the file of an offset in the body.</summary>
-    private static (int Line, int Column) Position(string text, int offset, int bodyLine)
+    /// <summary>The 1-based line and column in the file of an offset in the body (as stripped of its comments).</summary>
+    private static (int Line, int Column) Position((string Text, TextMoves Moves) body, int offset, int bodyLine)
     {
+        var text = body.Text;
         offset = Math.Clamp(offset, 0, text.Length);
         var lineStart = offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
-        return (text.AsSpan(0, offset).Count('\n') + bodyLine, offset - lineStart + 1);
+        return (text.AsSpan(0, offset).Count('\n') + bodyLine, body.Moves.Original(text, offset) - lineStart + 1);
     }
 
     private static LinkInline? LoneImage(ContainerInline inline)

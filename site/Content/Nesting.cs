@@ -17,8 +17,10 @@ public static class Nesting
 
     /// <summary>Adds an error and returns false when the text nests deeper than <see cref="Limit"/> anywhere; the first place it
     /// does is the one reported. <paramref name="bodyLine"/> is the file's line of the text's first line.</summary>
-    public static bool Check(string file, string text, int bodyLine, ICollection<Diagnostic> diagnostics)
+    public static bool Check(string file, string text, int bodyLine, ICollection<Diagnostic> diagnostics, TextMoves? moves = null)
     {
+        int Column(int lineStart, int offset) => (moves ?? TextMoves.None).Original(text, lineStart + offset) - lineStart + 1;
+        var lineStarts = new List<int>();
         var inline = new Deepest();
         var lineNumber = 0;
         for (var start = 0; start <= text.Length; lineNumber++)
@@ -26,10 +28,11 @@ public static class Nesting
             var end = text.IndexOf('\n', start);
             end = end < 0 ? text.Length : end;
             var line = text.AsSpan(start, end - start);
+            lineStarts.Add(start);
             var (blocks, at, content) = BlockLevels(line);
             if (blocks > Limit)
             {
-                return Refuse(file, bodyLine + lineNumber, at + 1, blocks, "quotes and lists", diagnostics);
+                return Refuse(file, bodyLine + lineNumber, Column(start, at), blocks, "quotes and lists", diagnostics);
             }
 
             if (line.IsWhiteSpace() || blocks > 0 || line.TrimStart().StartsWith("#"))
@@ -51,7 +54,7 @@ public static class Nesting
             start = end + 1;
         }
 
-        return inline.Max <= Limit || Refuse(file, bodyLine + inline.Line, inline.Column + 1, inline.Max, "links and emphasis", diagnostics);
+        return inline.Max <= Limit || Refuse(file, bodyLine + inline.Line, Column(lineStarts[inline.Line], inline.Column), inline.Max, "links and emphasis", diagnostics);
     }
 
     private static bool Refuse(string file, int line, int column, int levels, string what, ICollection<Diagnostic> diagnostics)

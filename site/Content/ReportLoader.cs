@@ -73,7 +73,7 @@ public static class ReportLoader
         if (!Slugs.IsValid(slug))
         {
             diagnostics.Add(Diagnostic.Error("RA114", zhFile, 2,
-                $"the folder name '{folder}' is not a valid slug: rename it, or add 'slug:' with lower-case ASCII letters, digits and '-'"));
+                $"the folder name '{folder}' is not a valid slug: rename it, or add 'slug:' with {Slugs.Rule}"));
             return null;
         }
 

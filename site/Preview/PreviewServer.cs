@@ -86,6 +86,29 @@ public sealed class PreviewServer : IAsyncDisposable
         Url = _app.Urls.Single().TrimEnd('/') + BasePath;
     }
 
+    /// <summary>Whether the request names this machine, in its Host header and, for a request in absolute form
+    /// (<c>GET http://host/…</c>), in its target too, with the server's port or none.</summary>
+    private static bool IsLocal(HttpContext context)
+    {
+        static bool Local(string host, int? port, int serverPort) =>
+            host.ToLowerInvariant() is "127.0.0.1" or "localhost" or "[::1]" && (port is null || port == serverPort);
+
+        var serverPort = context.Connection.LocalPort;
+        if (context.Request.Host is not { HasValue: true } host || !Local(host.Host, host.Port, serverPort))
+        {
+            return false;
+        }
+
+        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? "/";
+        if (target.StartsWith('/'))
+        {
+            return true;
+        }
+
+        return Uri.TryCreate(target, UriKind.Absolute, out var absolute)
+            && Local(absolute.HostNameType == UriHostNameType.IPv6 ? $"[{absolute.Host.Trim('[', ']')}]" : absolute.Host, absolute.IsDefaultPort ? null : absolute.Port, serverPort);
+    }
+
     /// <summary>Builds in memory. A good build replaces the served site and reloads the pages; a failed one keeps the last good
     /// site and sends its problems to the pages and the terminal.</summary>
     private async Task RebuildAsync()
@@ -128,6 +151,15 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private async Task ServeAsync(HttpContext context)
     {
+        if (!IsLocal(context))
+        {
+            // A page of another site that makes its name resolve to 127.0.0.1 (DNS rebinding) would read the preview as its own:
+            // only the names of this machine are answered.
+            context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
+            await context.Response.WriteAsync("this preview answers only http://127.0.0.1, http://localhost and http://[::1] on its port\n");
+            return;
+        }
+
         var path = context.Request.Path.Value ?? "/";
         if (!path.StartsWith(BasePath, StringComparison.Ordinal))
         {

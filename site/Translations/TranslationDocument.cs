@@ -70,8 +70,8 @@ public sealed class TranslationDocument
         var front = close > 0 ? lines[1..close].ToList() : [];
         var body = close > 0 ? string.Join('\n', lines.Skip(close + 1)) : text;
 
-        var (clean, _, comments) = Comments.Strip("", body, 0, originalLang, []);
-        var chunks = Chunks(body, clean, comments);
+        var (clean, _, comments, moves) = Comments.Strip("", body, 0, originalLang, []);
+        var chunks = Chunks(body, clean, comments, moves);
         var parts = new List<DeskPart> { new(TranslationHashes.HeadKey) };
         var notes = new List<string>();
         SlotComment? pending = null;
@@ -127,15 +127,18 @@ public sealed class TranslationDocument
     }
 
     /// <summary>The body's comments (standing alone on their lines) and Markdown blocks in order, each with its text as written.</summary>
-    private static List<(string Raw, SlotComment? Slot, Markdig.Syntax.Block? Block)> Chunks(string body, string clean, List<(int Start, int End, SlotComment? Slot)> comments)
+    private static List<(string Raw, SlotComment? Slot, Markdig.Syntax.Block? Block)> Chunks(string body, string clean, List<(int Start, int End, SlotComment? Slot)> comments, TextMoves moves)
     {
         var result = comments.Select(c => (c.Start, Raw: body[c.Start..c.End], c.Slot, Block: (Markdig.Syntax.Block?)null)).ToList();
         var lines = body.Split('\n');
         foreach (var block in Markdig.Markdown.Parse(clean, Markdown))
         {
             // A heading's span leaves out its {#id}: take its whole line.
-            var raw = block is HeadingBlock ? lines[block.Line] : body.Substring(block.Span.Start, Math.Min(block.Span.Length, body.Length - block.Span.Start));
-            result.Add((block.Span.Start, raw, null, block));
+            // A block's text as written: from its start (where a comment before it on its line begins: the text was moved there)
+            // to its end, mapped back over the move.
+            var (start, end) = (block.Span.Start, Math.Min(moves.Original(clean, block.Span.End) + 1, body.Length));
+            var raw = block is HeadingBlock ? lines[block.Line] : body[start..end];
+            result.Add((start, raw, null, block));
         }
 
         return [.. result.OrderBy(c => c.Start).Select(c => (c.Raw, c.Slot, c.Block))];
