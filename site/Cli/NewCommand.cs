@@ -41,9 +41,8 @@ public static class NewCommand
             return ExitCodes.ContentErrors;
         }
 
-        Directory.CreateDirectory(Path.Combine(bundle, "photos"));
-        var zh = Original(title, date, slug);
-        File.WriteAllText(Path.Combine(bundle, languages.Original.FileName), zh, new UTF8Encoding(false));
+        Sources.InputWrites.CreateFolder(input, Path.Combine(bundle, "photos"));
+        Sources.InputWrites.WriteText(input, Path.Combine(bundle, languages.Original.FileName), Original(title, date, slug));
         // Each translation starts as the translator's desk writes it: one empty slot per part, never published until translated.
         foreach (var language in languages.Translations)
         {

@@ -101,7 +101,7 @@ public static class ImportCommand
 
         // The draft is the original: its file is named by the archive's original language (site.yml), index.zh.md by default.
         var originalFile = (Translations.TranslationDesk.SiteLanguages(input, TextWriter.Null) ?? Configuration.LanguageSet.Default).Original.FileName;
-        Parallel.ForEach(bundles, b => Write(b.Draft, b.Slug, b.Path, originalFile));
+        Parallel.ForEach(bundles, b => Write(input, b.Draft, b.Slug, b.Path, originalFile));
 
         foreach (var line in drafts[0].Removed)
         {
@@ -122,11 +122,13 @@ public static class ImportCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Writes the draft's Markdown and a stand-in for each photo into the bundle folder.</summary>
-    public static void Write(Draft draft, string slug, string bundle, string originalFile)
+    /// <summary>Writes the draft's Markdown and a stand-in for each photo into the bundle folder, through the door of
+    /// <paramref name="input"/> (a year folder that links elsewhere is refused).</summary>
+    public static void Write(string input, Draft draft, string slug, string bundle, string originalFile)
     {
         // Written beside the bundle first and moved into place whole: a failure leaves no half-written draft.
         var staging = bundle + ".importing";
+        Sources.InputWrites.CreateFolder(input, Path.GetDirectoryName(bundle)!);
         if (Directory.Exists(staging))
         {
             Directory.Delete(staging, recursive: true);
@@ -135,8 +137,8 @@ public static class ImportCommand
         var written = false;
         try
         {
-            Directory.CreateDirectory(Path.Combine(staging, "photos"));
-            File.WriteAllText(Path.Combine(staging, originalFile), DraftWriter.ToMarkdown(draft, slug), new UTF8Encoding(false));
+            Sources.InputWrites.CreateFolder(input, Path.Combine(staging, "photos"));
+            Sources.InputWrites.WriteText(input, Path.Combine(staging, originalFile), DraftWriter.ToMarkdown(draft, slug));
             // A stand-in only holds the photo's place until the real one is saved under its name: a modest size, drawn on every core.
             Parallel.ForEach(draft.Captions.Select((caption, i) => (caption, Number: i + 1)), c =>
             {

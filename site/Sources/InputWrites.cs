@@ -66,28 +66,20 @@ public static class InputWrites
         }
     }
 
-    /// <summary>Makes the folder <paramref name="path"/> (and those above it) inside <paramref name="root"/>; throws when it is not inside.</summary>
+    /// <summary>Makes the folder <paramref name="path"/> (and those above it) inside <paramref name="root"/>; throws when it is not
+    /// inside, before making anything and again after (a link planted on the way meanwhile).</summary>
     public static void CreateFolder(string root, string path)
     {
-        if (Problem(root, Path.Combine(path, "x")) is { } problem)
+        var inside = Path.Combine(path, "x"); // a name in the folder: the folder itself must resolve inside the root
+        if (Problem(root, inside) is { } problem)
         {
-            // The folder itself may not exist yet: what must be inside the root is the nearest folder above it that does.
-            var existing = Path.GetFullPath(path);
-            while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
-            {
-                existing = parent;
-            }
-
-            if (Problem(root, Path.Combine(existing, "x")) is not null)
-            {
-                throw new OutsideRootException(problem);
-            }
+            throw new OutsideRootException(problem);
         }
 
         Directory.CreateDirectory(path);
-        if (Problem(root, Path.Combine(path, "x")) is { } after)
+        if (Problem(root, inside) is { } after)
         {
-            throw new OutsideRootException(after); // a link planted on the way while the folders were made
+            throw new OutsideRootException(after);
         }
     }
 

@@ -101,4 +101,26 @@ public class HostilePageTests
 
         Assert.True(code == ExitCodes.Success, error);
     }
+
+    [Fact]
+    public async Task A_year_folder_that_links_outside_the_archive_is_never_written_through()
+    {
+        using var pages = new TempDirectory();
+        using var elsewhere = new TempDirectory();
+        using var work = new TempDirectory();
+        TempDirectory.Copy(Paths.Fixture("base"), work["input"]);
+        Directory.CreateDirectory(Path.Combine(work["input"], "reports"));
+        Directory.CreateSymbolicLink(Path.Combine(work["input"], "reports", "2024"), elsewhere.Path);
+        File.WriteAllText(pages["page.txt"], Head + "城东新区三百亩荒滩变身湿地公园\n\n本报记者 王明\n\n" +
+            "三月的城东新区，柳枝吐绿，三百亩荒滩变成了市民休闲的湿地公园，周末游客突破两万人次，成为城市新的风景。\n");
+
+        var (code, _, error) = await CommandLine.RunAsync("import", pages["page.txt"], "--input", work["input"], "--slug", "page", "--date", "2024-03-15");
+        var (newCode, _, newError) = await CommandLine.RunAsync("new", "--title", "新报道", "--date", "2024-05-01", "--slug", "fresh", "--input", work["input"]);
+
+        Assert.True(code == ExitCodes.Failure, error);
+        Assert.Contains("is outside input/", error);
+        Assert.True(newCode == ExitCodes.Failure, newError);
+        Assert.Contains("is outside input/", newError);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(elsewhere.Path));
+    }
 }

@@ -181,7 +181,7 @@ public class ImporterTests
     {
         using var site = new TestSite();
         var draft = Seed();
-        ImportCommand.Write(draft, "yanzhou", site.Bundle(2023, "yanzhou"), "index.zh.md");
+        ImportCommand.Write(site.Input, draft, "yanzhou", site.Bundle(2023, "yanzhou"), "index.zh.md");
         var diagnostics = new List<ReportArchive.Build.Diagnostic>();
 
         var report = ReportArchive.Content.ReportLoader.Load(site.Bundle(2023, "yanzhou"), ReportArchive.Configuration.LanguageSet.Default, diagnostics);

@@ -298,6 +298,57 @@ public class XliffHostileTests
         Assert.False(File.Exists(again));
     }
 
+    /// <summary>Random XLIFF made of the pieces careless tools write (inline codes nested to random depths, units and files
+    /// repeated, segments without targets, ignorables, stray elements): a located error or a written translation that builds,
+    /// never a crash or a hang.</summary>
+    [Fact]
+    public void Any_xliff_gets_a_located_error_or_a_translation_that_builds()
+    {
+        var inline = from name in Gen.OneOf("pc", "mrk", "sc", "ph", "cp", "x")
+                     from depth in Gen.Int[1, 400]
+                     select string.Concat(Enumerable.Repeat($"<{name} id=\"i\">", depth)) + "x" + string.Concat(Enumerable.Repeat($"</{name}>", depth));
+        var target = Gen.Frequency((6, MarkdownTextTests.Text.Select(System.Security.SecurityElement.Escape)), (1, inline), (1, Gen.Const("")));
+        var piece = from id in Gen.OneOf("head.title", "head.1", "first.heading", "first.1", "first.2", "first.9", "")
+                    from text in target
+                    from form in Gen.Int[0, 4]
+                    select form switch
+                    {
+                        0 => Unit(id, text),
+                        1 => $"<unit id=\"{id}\"><segment><source>{Source(id)}</source></segment></unit>",
+                        2 => $"<unit id=\"{id}\"><ignorable><source> </source></ignorable><segment><source>{Source(id)}</source><target>{text}</target></segment></unit>",
+                        3 => $"<group id=\"g\">{Unit(id, text)}</group>",
+                        _ => $"<unit id=\"{id}\"><notes><note>{text}</note></notes><segment><source>{Source(id)}</source><target>{text}</target></segment></unit>",
+                    };
+        var files = from units in piece.Array[1, 6]
+                    from original in Gen.Frequency((8, Gen.Const(Original)), (1, Gen.OneOf("/etc/passwd", "../x/index.zh.md", "")))
+                    select File1(string.Join("\n", units), original);
+        var documents = from parts in files.Array[1, 2]
+                        from tag in Gen.OneOf("en", "en-US", "fr")
+                        select Xliff(string.Join("\n", parts), tag);
+        var (samples, written) = (0, 0);
+        Check.Sample(documents, xml =>
+        {
+            using var site = Report();
+            var (code, _, error) = Import(site, xml).GetAwaiter().GetResult();
+            Assert.True(code is ExitCodes.Success or ExitCodes.ContentErrors, $"exit {code}: {error}\n{xml}");
+            foreach (var line in error.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)))
+            {
+                Assert.Matches(@"in\.xlf\(\d+,\d+\): error RA4\d\d: ", line);
+            }
+
+            if (code == ExitCodes.Success)
+            {
+                var result = SiteBuild.RunAsync(site.Settings() with { InMemory = true }).GetAwaiter().GetResult();
+                Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics) + "\n" + xml);
+                Interlocked.Increment(ref written);
+            }
+
+            Interlocked.Increment(ref samples);
+        }, iter: 300, threads: 2);
+        Assert.Equal(300, samples);
+        Assert.True(written > 0, "no random file was imported: the generator tests only refusals");
+    }
+
     /// <summary>For any text in every unit: export, fill, import, build; the English page shows each unit's text exactly.</summary>
     [Fact]
     public void Any_text_a_translator_gives_comes_back_on_the_page_exactly()
