@@ -1,5 +1,3 @@
-using ReportArchive.Import;
-
 namespace ReportArchive.Translations;
 
 /// <summary>Edits a front matter's lines in place, one top-level key at a time, keeping every other line (and comment) as written.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using ReportArchive.Build;
 using ReportArchive.Cli;
 using ReportArchive.Configuration;
@@ -10,38 +9,27 @@ namespace ReportArchive.Translations;
 /// <summary>One report open on the translator's desk: its original, and its translation file in one language as written (or a
 /// new one). The desk adds slots, marks stale ones, fills and stamps them, and writes the file back; a translation already
 /// written is never changed unless the translator's own XLIFF targets replace it.</summary>
-public sealed class TranslationDesk
+public sealed class TranslationDesk(string input, Report report, LanguageSet languages, Language target, TranslationDocument original, TranslationDocument translation, string file)
 {
     private static readonly string[] HeadFields = ["kicker", "title", "subtitle", "byline"];
 
-    private TranslationDesk(string input, Report report, LanguageSet languages, Language target, TranslationDocument original, TranslationDocument translation, string file)
-    {
-        Input = input;
-        Report = report;
-        Languages = languages;
-        Target = target;
-        Original = original;
-        Translation = translation;
-        File = file;
-    }
-
     /// <summary>The archive's content folder: the only place the desk writes.</summary>
-    public string Input { get; }
+    public string Input { get; } = input;
 
-    public LanguageSet Languages { get; }
+    public LanguageSet Languages { get; } = languages;
 
     /// <summary>The language the desk translates into.</summary>
-    public Language Target { get; }
+    public Language Target { get; } = target;
 
-    public Report Report { get; }
+    public Report Report { get; } = report;
 
     /// <summary>The original as written: its slots' Markdown is what each translation slot translates.</summary>
-    public TranslationDocument Original { get; }
+    public TranslationDocument Original { get; } = original;
 
-    public TranslationDocument Translation { get; }
+    public TranslationDocument Translation { get; } = translation;
 
     /// <summary>The translation file's path.</summary>
-    public string File { get; }
+    public string File { get; } = file;
 
     /// <summary>The original's language key, which names the slot comments (<c>&lt;!-- zh: … --&gt;</c>).</summary>
     private string Lang => Languages.Original.Key;
