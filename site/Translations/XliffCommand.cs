@@ -98,41 +98,13 @@ public static class XliffCommand
         }
 
         // Every file is checked before anything is written: one bad unit and nothing changes.
-        var bundles = ReportLoader.FindBundles(input, languages)
-            .ToDictionary(b => Path.GetRelativePath(input, Path.Combine(b, languages.Original.FileName)).Replace('\\', '/'), StringComparer.Ordinal);
-        var work = new List<(TranslationDesk Desk, XliffFile File, List<(TranslationUnit Unit, string Target)> Filled, List<string> Stamped)>();
-        foreach (var file in document.Files)
-        {
-            // A file names a report by its original's path as exported: only the archive's own bundles are found, so no name
-            // (absolute, '..', a drive, a share, an encoded form, a link) can lead the write anywhere else.
-            var desk = bundles.TryGetValue(file.Original, out var bundle) ? TranslationDesk.Open(input, bundle, language.Key, stderr) : null;
-            if (desk is null)
-            {
-                errors.Add(Diagnostic.Error("RA404", display, file.Line, $"<file original=\"{file.Original}\"> names no report of {input}/", file.Column));
-            }
-            else if (work.FirstOrDefault(w => w.File.Original == file.Original).File is { } first)
-            {
-                errors.Add(Diagnostic.Error("RA407", display, file.Line, $"<file original=\"{file.Original}\"> names the same report as the <file> at line {first.Line}: give each report once (merge its units into one <file>)", file.Column));
-            }
-            else if (Units(desk, file, language, display, errors) is var (filled, parts))
-            {
-                filled.ForEach(f => XliffUnits.Fill(desk, f.Unit, f.Target));
-                var (stamped, _) = desk.Stamp([.. parts.Where(p => desk.Complete(p, out _))]);
-                if (Encoding.UTF8.GetByteCount(desk.Text) > Sources.SourceFiles.MaxTextBytes)
-                {
-                    errors.Add(Diagnostic.Error("RA412", display, file.Line, $"the translation this makes of {ReportLoader.Display(desk.File)} would be larger than the {Sources.SourceFiles.MaxTextBytes >> 20} MB a report's file may have", file.Column));
-                }
-
-                work.Add((desk, file, filled, stamped));
-            }
-        }
-
+        var work = Prepare(input, document, languages, language, display, errors, stderr);
         if (errors.Count > 0)
         {
             return Refuse(errors, stderr);
         }
 
-        foreach (var (desk, _, filled, stamped) in work)
+        foreach (var (desk, filled, stamped) in work)
         {
             desk.Save();
             stdout.WriteLine($"{ReportLoader.Display(desk.File)}: {filled.Count} unit{(filled.Count == 1 ? "" : "s")} written; stamped {(stamped.Count == 0 ? "nothing" : string.Join(", ", stamped))}; {desk.Summary()}");
@@ -144,6 +116,44 @@ public static class XliffCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>Each <c>&lt;file&gt;</c>'s report on the desk with its targets filled and its complete parts stamped, not saved yet;
+    /// what is wrong with any of them is added to <paramref name="errors"/>.</summary>
+    private static List<(TranslationDesk Desk, List<(TranslationUnit Unit, string Target)> Filled, List<string> Stamped)> Prepare(
+        string input, XliffDocument document, LanguageSet languages, Language language, string display, List<Diagnostic> errors, TextWriter stderr)
+    {
+        var bundles = ReportLoader.FindBundles(input, languages)
+            .ToDictionary(b => Path.GetRelativePath(input, Path.Combine(b, languages.Original.FileName)).Replace('\\', '/'), StringComparer.Ordinal);
+        var opened = new Dictionary<string, XliffFile>(StringComparer.Ordinal);
+        var work = new List<(TranslationDesk, List<(TranslationUnit, string)>, List<string>)>();
+        foreach (var file in document.Files)
+        {
+            // A file names a report by its original's path as exported: only the archive's own bundles are found, so no name
+            // (absolute, '..', a drive, a share, an encoded form, a link) can lead the write anywhere else.
+            var desk = bundles.TryGetValue(file.Original, out var bundle) ? TranslationDesk.Open(input, bundle, language.Key, stderr) : null;
+            if (desk is null)
+            {
+                errors.Add(Diagnostic.Error("RA404", display, file.Line, $"<file original=\"{file.Original}\"> names no report of {input}/", file.Column));
+            }
+            else if (!opened.TryAdd(file.Original, file))
+            {
+                errors.Add(Diagnostic.Error("RA407", display, file.Line, $"<file original=\"{file.Original}\"> names the same report as the <file> at line {opened[file.Original].Line}: give each report once (merge its units into one <file>)", file.Column));
+            }
+            else if (Units(desk, file, language, display, errors) is var (filled, parts))
+            {
+                filled.ForEach(f => XliffUnits.Fill(desk, f.Unit, f.Target));
+                var (stamped, _) = desk.Stamp([.. parts.Where(p => desk.Complete(p, out _))]);
+                if (Encoding.UTF8.GetByteCount(desk.Text) > Sources.SourceFiles.MaxTextBytes)
+                {
+                    errors.Add(Diagnostic.Error("RA412", display, file.Line, $"the translation this makes of {ReportLoader.Display(desk.File)} would be larger than the {Sources.SourceFiles.MaxTextBytes >> 20} MB a report's file may have", file.Column));
+                }
+
+                work.Add((desk, filled, stamped));
+            }
+        }
+
+        return work;
     }
 
     /// <summary>The units of one <c>&lt;file&gt;</c> checked against the report's: each target joined from its pieces, the parts
