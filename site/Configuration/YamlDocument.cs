@@ -47,7 +47,13 @@ public sealed class YamlDocument
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new DepthLimit(new Parser(new StringReader(yaml))));
+        }
+        catch (TooDeepException e)
+        {
+            diagnostics.Add(Diagnostic.Error("RA101", file, (int)e.Start.Line + lineOffset,
+                $"the YAML here is nested more than {DepthLimit.MaxDepth} levels deep: a front matter or configuration needs a few", (int)e.Start.Column));
+            return null;
         }
         catch (YamlException e)
         {
@@ -211,4 +217,41 @@ public sealed class YamlDocument
         var paren = message.IndexOf("(Line:", StringComparison.Ordinal);
         return (paren > 0 ? message[..paren] : message).Trim().TrimEnd('.');
     }
+}
+
+/// <summary>The YAML parser's events, refused once collections nest deeper than <see cref="MaxDepth"/>: a document nested
+/// thousands deep (<c>[[[[…</c>) costs the library time that grows with the square of its depth, and none of ours needs more than
+/// a few levels. The events are checked as they are read, so such a document is refused after its first levels.</summary>
+internal sealed class DepthLimit(IParser parser) : IParser
+{
+    public const int MaxDepth = 32;
+
+    private int _depth;
+
+    public YamlDotNet.Core.Events.ParsingEvent? Current => parser.Current;
+
+    public bool MoveNext()
+    {
+        if (!parser.MoveNext())
+        {
+            return false;
+        }
+
+        switch (parser.Current)
+        {
+            case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart when ++_depth > MaxDepth:
+                throw new TooDeepException(parser.Current.Start);
+            case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                _depth--;
+                break;
+        }
+
+        return true;
+    }
+}
+
+/// <summary>A YAML document nested deeper than <see cref="DepthLimit.MaxDepth"/>, at the place the limit was passed.</summary>
+internal sealed class TooDeepException(Mark start) : Exception("nested too deep")
+{
+    public Mark Start { get; } = start;
 }

@@ -127,6 +127,41 @@ public class NestingTests
         }, iter: 3000);
     }
 
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("{a: ", "}")]
+    [InlineData("- ", "")]
+    public async Task Yaml_nested_thousands_deep_is_refused_at_once_at_its_place(string open, string close)
+    {
+        using var site = new TestSite();
+        var bundle = site.Bundle(2023, "report-a");
+        Directory.CreateDirectory(bundle);
+        var value = open == "- "
+            ? "\n" + string.Join("\n", Enumerable.Range(0, 2000).Select(i => new string(' ', 2 * i) + "- x:"))
+            : string.Concat(Enumerable.Repeat(open, 1_000_000)) + "x" + string.Concat(Enumerable.Repeat(close, 1_000_000));
+        File.WriteAllText(Path.Combine(bundle, "index.zh.md"), $"---\ntitle: 测试报道\ndate: 2023-05-04\ntopics: {value}\n---\n\n导语。\n");
+
+        var result = await site.BuildAsync();
+
+        var error = Assert.Single(result.Diagnostics, d => d.Code == "RA101");
+        Assert.Contains($"nested more than {ReportArchive.Configuration.DepthLimit.MaxDepth} levels deep", error.Message);
+        Assert.True(error.Line >= 4, error.ToString());
+        Assert.False(result.Written);
+    }
+
+    [Fact]
+    public async Task Yaml_in_the_site_configuration_is_held_to_the_same_depth()
+    {
+        using var site = new TestSite("valid", "small");
+        var config = Path.Combine(site.Input, "site.yml");
+        File.AppendAllText(config, "page_size: " + new string('[', 100) + new string(']', 100) + "\n");
+
+        var error = DiagnosticAssert.Single(await site.BuildAsync(), "RA101");
+
+        Assert.EndsWith("site.yml", error.File);
+        Assert.Equal(File.ReadAllLines(config).Length, error.Line);
+    }
+
     [Fact]
     public async Task A_stage_that_throws_is_reported_as_itself_with_exit_code_3()
     {
