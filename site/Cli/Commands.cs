@@ -59,7 +59,7 @@ public static class Commands
         var input = new Option<string>("--input") { Description = "The content folder", DefaultValueFactory = _ => "input" };
         var theme = new Option<string>("--theme") { Description = "The theme folder", DefaultValueFactory = _ => "theme" };
         var output = new Option<string>("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "output" };
-        var cache = new Option<string>("--cache") { Description = "Where encoded photos are kept between builds", DefaultValueFactory = _ => ".cache" };
+        var cache = new Option<string>("--cache") { Description = "The folder where a build keeps what the next one can reuse (encoded photos, the reports as read, the index made)", DefaultValueFactory = _ => ".cache" };
         var baseUrl = new Option<string?>("--base-url") { Description = "The site's public address, e.g. https://owner.github.io/repo/ (overrides site.yml)" };
         var timings = new Option<bool>("--timings") { Description = "Print when each stage of the build started and how long it took" };
         var sizeLimit = new Option<long?>("--size-limit") { Description = "The most the site may weigh, in MB (default: GitHub Pages' 1 GB; 0 for no limit, for a host without one)" };

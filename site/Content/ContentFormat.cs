@@ -17,7 +17,7 @@ namespace ReportArchive.Content;
 /// where it is used. Blocks that are not as hashed are read again from the bundle's files.</remarks>
 internal static class ContentFormat
 {
-    private const string Magic = "reportarchive-content-5";
+    private const string Magic = "reportarchive-content-6";
 
     /// <summary>A kept bundle: its files' <c>Stamp</c> (paths, sizes, times), its head, and where each language file's blocks are
     /// (no head: a bundle to be written from what was read).</summary>
@@ -239,7 +239,6 @@ internal static class ContentFormat
         writer.Write(report.DateInferred);
         Strings(writer, report.Departments);
         Strings(writer, report.Topics);
-        writer.Write(report.Version);
         writer.Write(report.Files.Length);
         foreach (var translation in report.Files)
         {
@@ -273,7 +272,7 @@ internal static class ContentFormat
     private static Report ReadReport(BinaryReader reader, BlockBytes[] blocks, Func<(Report?, List<Diagnostic>)>? again)
     {
         var (directory, slug, date, inferred) = (KeptBytes.Text(reader), KeptBytes.Text(reader), DateOnly.FromDayNumber(reader.ReadInt32()), reader.ReadBoolean());
-        var (departments, topics, version) = (Strings(reader), Strings(reader), KeptBytes.Text(reader));
+        var (departments, topics) = (Strings(reader), Strings(reader));
         var files = ImmutableArray.CreateBuilder<Translation>();
         var count = reader.ReadInt32();
         if (count != blocks.Length)
@@ -299,7 +298,7 @@ internal static class ContentFormat
             files.Add(new Translation(lang, file, front, [.. outline.Select((s, n) => new Section(s.Id, s.Heading, s.Line, source, n))], figures, source));
         }
 
-        return new Report(directory, slug, date, inferred, departments, topics, files.ToImmutable()) { Version = version };
+        return new Report(directory, slug, date, inferred, departments, topics, files.ToImmutable());
     }
 
     private static void Write(BinaryWriter writer, FrontMatter front)

@@ -13,9 +13,6 @@ public sealed record Report(
     ImmutableArray<string> Topics,
     ImmutableArray<Translation> Files)
 {
-    /// <summary>Names the state of the bundle's files (their sizes and times), so that rendered pages can be reused while it holds.</summary>
-    public string Version { get; init; } = "";
-
     /// <summary>Names the bundle's folder and files (paths, sizes, times) as the content cache found them, settled, when the report
     /// was read or taken from it; null when not known so. Pages made from a report are kept between builds under it (see
     /// <c>RenderContext.ReportPages</c>). Not part of the parsed form: the cache gives it anew on every build.</summary>

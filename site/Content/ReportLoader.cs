@@ -85,8 +85,7 @@ public static class ReportLoader
         }
 
         return new Report(Display(bundle), slug, date, zh.Front.DateInferred,
-            [.. zh.Front.Departments.Select(d => d.Value)], [.. zh.Front.Topics.Select(t => t.Value)], [zh, .. translations])
-        { Version = Version(bundle, languages) };
+            [.. zh.Front.Departments.Select(d => d.Value)], [.. zh.Front.Topics.Select(t => t.Value)], [zh, .. translations]);
     }
 
     /// <summary>Reads one language file; <paramref name="originalLang"/> is null for the original itself.</summary>
