@@ -1,3 +1,4 @@
+using ReportArchive.Build;
 using ReportArchive.Cli;
 
 namespace ReportArchive.Translations;
@@ -39,7 +40,7 @@ public static class DeskCommands
         {
             foreach (var (key, why) in skipped)
             {
-                stderr.WriteLine($"{Content.ReportLoader.Display(desk.File)}(1,1): error RA180: '{key}' cannot be stamped: {why}");
+                Commands.Print([Diagnostic.Error("RA180", Content.ReportLoader.Display(desk.File), 1, $"'{key}' cannot be stamped: {why}")], stderr);
             }
 
             stderr.WriteLine("nothing was written");
