@@ -142,7 +142,7 @@ public static class Commands
     private static async Task<int> Build(BuildSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellation, bool timings = false)
     {
         var result = await SiteBuild.RunAsync(settings, cancellation);
-        Print(result.Diagnostics, stderr);
+        DiagnosticPrinter.Print(result.Diagnostics, stderr);
         if (timings)
         {
             foreach (var t in result.Timings)
@@ -192,21 +192,4 @@ public static class Commands
     }
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
-
-    /// <summary>Prints diagnostics like a compiler; in GitHub Actions also as workflow annotations on the file and line.</summary>
-    internal static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter writer) =>
-        Print(diagnostics, writer, Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true");
-
-    internal static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter writer, bool actions)
-    {
-        foreach (var d in diagnostics)
-        {
-            writer.WriteLine(d.ToString());
-            if (actions)
-            {
-                var kind = d.Severity == Severity.Error ? "error" : "warning";
-                writer.WriteLine($"::{kind} file={d.File},line={d.Line},col={d.Column},title={d.Code}::{d.Message.Replace("\n", "%0A")}");
-            }
-        }
-    }
 }

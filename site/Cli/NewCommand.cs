@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ReportArchive.Build;
 using ReportArchive.Configuration;
 using ReportArchive.Content;
 using ReportArchive.Import;

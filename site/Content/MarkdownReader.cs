@@ -7,7 +7,6 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using ReportArchive.Build;
 using ReportArchive.Configuration;
-using ReportArchive.Translations;
 
 namespace ReportArchive.Content;
 

@@ -1,6 +1,5 @@
 using ReportArchive.Build;
 using ReportArchive.Configuration;
-using ReportArchive.Translations;
 
 namespace ReportArchive.Content;
 

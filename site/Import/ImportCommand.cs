@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ReportArchive.Build;
-using ReportArchive.Cli;
 using ReportArchive.Configuration;
 using ReportArchive.Photos;
 using SixLabors.ImageSharp;
@@ -59,7 +58,7 @@ public static class ImportCommand
     private static int ImportFile(FileInfo file, string input, string? slug, DateOnly? date, bool force, TextWriter stdout, TextWriter stderr, string? encoding, bool batch = false)
     {
         var shown = Content.ReportLoader.Display(file.FullName);
-        void Error(int line, string message, string code = "RA300") => Commands.Print([Diagnostic.Error(code, shown, line, message)], stderr);
+        void Error(int line, string message, string code = "RA300") => DiagnosticPrinter.Print([Diagnostic.Error(code, shown, line, message)], stderr);
 
         List<Draft> drafts;
         try
@@ -111,7 +110,7 @@ public static class ImportCommand
 
         foreach (var warning in drafts.SelectMany(d => d.Warnings))
         {
-            Commands.Print([Diagnostic.Warning("RA310", shown, warning.Line, warning.Message)], stderr);
+            DiagnosticPrinter.Print([Diagnostic.Warning("RA310", shown, warning.Line, warning.Message)], stderr);
         }
 
         foreach (var (draft, _, bundle) in bundles)

@@ -131,7 +131,7 @@ public sealed class PreviewServer : IAsyncDisposable
     {
         var clock = Stopwatch.StartNew();
         var result = await SiteBuild.RunAsync(_settings with { BaseUrl = Url, InMemory = true, Memo = _memo, DeferSearch = true }, _stop.Token);
-        Cli.Commands.Print(result.Diagnostics, _log);
+        DiagnosticPrinter.Print(result.Diagnostics, _log);
         if (result.HasErrors)
         {
             _events.Problems = JsonSerializer.Serialize(result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToArray(), Output.JsonTypes.Default.StringArray);

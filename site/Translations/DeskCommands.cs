@@ -1,5 +1,4 @@
 using ReportArchive.Build;
-using ReportArchive.Cli;
 
 namespace ReportArchive.Translations;
 
@@ -40,7 +39,7 @@ public static class DeskCommands
         {
             foreach (var (key, why) in skipped)
             {
-                Commands.Print([Diagnostic.Error("RA180", Content.ReportLoader.Display(desk.File), 1, $"'{key}' cannot be stamped: {why}")], stderr);
+                DiagnosticPrinter.Print([Diagnostic.Error("RA180", Content.ReportLoader.Display(desk.File), 1, $"'{key}' cannot be stamped: {why}")], stderr);
             }
 
             stderr.WriteLine("nothing was written");

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ReportArchive.Build;
-using ReportArchive.Cli;
 using ReportArchive.Content;
 
 namespace ReportArchive.Translations;
@@ -20,7 +19,7 @@ public static class StatusCommand
         var reports = ReportLoader.FindBundles(input, languages).Select(b => ReportLoader.Load(b, languages, diagnostics)).OfType<Report>().ToList();
         if (diagnostics.Any(d => d.Severity == Severity.Error))
         {
-            Commands.Print(diagnostics.Where(d => d.Severity == Severity.Error), stderr);
+            DiagnosticPrinter.Print(diagnostics.Where(d => d.Severity == Severity.Error), stderr);
             return ExitCodes.ContentErrors;
         }
 

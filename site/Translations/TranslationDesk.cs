@@ -1,5 +1,4 @@
 using ReportArchive.Build;
-using ReportArchive.Cli;
 using ReportArchive.Configuration;
 using ReportArchive.Content;
 using ReportArchive.Sources;
@@ -68,7 +67,7 @@ public sealed class TranslationDesk(string input, Report report, LanguageSet lan
         var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
         if (loaded is null || errors.Count > 0)
         {
-            Commands.Print(errors, stderr);
+            DiagnosticPrinter.Print(errors, stderr);
             stderr.WriteLine("fix these errors first: nothing was written");
             return null;
         }
@@ -91,7 +90,7 @@ public sealed class TranslationDesk(string input, Report report, LanguageSet lan
         var config = SiteConfig.Load(Path.Combine(input, "site.yml"), null, diagnostics);
         if (config is null)
         {
-            Commands.Print([.. diagnostics.Where(d => d.Severity == Severity.Error)], stderr);
+            DiagnosticPrinter.Print([.. diagnostics.Where(d => d.Severity == Severity.Error)], stderr);
             stderr.WriteLine("fix these errors first: nothing was written");
         }
 

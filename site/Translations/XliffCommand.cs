@@ -2,7 +2,6 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using ReportArchive.Build;
-using ReportArchive.Cli;
 using ReportArchive.Configuration;
 using ReportArchive.Content;
 
@@ -231,7 +230,7 @@ public static class XliffCommand
 
     private static int Refuse(List<Diagnostic> errors, TextWriter stderr)
     {
-        Commands.Print(errors, stderr);
+        DiagnosticPrinter.Print(errors, stderr);
         stderr.WriteLine("nothing was written");
         return ExitCodes.ContentErrors;
     }

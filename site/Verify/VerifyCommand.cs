@@ -1,5 +1,4 @@
 using ReportArchive.Build;
-using ReportArchive.Cli;
 using ReportArchive.Configuration;
 
 namespace ReportArchive.Verify;
@@ -21,7 +20,7 @@ public static class VerifyCommand
         var config = SiteConfig.Load(Path.Combine(input, "site.yml"), baseUrl, diagnostics);
         if (config is null)
         {
-            Commands.Print(diagnostics, stderr);
+            DiagnosticPrinter.Print(diagnostics, stderr);
             return ExitCodes.ContentErrors;
         }
 
@@ -32,7 +31,7 @@ public static class VerifyCommand
             diagnostics.Add(problem);
         }
 
-        Commands.Print(diagnostics, stderr);
+        DiagnosticPrinter.Print(diagnostics, stderr);
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         stdout.WriteLine($"Verified {output}/ at {config.BaseUrl}: {size}; {errors} broken reference{(errors == 1 ? "" : "s")} in {clock.Elapsed.TotalSeconds:0.00} s");
         return errors > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;

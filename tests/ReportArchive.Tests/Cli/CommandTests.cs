@@ -1,4 +1,4 @@
-using ReportArchive.Cli;
+using ReportArchive.Build;
 using ReportArchive.Tests.Support;
 
 namespace ReportArchive.Tests.Cli;
@@ -172,7 +172,7 @@ public class CommandTests
     public void In_github_actions_diagnostics_are_also_workflow_annotations()
     {
         var writer = new StringWriter();
-        Commands.Print([ReportArchive.Build.Diagnostic.Error("RA115", "input/reports/2023/a/index.zh.md", 3, "date 'x' is not a real date")], writer, actions: true);
+        DiagnosticPrinter.Print([ReportArchive.Build.Diagnostic.Error("RA115", "input/reports/2023/a/index.zh.md", 3, "date 'x' is not a real date")], writer, actions: true);
         var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("input/reports/2023/a/index.zh.md(3,1): error RA115: date 'x' is not a real date", lines[0]);
         Assert.Equal("::error file=input/reports/2023/a/index.zh.md,line=3,col=1,title=RA115::date 'x' is not a real date", lines[1]);

@@ -1,3 +1,4 @@
+using ReportArchive.Build;
 using ReportArchive.Cli;
 using ReportArchive.Tests.Support;
 

@@ -1,6 +1,5 @@
 using CsCheck;
 using ReportArchive.Build;
-using ReportArchive.Cli;
 using ReportArchive.Content;
 using ReportArchive.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using CsCheck;
-using ReportArchive.Cli;
+using ReportArchive.Build;
 using ReportArchive.Tests.Support;
 using Xunit.Abstractions;
 

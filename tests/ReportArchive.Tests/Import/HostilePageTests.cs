@@ -1,5 +1,5 @@
 using System.Text;
-using ReportArchive.Cli;
+using ReportArchive.Build;
 using ReportArchive.Import;
 using ReportArchive.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using ReportArchive.Cli;
+using ReportArchive.Build;
 using ReportArchive.Import;
 using ReportArchive.Tests.Support;
 

@@ -1,4 +1,4 @@
-using ReportArchive.Cli;
+using ReportArchive.Build;
 using ReportArchive.Tests.Support;
 
 namespace ReportArchive.Tests.Translations;

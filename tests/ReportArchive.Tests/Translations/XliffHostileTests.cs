@@ -2,7 +2,7 @@ using System.Text;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using CsCheck;
-using ReportArchive.Cli;
+using ReportArchive.Build;
 using ReportArchive.Configuration;
 using ReportArchive.Tests.Content;
 using ReportArchive.Tests.Support;

@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using ReportArchive.Cli;
+using ReportArchive.Build;
 using ReportArchive.Tests.Support;
 using ReportArchive.Translations;
 

@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
-using ReportArchive.Content;
 
-namespace ReportArchive.Translations;
+namespace ReportArchive.Content;
 
 /// <summary>Fingerprints of the original, part by part, that a translation records in <c>translation_of</c>
 /// so that a later edit of one section marks only that section's translation as stale.</summary>

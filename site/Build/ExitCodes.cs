@@ -1,4 +1,4 @@
-namespace ReportArchive.Cli;
+namespace ReportArchive.Build;
 
 /// <summary>What the program's exit code means.</summary>
 public static class ExitCodes

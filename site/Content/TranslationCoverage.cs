@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using ReportArchive.Content;
 
-namespace ReportArchive.Translations;
+namespace ReportArchive.Content;
 
 /// <summary>Where a part of a translation (the head, or one section) stands against the current original.</summary>
 public enum PartState

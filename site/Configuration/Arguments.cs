@@ -1,7 +1,6 @@
 using System.Globalization;
-using ReportArchive.Configuration;
 
-namespace ReportArchive.Cli;
+namespace ReportArchive.Configuration;
 
 /// <summary>Checks of option values that several commands take, with the message each prints when a value is wrong.</summary>
 public static class Arguments
