@@ -37,7 +37,13 @@ public static class SiteBuild
                 return (Sink: staging is not null ? OutputSink.Staging(staging, manifest) : settings.Check ? OutputSink.Counting : OutputSink.InMemory,
                     Manifest: manifest, Held: staging is not null ? Task.Run(() => SiteWriter.Held(staging, manifest?.Spare)) : Task.FromResult<List<string>?>(null));
             });
-            var inputs = stages.Run("Config", [], d => SiteInputs.Load(settings, d));
+            // The configuration and the theme's layouts, checked against the interface strings' keys: a site is made of both.
+            var inputs = stages.Run("Config", [], d =>
+            {
+                var site = SiteInputs.Load(settings, d, out var strings);
+                var theme = Theme.Load(settings.Theme, strings.Values.FirstOrDefault()?.Values.Keys.ToHashSet(StringComparer.Ordinal) ?? [], d);
+                return (Site: theme is null ? null : site, Theme: theme);
+            });
             var assets = stages.Run("Assets", [], d => AssetFiles.Read(settings.Theme, d));
             // Bundles as the last build read them, kept in the cache folder: only those whose files changed are read again. A
             // build into a new folder starts keeping them only when a build follows it there (writing them costs a build from
@@ -45,25 +51,25 @@ public static class SiteBuild
             ContentCache? kept = null;
             var archive = stages.Run("Content", [inputs], d =>
             {
-                kept = inputs.Result is { } site && settings.Cache.Length > 0
+                kept = inputs.Result.Site is { } site && settings.Cache.Length > 0
                     ? ContentCache.Open(settings.Cache, settings.Input, site.Fingerprint, site.Languages.Keys,
                         startKeeping: writing && Directory.Exists(settings.Output))
                     : null;
-                return Archive.Load(settings.Input, inputs.Result, settings.Memo, kept, d);
+                return Archive.Load(settings.Input, inputs.Result.Site, settings.Memo, kept, d);
             });
             _ = stages.Run("Keep", [archive], _ => kept?.Save() ?? 0);
             var photos = stages.Run("Photos", [archive], d =>
                 PhotoSet.Process(archive.Result, new PhotoCache(settings.Cache), PhotoSettings.Default, encode: !settings.Check, d));
             var pages = stages.Run("Pages", [inputs, archive, photos, assets, output], _ =>
-                inputs.Result is { } site && !stages.Diagnostics.HasErrors
-                    ? RenderedPages.Render(site, archive.Result, photos.Result, assets.Result, settings.Memo, output.Result.Sink)
+                inputs.Result is { Site: { } site, Theme: { } theme } && !stages.Diagnostics.HasErrors
+                    ? RenderedPages.Render(site, theme, archive.Result, photos.Result, assets.Result, settings.Memo, output.Result.Sink)
                     : RenderedPages.None);
             var search = stages.Run("Search", [inputs, archive, output], _ =>
-                inputs.Result is { } site && !stages.Diagnostics.HasErrors
-                    ? SearchFiles.Index(archive.Result, site.Routes, settings.DeferSearch, output.Result.Sink, string.Join(",", site.Languages.Keys))
+                inputs.Result.Site is { } site && !stages.Diagnostics.HasErrors
+                    ? SearchFiles.Index(archive.Result, new Routing.Routes(site.Config.Languages, site.Config.BaseUrl), settings.DeferSearch, output.Result.Sink, string.Join(",", site.Languages.Keys))
                     : SearchFiles.None);
             var published = stages.Run("Publish", [inputs, archive, pages], _ =>
-                inputs.Result is { } site && pages.Result.Pages.Count > 0
+                inputs.Result.Site is { } site && pages.Result.Pages.Count > 0
                     ? PublishedFiles.Make(site, archive.Result, pages.Result, settings.Memo)
                     : PublishedFiles.None);
 

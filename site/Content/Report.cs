@@ -11,7 +11,7 @@ public sealed record Report(
     bool DateInferred,
     ImmutableArray<string> Departments,
     ImmutableArray<string> Topics,
-    ImmutableArray<Translation> Files)
+    ImmutableArray<Translation> Files) : Routing.IRoutedReport
 {
     /// <summary>Names the bundle's folder and files (paths, sizes, times) as the content cache found them, settled, when the report
     /// was read or taken from it; null when not known so. Pages made from a report are kept between builds under it (see

@@ -21,7 +21,7 @@ public sealed class PhotoCache(string directory)
 
         try
         {
-            var photo = JsonSerializer.Deserialize(File.ReadAllText(manifest), JsonTypes.Default.EncodedPhoto);
+            var photo = JsonSerializer.Deserialize(File.ReadAllText(manifest), PhotoJson.Default.EncodedPhoto);
             return photo is not null && photo.Variants.All(v => (v.JpegFile is null || File.Exists(Path.Combine(EntryDirectory(key), v.JpegFile))) && File.Exists(Path.Combine(EntryDirectory(key), v.WebpFile)))
                 ? photo
                 : null;
@@ -53,7 +53,7 @@ public sealed class PhotoCache(string directory)
         try
         {
             var photo = encode(staging);
-            File.WriteAllText(Path.Combine(staging, Manifest), JsonSerializer.Serialize(photo, JsonTypes.Default.EncodedPhoto));
+            File.WriteAllText(Path.Combine(staging, Manifest), JsonSerializer.Serialize(photo, PhotoJson.Default.EncodedPhoto));
             if (Directory.Exists(entry))
             {
                 Directory.Delete(entry, recursive: true); // a damaged entry

@@ -36,7 +36,7 @@ public sealed class ArticlePages(RenderContext context)
             Canonical = ParallelUrl(report, pair, context.Absolute),
             Icon = context.Asset("favicon.svg"),
         };
-        return new RenderedPage(context.Sink.Text(context.Routes.Path(Route.Parallel(lang, report, pair.Lang)) + "index.html", context.Site.Theme.Render("moved", view)), null);
+        return new RenderedPage(context.Sink.Text(context.Routes.Path(Route.Parallel(lang, report, pair.Lang)) + "index.html", context.Theme.Render("moved", view)), null);
     }
 
     /// <summary>Links between the reading modes of a translated report: each language it is published in, then its parallel

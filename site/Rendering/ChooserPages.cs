@@ -22,8 +22,8 @@ public sealed class ChooserPages(RenderContext context)
             Languages = [.. languages.All.Select(l => new ChooserLanguage(context.Url(Route.Home(l.Key)), l.Tag, l.Name, context.Site.Config.Title.In(l.Key), context.T(l.Key)))],
             Matches = [.. BrowserMatches(languages).Select(m => new BrowserMatch(m.Prefix, context.Url(Route.Home(m.Language.Key))))],
         };
-        var root = context.Site.Theme.Render("root", view);
-        var notFound = context.Site.Theme.Render("404", view with { Canonical = context.Absolute(Route.NotFound) });
+        var root = context.Theme.Render("root", view);
+        var notFound = context.Theme.Render("404", view with { Canonical = context.Absolute(Route.NotFound) });
         yield return new RenderedPage(OutputFile.Text(context.Routes.Path(Route.Root) + "index.html", root), new PageRecord("", null));
         yield return new RenderedPage(OutputFile.Text(context.Routes.Path(Route.NotFound), notFound), null);
     }

@@ -9,7 +9,7 @@ namespace ReportArchive.Rendering;
 
 /// <summary>What every page needs: the site, its languages and addresses, the reports latest first, their photos, and the shell
 /// that wraps each page.</summary>
-public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports, IReadOnlyList<Photo> photos, IReadOnlyDictionary<string, string> assets,
+public sealed class RenderContext(SiteInputs site, Theme theme, IReadOnlyList<Report> reports, IReadOnlyList<Photo> photos, IReadOnlyDictionary<string, string> assets,
     Build.BuildMemo? memo = null, OutputSink? sink = null)
 {
     private readonly OutputSink _sink = sink ?? OutputSink.InMemory;
@@ -115,9 +115,12 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
 
     public SiteInputs Site => site;
 
+    /// <summary>The theme's layouts, each checked against its view.</summary>
+    public Theme Theme => theme;
+
     public LanguageSet Languages => site.Languages;
 
-    public Routes Routes => site.Routes;
+    public Routes Routes { get; } = new(site.Config.Languages, site.Config.BaseUrl);
 
     public IReadOnlyList<Report> LatestFirst { get; } = reports;
 
@@ -158,7 +161,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
         List<AlternateLink> alternates = [.. versions.Select(l => new AlternateLink(l.Tag, Absolute(meta.Route.In(l.Key)))), new AlternateLink("x-default", Absolute(Route.Root))];
         var path = Routes.Path(meta.Route);
         var isSearch = meta.Section == SearchPages.Section;
-        var content = render(site.Theme, T(lang));
+        var content = render(theme, T(lang));
         var shell = new LayoutView
         {
             HtmlLang = language.Tag,
@@ -184,7 +187,7 @@ public sealed class RenderContext(SiteInputs site, IReadOnlyList<Report> reports
             JsonLd = meta.JsonLd is null ? null : JsonSerializer.Serialize(meta.JsonLd, Output.JsonTypes.Page.DictionaryStringObject),
             Content = content,
         };
-        yield return new RenderedPage(_sink.Bytes(path + "index.html", site.Theme.RenderUtf8("base", shell, T(lang))),
+        yield return new RenderedPage(_sink.Bytes(path + "index.html", theme.RenderUtf8("base", shell, T(lang))),
             new PageRecord(path, meta.Modified));
     }
 }

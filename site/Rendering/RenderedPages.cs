@@ -16,9 +16,9 @@ public sealed record RenderedPages(IReadOnlyList<PageRecord> Pages, IReadOnlyLis
     public static readonly RenderedPages None = new([], []);
 
     /// <summary>Renders every page on every core, in a fixed order: each page is independent of every other.</summary>
-    public static RenderedPages Render(SiteInputs site, Archive archive, PhotoSet photos, AssetSet assets, BuildMemo? memo, OutputSink sink)
+    public static RenderedPages Render(SiteInputs site, Theme theme, Archive archive, PhotoSet photos, AssetSet assets, BuildMemo? memo, OutputSink sink)
     {
-        var context = new RenderContext(site, archive.LatestFirst, photos.Photos, assets.Paths, memo, sink);
+        var context = new RenderContext(site, theme, archive.LatestFirst, photos.Photos, assets.Paths, memo, sink);
         var articles = new ArticlePages(context);
         var search = new SearchPages(context);
         Func<IEnumerable<RenderedPage>>[] pages =

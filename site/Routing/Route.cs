@@ -43,9 +43,9 @@ public sealed record Route(PageKind Kind, string Lang = "", string Key = "", str
 
     public static Route Feed(string lang) => new(PageKind.Feed, lang);
 
-    public static Route Article(string lang, Content.Report report) => new(PageKind.Article, lang, report.Year.ToString("D4"), report.Slug);
+    public static Route Article(string lang, IRoutedReport report) => new(PageKind.Article, lang, report.Year.ToString("D4"), report.Slug);
 
     /// <summary>The parallel reading page in <paramref name="lang"/> that pairs the original with the translation <paramref name="pair"/>.</summary>
-    public static Route Parallel(string lang, Content.Report report, string pair) =>
+    public static Route Parallel(string lang, IRoutedReport report, string pair) =>
         new(PageKind.Parallel, lang, report.Year.ToString("D4"), report.Slug, pair);
 }

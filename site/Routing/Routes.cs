@@ -56,7 +56,7 @@ public sealed class Routes(LanguageSet languages, Uri baseUrl)
     public const string PhotosFolder = "photos/";
 
     /// <summary>Where a report's photos are published.</summary>
-    public static string PhotoFolder(Content.Report report) => $"{PhotosFolder}{report.Year:D4}/{report.Slug}/";
+    public static string PhotoFolder(IRoutedReport report) => $"{PhotosFolder}{report.Year:D4}/{report.Slug}/";
 
     /// <summary>A theme asset's published path: its name with a hash of its bytes, so that browsers may cache it for good.</summary>
     public static string Asset(string relative, string hash)

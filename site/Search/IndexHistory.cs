@@ -84,7 +84,7 @@ public sealed class IndexHistory
             return Whole("the output folder holds another index than the one kept");
         }
 
-        var toc = JsonSerializer.Deserialize(tocBytes, JsonTypes.Index.IndexToc);
+        var toc = JsonSerializer.Deserialize(tocBytes, SearchJson.Index.IndexToc);
         if (toc is null || toc.Shards.Count == 0 || toc.Shards.Count != toc.ShardFiles.Count || toc.Shards.Count != state.FirstChars.Length)
         {
             return Whole("the last index has no shards");

@@ -55,7 +55,7 @@ public static class SearchIndex
             Shift: shift,
             Years: byLanguage.ToDictionary(g => g.Key, g => g.GroupBy(x => x.Year).ToDictionary(
                 y => y.Key.ToString("D4"), y => new[] { y.Min(x => x.Group), y.Max(x => x.Group) + 1 })));
-        var tocBytes = JsonSerializer.SerializeToUtf8Bytes(toc, JsonTypes.Index.IndexToc);
+        var tocBytes = JsonSerializer.SerializeToUtf8Bytes(toc, SearchJson.Index.IndexToc);
         history?.Keep(tocBytes, records, shift, shardBytes, marks, shards);
         return [files.Sink.Bytes(Routes.SearchFile(IndexFormat.TocFile), tocBytes), .. files.Written];
     }

@@ -27,7 +27,7 @@ public static class StatusCommand
         var rows = Report.LatestFirst(reports).SelectMany(r => languages.Translations.Select(l => new StatusRow(r, l.Key, TranslationCoverage.Of(r.Original, r.FileIn(l.Key))))).ToList();
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(rows.Select(Json).ToList(), Output.JsonTypes.Terminal.ListStatusJson));
+            stdout.WriteLine(JsonSerializer.Serialize(rows.Select(Json).ToList(), StatusJsonContext.Terminal.ListStatusJson));
             return ExitCodes.Success;
         }
 

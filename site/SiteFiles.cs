@@ -4,7 +4,9 @@ using ReportArchive.Publish;
 using ReportArchive.Rendering;
 using ReportArchive.Search;
 
-namespace ReportArchive.Output;
+using ReportArchive.Output;
+
+namespace ReportArchive;
 
 /// <summary>The whole site as the stages made it: one parameter per stage that publishes files, so that a stage cannot be left out
 /// of what is written.</summary>
