@@ -64,7 +64,7 @@ public static partial class DraftWriter
     }
 
     /// <summary>A YAML double-quoted scalar.</summary>
-    public static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    public static string Quote(string value) => Content.MarkdownText.Yaml(value);
 
     /// <summary>Escapes what Markdown would read as markup, so that the text stays text.</summary>
     public static string Escape(string text)

@@ -26,21 +26,8 @@ public static class RawText
             throw new ImportException($"the file is {file.Length / 1048576.0:0.0} MB, more than the {MaxPageBytes >> 20} MB a page's text may have: import its pages one file each", code: "RA305");
         }
 
-        using var stream = file.OpenRead();
-        using var bytes = new MemoryStream((int)Math.Min(file.Length, MaxPageBytes));
-        var chunk = new byte[1 << 16];
-        int read;
-        while ((read = stream.Read(chunk)) > 0)
-        {
-            if (bytes.Length + read > MaxPageBytes)
-            {
-                throw new ImportException($"the file is more than the {MaxPageBytes >> 20} MB a page's text may have: import its pages one file each", code: "RA305");
-            }
-
-            bytes.Write(chunk, 0, read);
-        }
-
-        return bytes.ToArray();
+        return Sources.SourceFiles.ReadAtMost(file.FullName, MaxPageBytes)
+            ?? throw new ImportException($"the file is more than the {MaxPageBytes >> 20} MB a page's text may have: import its pages one file each", code: "RA305");
     }
 
     /// <summary>The text (line ends made '\n', no byte-order mark) and the name of the encoding it was read in.</summary>

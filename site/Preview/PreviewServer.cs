@@ -54,7 +54,7 @@ public sealed class PreviewServer : IAsyncDisposable
         var diagnostics = new List<Diagnostic>();
         var config = SiteConfig.Load(Path.Combine(settings.Input, "site.yml"), null, diagnostics)
             ?? throw new PreviewException(string.Join("\n", diagnostics));
-        var server = new PreviewServer(settings, new Routing.Routes(config.Languages, config.BaseUrl).BasePath, log, changes ?? new FolderWatcher(settings.Input, settings.Theme));
+        var server = new PreviewServer(settings, Routing.Routes.Of(config).BasePath, log, changes ?? new FolderWatcher(settings.Input, settings.Theme));
         await server.ListenAsync(port);
         // Watching starts before the first build, so that no change goes unseen; a change during that build makes the next.
         server._memo.Watch();

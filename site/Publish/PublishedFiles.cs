@@ -14,7 +14,7 @@ public sealed record PublishedFiles(IReadOnlyList<OutputFile> Files) : IPublishe
 
     public static PublishedFiles Make(SiteInputs site, Archive archive, RenderedPages pages, BuildMemo? memo)
     {
-        var routes = new Routing.Routes(site.Config.Languages, site.Config.BaseUrl);
+        var routes = Routing.Routes.Of(site.Config);
         Func<string, string> absolute = routes.Absolute;
         // The sitemap lists every page: in the preview it is made again only when a page's address, date or alternates changed.
         var sitemap = memo is null

@@ -120,7 +120,7 @@ public sealed class RenderContext(SiteInputs site, Theme theme, IReadOnlyList<Re
 
     public LanguageSet Languages => site.Languages;
 
-    public Routes Routes { get; } = new(site.Config.Languages, site.Config.BaseUrl);
+    public Routes Routes { get; } = Routes.Of(site.Config);
 
     public IReadOnlyList<Report> LatestFirst { get; } = reports;
 

@@ -6,6 +6,9 @@ namespace ReportArchive.Routing;
 /// links (under the base path) and absolute URLs (for feeds, sitemaps and Open Graph).</summary>
 public sealed class Routes(LanguageSet languages, Uri baseUrl)
 {
+    /// <summary>Every address of a site as its configuration says: its languages, under its base URL.</summary>
+    public static Routes Of(SiteConfig config) => new(config.Languages, config.BaseUrl);
+
     /// <summary>The folder of the search index, which every language shares.</summary>
     public const string SearchIndex = "search/";
 

@@ -62,47 +62,59 @@ public static class SourceFiles
 
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            // Read at once into an array of the file's size (an archive is tens of thousands of small files: a growing buffer
-            // per file was most of what reading one allocated), then on while the file has grown since, never past the limit.
-            var size = stream.CanSeek ? (int)Math.Min(stream.Length, maxBytes) : 0;
-            var bytes = new byte[size];
-            var filled = stream.ReadAtLeast(bytes, size, throwOnEndOfStream: false);
-            if (filled < size)
-            {
-                return bytes[..filled];
-            }
-
-            // Most files end there: one byte more is asked for on the stack before a buffer is made for the rest.
-            Span<byte> probe = stackalloc byte[1];
-            if (stream.Read(probe) == 0)
-            {
-                return bytes;
-            }
-
-            var rest = new MemoryStream();
-            var chunk = new byte[81920];
-            chunk[0] = probe[0];
-            var read = 1;
-            do
-            {
-                if (filled + rest.Length + read > maxBytes)
-                {
-                    diagnostics.Add(report($"is more than the {maxBytes >> 20} MB a file may have here"));
-                    return null;
-                }
-
-                rest.Write(chunk, 0, read);
-            }
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0);
-
-            return [.. bytes, .. rest.ToArray()];
+            return ReadAtMost(path, maxBytes) ?? Refused(report($"is more than the {maxBytes >> 20} MB a file may have here"), diagnostics);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(report($"cannot be read: {e.Message}"));
             return null;
         }
+    }
+
+    private static byte[]? Refused(Diagnostic problem, ICollection<Diagnostic> diagnostics)
+    {
+        diagnostics.Add(problem);
+        return null;
+    }
+
+    /// <summary>A file's bytes, or null when it has more than <paramref name="maxBytes"/>: never read past the limit, so a device or
+    /// a file that grows costs nothing. Throws when it cannot be read.</summary>
+    public static byte[]? ReadAtMost(string path, long maxBytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        // Read at once into an array of the file's size (an archive is tens of thousands of small files: a growing buffer
+        // per file was most of what reading one allocated), then on while the file has grown since, never past the limit.
+        var size = stream.CanSeek ? (int)Math.Min(stream.Length, maxBytes) : 0;
+        var bytes = new byte[size];
+        var filled = stream.ReadAtLeast(bytes, size, throwOnEndOfStream: false);
+        if (filled < size)
+        {
+            return bytes[..filled];
+        }
+
+        // Most files end there: one byte more is asked for on the stack before a buffer is made for the rest.
+        Span<byte> probe = stackalloc byte[1];
+        if (stream.Read(probe) == 0)
+        {
+            return bytes;
+        }
+
+        var rest = new MemoryStream();
+        var chunk = new byte[81920];
+        chunk[0] = probe[0];
+        var read = 1;
+        do
+        {
+            if (filled + rest.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            rest.Write(chunk, 0, read);
+        }
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0);
+
+        return [.. bytes, .. rest.ToArray()];
     }
 
     /// <summary>A text file of <paramref name="root"/>: valid UTF-8 (a byte-order mark is dropped), no control characters but tab and
