@@ -30,20 +30,8 @@ public static class SiteBuild
         {
             // The spare is made ready (and its manifest read) while the content is read; its files are listed while the pages are
             // made (a file the build writes meanwhile may be listed or not: it is the site's either way).
-            var output = stages.Run("Output", [], _ =>
-            {
-                var manifest = writing && settings.Cache.Length > 0 ? OutputManifest.Open(settings.Cache, settings.Output) : null;
-                var staging = writing ? SiteWriter.PrepareStaging(settings.Output) : null;
-                return (Sink: staging is not null ? OutputSink.Staging(staging, manifest) : settings.Check ? OutputSink.Counting : OutputSink.InMemory,
-                    Manifest: manifest, Held: staging is not null ? Task.Run(() => SiteWriter.Held(staging, manifest?.Spare)) : Task.FromResult<List<string>?>(null));
-            });
-            // The configuration and the theme's layouts, checked against the interface strings' keys: a site is made of both.
-            var inputs = stages.Run("Config", [], d =>
-            {
-                var site = SiteInputs.Load(settings, d, out var strings);
-                var theme = Theme.Load(settings.Theme, strings.Values.FirstOrDefault()?.Values.Keys.ToHashSet(StringComparer.Ordinal) ?? [], d);
-                return (Site: theme is null ? null : site, Theme: theme);
-            });
+            var output = stages.Run("Output", [], _ => OpenOutput(settings, writing));
+            var inputs = stages.Run("Config", [], d => LoadInputs(settings, d));
             var assets = stages.Run("Assets", [], d => AssetFiles.Read(settings.Theme, d));
             // Bundles as the last build read them, kept in the cache folder: only those whose files changed are read again. A
             // build into a new folder starts keeping them only when a build follows it there (writing them costs a build from
@@ -76,24 +64,8 @@ public static class SiteBuild
             // The output folder's failure (a file where the folder should be) is the one to report, not the stages it cancelled.
             var (sink, manifest, held) = await output;
             var files = new SiteFiles(await assets, await photos, await pages, await search, await published);
-            // GitHub Pages refuses a site over 1 GB: a warning from 80 %, an error (nothing written) above. The preview (in memory,
-            // its search index made on demand) serves whatever it has.
-            var size = SiteSize.Of(files.Files);
-            if (files.Pages.Pages.Count > 0 && !settings.InMemory && size.Problem(settings.Output, settings.SizeLimit) is { } tooLarge)
-            {
-                stages.Diagnostics.Add(tooLarge);
-            }
-
-            WriteReport? report = null;
-            if (writing && !stages.Diagnostics.HasErrors)
-            {
-                var writeStart = stages.Elapsed;
-                report = SiteWriter.Write(settings.Output, files.Files, manifest, await held);
-                files.Search.History?.Save();
-                stages.Record("Write", writeStart);
-                written = true;
-            }
-
+            var (size, report) = await Write(settings, stages, files, manifest, held, writing);
+            written = report is not null;
             return Result(settings, stages, await archive, files, written, report?.Warning) with
             {
                 Size = files.Pages.Pages.Count > 0 ? size : null,
@@ -109,12 +81,53 @@ public static class SiteBuild
         }
         finally
         {
-            await stages.SettleAsync();
+            await stages.WaitAllAsync();
             if (writing && !written)
             {
                 SiteWriter.Discard(settings.Output);
             }
         }
+    }
+
+    /// <summary>The output stage: where pages go as they are made (the staging folder, counted, or held), the output's manifest, and
+    /// the files the staging folder holds, listed while the site is made.</summary>
+    private static (OutputSink Sink, OutputManifest? Manifest, Task<List<string>?> Held) OpenOutput(BuildSettings settings, bool writing)
+    {
+        var manifest = writing && settings.Cache.Length > 0 ? OutputManifest.Open(settings.Cache, settings.Output) : null;
+        var staging = writing ? SiteWriter.PrepareStaging(settings.Output) : null;
+        return (staging is not null ? OutputSink.Staging(staging, manifest) : settings.Check ? OutputSink.Counting : OutputSink.InMemory,
+            manifest, staging is not null ? Task.Run(() => SpareFiles.Held(staging, manifest?.Spare)) : Task.FromResult<List<string>?>(null));
+    }
+
+    /// <summary>The configuration and the theme's layouts, checked against the interface strings' keys: a site is made of both.</summary>
+    private static (SiteInputs? Site, Theme? Theme) LoadInputs(BuildSettings settings, ICollection<Diagnostic> diagnostics)
+    {
+        var site = SiteInputs.Load(settings, diagnostics, out var strings);
+        var theme = Theme.Load(settings.Theme, strings.Values.FirstOrDefault()?.Values.Keys.ToHashSet(StringComparer.Ordinal) ?? [], diagnostics);
+        return (theme is null ? null : site, theme);
+    }
+
+    /// <summary>What the site weighs, and the site written when no error was reported (null when it was not written). GitHub Pages
+    /// refuses a site over 1 GB: a warning from 80 %, an error (nothing written) above. The preview (in memory, its search index
+    /// made on demand) serves whatever it has.</summary>
+    private static async Task<(SiteSize Size, WriteReport? Report)> Write(BuildSettings settings, Stages stages, SiteFiles files, OutputManifest? manifest, Task<List<string>?> held, bool writing)
+    {
+        var size = SiteSize.Of(files.Files);
+        if (files.Pages.Pages.Count > 0 && !settings.InMemory && size.Problem(settings.Output, settings.SizeLimit) is { } tooLarge)
+        {
+            stages.Diagnostics.Add(tooLarge);
+        }
+
+        if (!writing || stages.Diagnostics.HasErrors)
+        {
+            return (size, null);
+        }
+
+        var writeStart = stages.Elapsed;
+        var report = SiteWriter.Write(settings.Output, files.Files, manifest, await held);
+        files.Search.History?.Save();
+        stages.Record("Write", writeStart);
+        return (size, report);
     }
 
     private static BuildResult Result(BuildSettings settings, Stages stages, Archive archive, SiteFiles files, bool written, string? writeWarning)

@@ -64,7 +64,7 @@ public sealed class Stages(CancellationToken cancellation = default)
 
     /// <summary>Waits until no stage is running any more, whatever became of them: after a failure, nothing may still be writing
     /// when the build cleans up.</summary>
-    public async Task SettleAsync() =>
+    public async Task WaitAllAsync() =>
         // Each failure reaches whoever awaits its stage (SiteBuild awaits them all); here only the end of every stage matters.
         await Task.WhenAll(_started).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 

@@ -56,87 +56,107 @@ public static class Commands
 
     private static async Task<int> RunCommandAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var input = new Option<string>("--input") { Description = "The content folder", DefaultValueFactory = _ => "input" };
-        var theme = new Option<string>("--theme") { Description = "The theme folder", DefaultValueFactory = _ => "theme" };
-        var output = new Option<string>("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "output" };
-        var cache = new Option<string>("--cache") { Description = "The folder where a build keeps what the next one can reuse (encoded photos, the reports as read, the index made)", DefaultValueFactory = _ => ".cache" };
-        var baseUrl = new Option<string?>("--base-url") { Description = "The site's public address, e.g. https://owner.github.io/repo/ (overrides site.yml)" };
+        var o = new Options();
+        var root = new RootCommand("ReportArchive: a multilingual, searchable static archive of newspaper feature reports");
+        foreach (var command in SiteCommands(o, stdout, stderr).Concat(ContentCommands(o, stdout, stderr)).Concat(DeskCommands(o, stdout, stderr)))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parsed = root.Parse(args.Length == 0 ? ["build"] : args);
+        var code = await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        return parsed.Errors.Count > 0 ? ExitCodes.Usage : code;
+    }
+
+    /// <summary>The options that several commands share.</summary>
+    private sealed class Options
+    {
+        public readonly Option<string> Input = new("--input") { Description = "The content folder", DefaultValueFactory = _ => "input" };
+        public readonly Option<string> Theme = new("--theme") { Description = "The theme folder", DefaultValueFactory = _ => "theme" };
+        public readonly Option<string> Output = new("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "output" };
+        public readonly Option<string> Cache = new("--cache") { Description = "The folder where a build keeps what the next one can reuse (encoded photos, the reports as read, the index made)", DefaultValueFactory = _ => ".cache" };
+        public readonly Option<string?> BaseUrl = new("--base-url") { Description = "The site's public address, e.g. https://owner.github.io/repo/ (overrides site.yml)" };
+        public readonly Option<long?> SizeLimit = new("--size-limit") { Description = "The most the site may weigh, in MB (default: GitHub Pages' 1 GB; 0 for no limit, for a host without one)" };
+        public readonly Argument<string> Report = new("report") { Description = "A report folder (input/reports/2023/some-slug) or its slug" };
+        public readonly Option<string?> Lang = new("--lang") { Description = "The translation's language key from site.yml (default: the first translation language)" };
+
+        /// <summary>A build's settings from the command line; only <c>build</c> names its output and cache.</summary>
+        public BuildSettings Settings(ParseResult result, bool building) => new(
+            result.GetValue(Input)!,
+            result.GetValue(Theme)!,
+            building ? result.GetValue(Output)! : "output",
+            result.GetValue(BaseUrl),
+            Cache: building ? result.GetValue(Cache)! : ".cache")
+        {
+            SizeLimit = result.GetValue(SizeLimit) switch
+            {
+                null => ReportArchive.Output.SiteSize.PagesLimit,
+                0 => long.MaxValue,
+                var mb => mb.Value * 1_000_000,
+            },
+        };
+    }
+
+    /// <summary>build, check, preview and verify.</summary>
+    private static IEnumerable<Command> SiteCommands(Options o, TextWriter stdout, TextWriter stderr)
+    {
         var timings = new Option<bool>("--timings") { Description = "Print when each stage of the build started and how long it took" };
-        var sizeLimit = new Option<long?>("--size-limit") { Description = "The most the site may weigh, in MB (default: GitHub Pages' 1 GB; 0 for no limit, for a host without one)" };
+        var build = new Command("build", "Build the site from the content folder (default: input/ -> output/)") { o.Input, o.Theme, o.Output, o.BaseUrl, o.Cache, timings, o.SizeLimit };
+        build.SetAction((result, ct) => Build(o.Settings(result, building: true), stdout, stderr, ct, result.GetValue(timings)));
 
-        var build = new Command("build", "Build the site from the content folder (default: input/ -> output/)") { input, theme, output, baseUrl, cache, timings, sizeLimit };
-        build.SetAction((result, ct) => Build(Settings(result), stdout, stderr, ct, result.GetValue(timings)));
+        var check = new Command("check", "Check all content and report every problem, and what the site will weigh; writes nothing") { o.Input, o.Theme, o.BaseUrl, o.SizeLimit };
+        check.SetAction((result, ct) => Build(o.Settings(result, building: false) with { Check = true }, stdout, stderr, ct));
 
-        var check = new Command("check", "Check all content and report every problem, and what the site will weigh; writes nothing") { input, theme, baseUrl, sizeLimit };
-        check.SetAction((result, ct) => Build(Settings(result) with { Check = true }, stdout, stderr, ct));
+        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 to serve the preview on", DefaultValueFactory = _ => 8080 };
+        var preview = new Command("preview", "Build, serve on 127.0.0.1, and rebuild and reload the browser when input/ or theme/ changes") { o.Input, o.Theme, port, o.Cache };
+        preview.SetAction((result, ct) => Preview(new BuildSettings(result.GetValue(o.Input)!, result.GetValue(o.Theme)!, "output", null, Cache: result.GetValue(o.Cache)!),
+            result.GetValue(port), stdout, stderr, ct));
 
+        var verify = new Command("verify", "Check a built site: every internal link, source and address resolves, and its size fits GitHub Pages") { o.Input, o.Output, o.BaseUrl };
+        verify.SetAction(result => Verify.VerifyCommand.Run(result.GetValue(o.Input)!, result.GetValue(o.Output)!, result.GetValue(o.BaseUrl), stdout, stderr));
+        return [build, check, preview, verify];
+    }
+
+    /// <summary>import, status and new.</summary>
+    private static IEnumerable<Command> ContentCommands(Options o, TextWriter stdout, TextWriter stderr)
+    {
         var file = new Argument<string>("file") { Description = "Raw text of a newspaper page (UTF-8, UTF-16, GB18030/GBK or Big5, detected), or a folder of such .txt files" };
         var encoding = new Option<string?>("--encoding") { Description = "The text's encoding when it cannot be detected: utf-8, utf-16, gb18030 or big5" };
         var slug = new Option<string?>("--slug") { Description = "The report's URL name (ASCII); derived from the text when omitted" };
         var date = new Option<string?>("--date") { Description = "The publication date, yyyy-MM-dd; inferred from the text when omitted" };
         var force = new Option<bool>("--force") { Description = "Replace an existing draft" };
-        var import = new Command("import", "Turn raw newspaper text into a draft report bundle") { file, input, slug, date, force, encoding };
-        import.SetAction(result => ImportCommand.Run(result.GetValue(file)!, result.GetValue(input)!, result.GetValue(slug), result.GetValue(date), result.GetValue(force), stdout, stderr, result.GetValue(encoding)));
+        var import = new Command("import", "Turn raw newspaper text into a draft report bundle") { file, o.Input, slug, date, force, encoding };
+        import.SetAction(result => ImportCommand.Run(result.GetValue(file)!, result.GetValue(o.Input)!, result.GetValue(slug), result.GetValue(date), result.GetValue(force), stdout, stderr, result.GetValue(encoding)));
 
         var json = new Option<bool>("--json") { Description = "Print the coverage as JSON, for tools" };
-        var status = new Command("status", "Show translation coverage: sections current, stale, partial and missing, and untranslated slots") { input, json };
-        status.SetAction(result => StatusCommand.Run(result.GetValue(input)!, result.GetValue(json), stdout, stderr));
+        var status = new Command("status", "Show translation coverage: sections current, stale, partial and missing, and untranslated slots") { o.Input, json };
+        status.SetAction(result => StatusCommand.Run(result.GetValue(o.Input)!, result.GetValue(json), stdout, stderr));
 
         var title = new Option<string>("--title") { Description = "The report's Chinese headline", Required = true };
         var newDate = new Option<string>("--date") { Description = "The publication date, yyyy-MM-dd", Required = true };
-        var newReport = new Command("new", "Create a report bundle with both language files, ready to fill in") { title, newDate, slug, input };
-        newReport.SetAction(result => NewCommand.Run(result.GetValue(title)!, result.GetValue(newDate)!, result.GetValue(slug), result.GetValue(input)!, stdout, stderr));
+        var newReport = new Command("new", "Create a report bundle with both language files, ready to fill in") { title, newDate, slug, o.Input };
+        newReport.SetAction(result => NewCommand.Run(result.GetValue(title)!, result.GetValue(newDate)!, result.GetValue(slug), result.GetValue(o.Input)!, stdout, stderr));
+        return [import, status, newReport];
+    }
 
-        var reportArgument = new Argument<string>("report") { Description = "A report folder (input/reports/2023/some-slug) or its slug" };
-        var lang = new Option<string?>("--lang") { Description = "The translation's language key from site.yml (default: the first translation language)" };
-        var translate = new Command("translate", "Write or extend a report's translation: one slot per heading, paragraph and caption, the original in a comment") { reportArgument, lang, input };
-        translate.SetAction(result => Translations.DeskCommands.Translate(result.GetValue(input)!, result.GetValue(reportArgument)!, result.GetValue(lang), stdout, stderr));
+    /// <summary>The translator's desk: translate, stamp, and xliff export and import.</summary>
+    private static IEnumerable<Command> DeskCommands(Options o, TextWriter stdout, TextWriter stderr)
+    {
+        var translate = new Command("translate", "Write or extend a report's translation: one slot per heading, paragraph and caption, the original in a comment") { o.Report, o.Lang, o.Input };
+        translate.SetAction(result => Translations.DeskCommands.Translate(result.GetValue(o.Input)!, result.GetValue(o.Report)!, result.GetValue(o.Lang), stdout, stderr));
 
         var sections = new Option<string[]>("--section") { Description = "A part that is done: 'head' or a section id (repeatable); all complete parts when omitted", AllowMultipleArgumentsPerToken = true };
-        var stamp = new Command("stamp", "Record that the translation of these parts matches the current original") { reportArgument, sections, lang, input };
-        stamp.SetAction(result => Translations.DeskCommands.Stamp(result.GetValue(input)!, result.GetValue(reportArgument)!, result.GetValue(lang), result.GetValue(sections) ?? [], stdout, stderr));
+        var stamp = new Command("stamp", "Record that the translation of these parts matches the current original") { o.Report, sections, o.Lang, o.Input };
+        stamp.SetAction(result => Translations.DeskCommands.Stamp(result.GetValue(o.Input)!, result.GetValue(o.Report)!, result.GetValue(o.Lang), result.GetValue(sections) ?? [], stdout, stderr));
 
         var xliffOutput = new Option<string?>("--output", "-o") { Description = "The XLIFF file to write (default: <slug>.<lang>.xlf)" };
         var all = new Option<bool>("--all") { Description = "Every unit, not only the untranslated and stale ones" };
-        var export = new Command("export", "Write a report's untranslated and stale units as XLIFF 2.0 for a translation tool") { reportArgument, lang, xliffOutput, all, input };
-        export.SetAction(result => Translations.XliffCommand.Export(result.GetValue(input)!, result.GetValue(reportArgument)!, result.GetValue(lang), result.GetValue(xliffOutput), result.GetValue(all), stdout, stderr));
+        var export = new Command("export", "Write a report's untranslated and stale units as XLIFF 2.0 for a translation tool") { o.Report, o.Lang, xliffOutput, all, o.Input };
+        export.SetAction(result => Translations.XliffCommand.Export(result.GetValue(o.Input)!, result.GetValue(o.Report)!, result.GetValue(o.Lang), result.GetValue(xliffOutput), result.GetValue(all), stdout, stderr));
         var xliffFile = new Argument<string>("file") { Description = "An XLIFF 2.0 file exported by 'xliff export' and translated" };
-        var importXliff = new Command("import", "Write an XLIFF 2.0 file's translated units into the translation and stamp the parts it completes") { xliffFile, input };
-        importXliff.SetAction(result => Translations.XliffCommand.Import(result.GetValue(input)!, result.GetValue(xliffFile)!, stdout, stderr));
-        var xliff = new Command("xliff", "Exchange translations with translation tools as XLIFF 2.0") { export, importXliff };
-
-        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 to serve the preview on", DefaultValueFactory = _ => 8080 };
-        var preview = new Command("preview", "Build, serve on 127.0.0.1, and rebuild and reload the browser when input/ or theme/ changes") { input, theme, port, cache };
-        preview.SetAction((result, ct) => Preview(new BuildSettings(result.GetValue(input)!, result.GetValue(theme)!, "output", null, Cache: result.GetValue(cache)!),
-            result.GetValue(port), stdout, stderr, ct));
-
-        var verify = new Command("verify", "Check a built site: every internal link, source and address resolves, and its size fits GitHub Pages") { input, output, baseUrl };
-        verify.SetAction(result => Verify.VerifyCommand.Run(result.GetValue(input)!, result.GetValue(output)!, result.GetValue(baseUrl), stdout, stderr));
-
-        var root = new RootCommand("ReportArchive: a multilingual, searchable static archive of newspaper feature reports") { build, check, import, status, newReport, preview, verify, translate, stamp, xliff };
-        var parsed = root.Parse(args.Length == 0 ? ["build"] : args);
-        if (parsed.Errors.Count > 0)
-        {
-            await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
-            return ExitCodes.Usage;
-        }
-
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
-
-        BuildSettings Settings(ParseResult result) => new(
-            result.GetValue(input)!,
-            result.GetValue(theme)!,
-            result.CommandResult.Command == build ? result.GetValue(output)! : "output",
-            result.GetValue(baseUrl),
-            Cache: result.CommandResult.Command == build ? result.GetValue(cache)! : ".cache")
-        {
-            SizeLimit = result.GetValue(sizeLimit) switch
-            {
-                null => Output.SiteSize.PagesLimit,
-                0 => long.MaxValue,
-                var mb => mb.Value * 1_000_000,
-            },
-        };
+        var importXliff = new Command("import", "Write an XLIFF 2.0 file's translated units into the translation and stamp the parts it completes") { xliffFile, o.Input };
+        importXliff.SetAction(result => Translations.XliffCommand.Import(result.GetValue(o.Input)!, result.GetValue(xliffFile)!, stdout, stderr));
+        return [translate, stamp, new Command("xliff", "Exchange translations with translation tools as XLIFF 2.0") { export, importXliff }];
     }
 
     private static async Task<int> Build(BuildSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellation, bool timings = false)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ReportArchive.Build;
 using ReportArchive.Configuration;
+using ReportArchive.Reuse;
 
 namespace ReportArchive.Content;
 
@@ -17,16 +18,16 @@ public sealed record Archive(ImmutableArray<Report> Reports)
     /// <summary>Reads every bundle on every core (in the bundles' order) and checks each against the site's taxonomy, then the
     /// archive as a whole. With a memo, an unchanged bundle under unchanged site inputs is taken as it was, with its diagnostics;
     /// with a <paramref name="store"/>, a bundle whose files are as the last build found them is taken from it instead of being read.</summary>
-    public static Archive Load(string input, SiteInputs? site, BuildMemo? memo, ContentCache? store, ICollection<Diagnostic> diagnostics)
+    public static Archive Load(string input, SiteInputs? site, ReuseStore? memo, ContentCache? store, ICollection<Diagnostic> diagnostics)
     {
         var languages = site?.Languages ?? LanguageSet.Default;
         // In the preview, a watcher says what changed: the bundles it did not touch are taken as the last build left them,
         // without looking at their files (at 10,000 reports, looking at every bundle's files took most of a rebuild).
-        var changes = memo is not null && site is not null ? memo.Changes : null;
-        var bundlesKey = $"bundles|{Path.GetFullPath(input)}|{string.Join(",", languages.Keys)}";
+        var changes = memo is not null && site is not null ? memo.Changes.Since : null;
+        var bundlesKey = new BundleListKey(Path.GetFullPath(input), string.Join(",", languages.Keys));
         string[]? bundles = null;
         Dictionary<string, string>? known = null;
-        if (changes is not null && memo!.TryReuse<string[]>(bundlesKey, out var last))
+        if (changes is not null && memo!.TryReuse(bundlesKey, out var last))
         {
             known = ByFullPath(last);
             (bundles, known) = ChangesBundles(known, input, languages, changes) ? (null, null) : (last, known);
@@ -35,7 +36,7 @@ public sealed record Archive(ImmutableArray<Report> Reports)
         bundles ??= ReportLoader.FindBundles(input, languages).ToArray();
         if (memo is not null && site is not null)
         {
-            memo.Put(bundlesKey, bundles);
+            memo.Record(bundlesKey, bundles);
         }
 
         store?.Expect(bundles);
@@ -46,31 +47,16 @@ public sealed record Archive(ImmutableArray<Report> Reports)
             changed = changes.Select(path => BundleOf(path, known)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         }
 
-        var loaded = new (Report? Report, List<Diagnostic> Diagnostics)[bundles.Length];
+        var loaded = new LoadedBundle[bundles.Length];
         Parallel.For(0, bundles.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            (Report?, List<Diagnostic>) Read() => store is not null && site is not null
-                ? store.GetOrRead(bundles[i], () => LoadOne(bundles[i], languages, site))
-                : LoadOne(bundles[i], languages, site);
-            if (memo is null || site is null)
-            {
-                loaded[i] = Read();
-                return;
-            }
-
-            var untouched = $"bundle|{bundles[i]}|{site.Fingerprint}";
-            if (changed is not null && !changed.Contains(bundles[i]) && memo.TryReuse<(Report?, List<Diagnostic>)>(untouched, out var kept))
-            {
-                loaded[i] = kept;
-                return;
-            }
-
-            loaded[i] = memo.GetOrAdd($"load|{bundles[i]}|{ReportLoader.Version(bundles[i], languages)}|{site.Fingerprint}", Read);
-            memo.Put(untouched, loaded[i]);
+            loaded[i] = memo is null || site is null
+                ? Read(bundles[i], languages, site, store)
+                : Kept(memo, bundles[i], changed, languages, site, store);
         });
-        foreach (var (_, found) in loaded)
+        foreach (var found in loaded)
         {
-            foreach (var d in found)
+            foreach (var d in found.Diagnostics)
             {
                 diagnostics.Add(d);
             }
@@ -79,6 +65,30 @@ public sealed record Archive(ImmutableArray<Report> Reports)
         var reports = loaded.Select(l => l.Report).OfType<Report>().ToImmutableArray();
         ReportChecks.CheckSlugs(reports, diagnostics);
         return new Archive(reports) { Previous = store?.Previous ?? new Dictionary<string, Report>() };
+    }
+
+    /// <summary>A bundle read from its files, or taken from <paramref name="store"/> when its files are as the last build found them.</summary>
+    private static LoadedBundle Read(string bundle, LanguageSet languages, SiteInputs? site, ContentCache? store)
+    {
+        var (report, found) = store is not null && site is not null
+            ? store.GetOrRead(bundle, () => LoadOne(bundle, languages, site))
+            : LoadOne(bundle, languages, site);
+        return new LoadedBundle(report, found);
+    }
+
+    /// <summary>A bundle as the preview kept it: untouched since the last build by what the watcher reported, or with its files in
+    /// the state they were in when it was read; otherwise read.</summary>
+    private static LoadedBundle Kept(ReuseStore memo, string bundle, HashSet<string>? changed, LanguageSet languages, SiteInputs site, ContentCache? store)
+    {
+        var untouched = new UntouchedBundleKey(bundle, site.Fingerprint);
+        if (changed is not null && !changed.Contains(bundle) && memo.TryReuse(untouched, out var kept))
+        {
+            return kept;
+        }
+
+        var loaded = memo.Reuse(new BundleKey(bundle, ReportLoader.Version(bundle, languages), site.Fingerprint),
+            key => Read(key.Bundle, languages, site, store));
+        return memo.Record(untouched, loaded);
     }
 
     /// <summary>Bundles by their full paths (as a watcher reports them), each to its path as the build names it.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using ReportArchive.Build;
+using ReportArchive.Reuse;
 using ReportArchive.Sources;
 
 namespace ReportArchive.Content;
@@ -12,18 +13,16 @@ namespace ReportArchive.Content;
 /// <remarks>A bundle's entry is used only while every file of the bundle (its language files, any other file beside them,
 /// its photos) has the name, size and modification time it had when the bundle was read, and the program, the site inputs
 /// (configuration, taxonomy, theme), the languages and the folder the build runs in are the ones the file was written under.
-/// A file modified less than <see cref="Settle"/> before it was read is not trusted to show a later change in its time (file
+/// A file modified less than <see cref="FileTimes.Settle"/> before it was read is not trusted to show a later change in its time (file
 /// systems keep times in coarse steps, and two writes within one step look alike): such a bundle is kept only as what the build read (the search index is made from it), never taken as the bundle, and is read
 /// again by the next build, as is a bundle checked out again (new times). A bundle with a symbolic link in it is never kept. A
 /// file that cannot be read as this program wrote it is ignored.</remarks>
 public sealed class ContentCache
 {
-    /// <summary>Before the stamp of a bundle kept as a build read it but not trusted to be so still (its files had changed just
-    /// before): no bundle's files give such a stamp, so the next build reads it again.</summary>
-    private const string Unsettled = "\0unsettled|";
+    /// <summary>Before the files' state of a bundle kept as a build read it but not trusted to be so still (its files had changed just
+    /// before): no bundle's files give such a state, so the next build reads it again.</summary>
+    internal const string Unsettled = "\0unsettled|";
 
-    /// <summary>How long after its last change a file's time is trusted to tell the next change.</summary>
-    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
 
     // The folder the build runs in, asked once: bundles' full paths are made against it (asking for each is a system call).
     private readonly string _working = Environment.CurrentDirectory;
@@ -33,7 +32,7 @@ public sealed class ContentCache
     private readonly string _folder;
     private readonly string _context;
     private readonly DateTime _started = DateTime.UtcNow;
-    private readonly ConcurrentDictionary<string, Lazy<Chunk>> _chunks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ContentChunk>> _chunks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Report> _previous = new(StringComparer.Ordinal);
     private HashSet<string>? _expected;
     private int _reused;
@@ -77,8 +76,8 @@ public sealed class ContentCache
             return read(); // nothing kept, and nothing to keep
         }
 
-        var chunk = _chunks.GetOrAdd(ChunkName(bundle), name => new(() => Chunk.Load(Path.Combine(_folder, name), _context))).Value;
-        var before = Stamp(FullPath(bundle));
+        var chunk = _chunks.GetOrAdd(ChunkName(bundle), name => new(() => ContentChunk.Load(Path.Combine(_folder, name), _context))).Value;
+        var before = FileState(FullPath(bundle));
         (Report?, List<Diagnostic>) Again()
         {
             Interlocked.Increment(ref _mended);
@@ -88,7 +87,7 @@ public sealed class ContentCache
         if (before is not null && chunk.TryGet(bundle, before.Value.Files, Again, out var kept))
         {
             Interlocked.Increment(ref _reused);
-            return Stamped(kept, bundle, before.Value.Files);
+            return WithFileState(kept, bundle, before.Value.Files);
         }
 
         if (chunk.Previous(bundle) is { } previous)
@@ -99,13 +98,13 @@ public sealed class ContentCache
         var result = read();
         Interlocked.Increment(ref _read);
         chunk.Put(bundle, before, result);
-        return before is { } found && found.Newest < _started - Settle ? Stamped(result, bundle, found.Files) : result;
+        return before is { } found && found.Newest < _started - FileTimes.Settle ? WithFileState(result, bundle, found.Files) : result;
     }
 
-    /// <summary>The report with its <see cref="Report.Stamp"/>: the bundle's files as found, settled.</summary>
-    private (Report?, List<Diagnostic>) Stamped((Report? Report, List<Diagnostic> Diagnostics) read, string bundle, string files) =>
+    /// <summary>The report with its <see cref="Report.FileState"/>: the bundle's files as found, settled.</summary>
+    private (Report?, List<Diagnostic>) WithFileState((Report? Report, List<Diagnostic> Diagnostics) read, string bundle, string files) =>
         (read.Report is { } report
-            ? report with { Stamp = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{FullPath(bundle)}\n{files}")))[..32] }
+            ? report with { FileState = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{FullPath(bundle)}\n{files}")))[..32] }
             : null,
         read.Diagnostics);
 
@@ -119,7 +118,7 @@ public sealed class ContentCache
             if (_keeping && _expected is { } expected)
             {
                 Directory.CreateDirectory(_folder);
-                Parallel.ForEach(_chunks, pair => pair.Value.Value.Save(Path.Combine(_folder, pair.Key), _context, expected, _started - Settle, b => Stamp(FullPath(b))));
+                Parallel.ForEach(_chunks, pair => pair.Value.Value.Save(Path.Combine(_folder, pair.Key), _context, expected, _started - FileTimes.Settle, b => FileState(FullPath(b))));
                 // The files of year folders that no longer hold a bundle.
                 var years = expected.Select(ChunkName).ToHashSet(StringComparer.Ordinal);
                 foreach (var file in Directory.EnumerateFiles(_folder, "*.bin").Where(f => !years.Contains(Path.GetFileName(f))).ToList())
@@ -150,7 +149,7 @@ public sealed class ContentCache
     /// <summary>The path, size and time of every file of a bundle (its photos included), and the latest of the times; null when
     /// the bundle, its year folder or one of its files is a symbolic link: such a bundle is never kept. <paramref name="folder"/>
     /// is the bundle's full path.</summary>
-    private static (string Files, DateTime Newest)? Stamp(string folder)
+    private static (string Files, DateTime Newest)? FileState(string folder)
     {
         folder = folder.TrimEnd(Path.DirectorySeparatorChar);
         if (FileStat.Of(folder).Kind != FileKind.Directory || (Path.GetDirectoryName(folder) is { } parent && FileStat.Of(parent).Kind == FileKind.Link))
@@ -158,11 +157,11 @@ public sealed class ContentCache
             return null;
         }
 
-        // The names only (the enumeration looks at no file), then one look at each: a build stamps every bundle of the archive.
+        // The names only (the enumeration looks at no file), then one look at each: a build looks at every bundle of the archive.
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
         var paths = new System.IO.Enumeration.FileSystemEnumerable<string>(folder, (ref System.IO.Enumeration.FileSystemEntry entry) => entry.ToFullPath(), options).ToList();
         paths.Sort(StringComparer.Ordinal);
-        var stamp = new System.Text.StringBuilder();
+        var state = new System.Text.StringBuilder();
         var newest = 0L;
         foreach (var path in paths)
         {
@@ -175,163 +174,10 @@ public sealed class ContentCache
             if (found.Kind is FileKind.File or FileKind.Other)
             {
                 newest = Math.Max(newest, found.Modified);
-                stamp.Append(path.AsSpan(folder.Length + 1)).Append(':').Append(found.Length).Append(':').Append(found.Modified).Append('|');
+                state.Append(path.AsSpan(folder.Length + 1)).Append(':').Append(found.Length).Append(':').Append(found.Modified).Append('|');
             }
         }
 
-        return (stamp.ToString(), new DateTime(newest, DateTimeKind.Utc));
-    }
-
-    /// <summary>The kept bundles of one year folder: as read from its file (each entry's bytes, parsed only when used), and
-    /// what this build did with each bundle it asked for.</summary>
-    private sealed class Chunk
-    {
-        private readonly Dictionary<string, ContentFormat.Entry> _stored;
-        private readonly ConcurrentDictionary<string, Use> _used = new(StringComparer.Ordinal);
-        private int _changed;
-
-        private Chunk(Dictionary<string, ContentFormat.Entry> stored) => _stored = stored;
-
-        /// <summary>An entry to keep as it is, or a bundle this build read (kept when saved, if its files are as they were
-        /// when it was read and settled), or nothing to keep.</summary>
-        private sealed record Use(ContentFormat.Entry? Entry, (string Files, DateTime Newest)? Read = null, (Report?, List<Diagnostic>) Result = default);
-
-        public static Chunk Load(string path, string context)
-        {
-            var stored = new Dictionary<string, ContentFormat.Entry>(StringComparer.Ordinal);
-            try
-            {
-                if (File.Exists(path))
-                {
-                    // Kept open while a report reads its text from it: a build that writes the year's file again renames a new one into place.
-                    var file = new KeptFile(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete));
-                    ContentFormat.ReadEntries(file, context, stored);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException)
-            {
-                stored.Clear(); // unreadable or written by another program: every bundle of the year is read again
-            }
-
-            return new Chunk(stored);
-        }
-
-        /// <summary>The bundle as kept, when its files are as they were; its text is read when first asked for, or, when it is not
-        /// as kept, by <paramref name="again"/>.</summary>
-        public bool TryGet(string bundle, string files, Func<(Report?, List<Diagnostic>)> again, out (Report?, List<Diagnostic>) kept)
-        {
-            kept = default;
-            if (!_stored.TryGetValue(bundle, out var entry) || entry.Stamp != files || entry.Head is null)
-            {
-                return false;
-            }
-
-            try
-            {
-                kept = ContentFormat.ReadBundle(entry, again);
-            }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or FormatException)
-            {
-                return false;
-            }
-
-            _used[bundle] = new Use(entry);
-            return true;
-        }
-
-        /// <summary>The bundle's report as the file holds it, whatever its files are now; null when it holds none.</summary>
-        public Report? Previous(string bundle)
-        {
-            try
-            {
-                return _stored.TryGetValue(bundle, out var entry) && entry.Head is not null ? ContentFormat.ReadBundle(entry, again: null).Item1 : null;
-            }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or FormatException)
-            {
-                return null;
-            }
-        }
-
-        /// <summary>Records a bundle this build read, found as <paramref name="before"/> when it began (null: not to be kept).
-        /// It is written when the cache is saved, beside the pages being made rather than before them.</summary>
-        public void Put(string bundle, (string, DateTime)? before, (Report?, List<Diagnostic>) read)
-        {
-            _used[bundle] = new Use(null, before, read);
-            Interlocked.Increment(ref _changed);
-        }
-
-        /// <summary>Writes the year's file when what it should hold changed: the entries this build used or read (a bundle read
-        /// is kept only when its files are as they were when it was read and last changed before <paramref name="settled"/>),
-        /// and the entries it did not ask for of bundles still there.</summary>
-        public void Save(string path, string context, HashSet<string> expected, DateTime settled, Func<string, (string Files, DateTime Newest)?> stamp)
-        {
-            var kept = new List<(string Bundle, ContentFormat.Entry? Entry, (Report?, List<Diagnostic>) Read)>();
-            foreach (var (bundle, use) in _used)
-            {
-                if (use.Entry is not null)
-                {
-                    kept.Add((bundle, use.Entry, default));
-                }
-                else if (use.Read is { } before && stamp(bundle) is { } after && after.Files == before.Files && after.Newest < settled)
-                {
-                    kept.Add((bundle, new ContentFormat.Entry(after.Files, null, []), use.Result));
-                }
-                else if (use.Read is { } read && use.Result.Item1 is not null)
-                {
-                    // Not trusted to be as read by the next build (it reads the bundle again), but kept as what this build read:
-                    // the search index made from it is made again from it (see Previous).
-                    kept.Add((bundle, new ContentFormat.Entry(Unsettled + read.Files, null, []), use.Result));
-                }
-            }
-
-            kept.AddRange(_stored.Where(s => !_used.ContainsKey(s.Key)).Select(s => (s.Key, (ContentFormat.Entry?)s.Value, default((Report?, List<Diagnostic>)))));
-            kept.RemoveAll(k => !expected.Contains(k.Bundle));
-            if (_changed == 0 && kept.Count == _stored.Count)
-            {
-                return; // every bundle as the file holds it
-            }
-
-            if (kept.Count == 0)
-            {
-                File.Delete(path);
-                return;
-            }
-
-            kept.Sort((a, b) => string.CompareOrdinal(a.Bundle, b.Bundle));
-            var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            try
-            {
-                using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-                {
-                    ContentFormat.WriteEntries(file, context, kept);
-                }
-
-                File.Move(temporary, path, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
-        }
-    }
-}
-
-/// <summary>What names this build of the program: entries written by another build of it may describe what it reads differently.</summary>
-internal static class ProgramIdentity
-{
-    public static readonly string Value = Find();
-
-    private static string Find()
-    {
-        try
-        {
-            return typeof(ProgramIdentity).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-        }
-        catch (Exception e) when (e is NotSupportedException or InvalidOperationException)
-        {
-            // The program's own file, then, as it is on disk.
-            var program = new FileInfo(Environment.ProcessPath ?? "");
-            return program.Exists ? $"{program.FullName}:{program.Length}:{program.LastWriteTimeUtc.Ticks}" : Guid.NewGuid().ToString("N");
-        }
+        return (state.ToString(), new DateTime(newest, DateTimeKind.Utc));
     }
 }

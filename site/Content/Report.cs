@@ -16,7 +16,7 @@ public sealed record Report(
     /// <summary>Names the bundle's folder and files (paths, sizes, times) as the content cache found them, settled, when the report
     /// was read or taken from it; null when not known so. Pages made from a report are kept between builds under it (see
     /// <c>RenderContext.ReportPages</c>). Not part of the parsed form: the cache gives it anew on every build.</summary>
-    public string? Stamp { get; init; }
+    public string? FileState { get; init; }
 
     /// <summary>A number for this report as read, never given to another in the process: a preview keeps a report while its bundle
     /// is unchanged, so the number names the bundle in that state, and a list of numbers a list of reports, in a short key.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ReportArchive.Sources;
 
 namespace ReportArchive.Output;
 
@@ -14,25 +15,15 @@ public static class SealedFile
     /// <summary>Writes a file's bytes made by <see cref="Bytes"/>; false when they could not be written.</summary>
     public static bool Write(string path, byte[] bytes)
     {
-        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                file.Write(bytes);
-            }
-
-            File.Move(temporary, path, overwrite: true);
+            WholeFile.Write(path, file => file.Write(bytes));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
-        }
-        finally
-        {
-            File.Delete(temporary);
         }
     }
 

@@ -60,12 +60,26 @@ public static class SiteWriter
     /// removes the files the site no longer has, then swaps it in for the output. Returns what it did, and a warning when the
     /// previous site could not be kept as the next build's spare (the new one is in place). With a <paramref name="manifest"/>
     /// (which holds every file the sink wrote), the files copied here are added to it, and it follows the folders through the swap.
-    /// With <paramref name="held"/>, the files the staging folder held before this build wrote into it (<see cref="Held"/>), the
+    /// With <paramref name="held"/>, the files the staging folder held before this build wrote into it (<see cref="SpareFiles.Held"/>), the
     /// files to remove are found among them instead of by looking through the folder now.</summary>
     public static WriteReport Write(string outputDirectory, IEnumerable<OutputFile> files, OutputManifest? manifest = null, IReadOnlyList<string>? held = null)
     {
-        var output = Full(outputDirectory);
-        var (staging, retired) = Folders(outputDirectory);
+        var (staging, _) = Folders(outputDirectory);
+        var report = Complete(staging, files, manifest, held);
+        // The manifest of the new site is written before the swap, and takes its place after it (see OutputManifest).
+        var described = manifest?.Prepare() ?? false;
+        return Swap(outputDirectory, kept =>
+        {
+            if (described)
+            {
+                manifest!.Commit(kept);
+            }
+        }) is { } warning ? report with { Warning = warning } : report;
+    }
+
+    /// <summary>Writes into the staging folder the files not already there as they should be, and removes the files the site no longer has.</summary>
+    private static WriteReport Complete(string staging, IEnumerable<OutputFile> files, OutputManifest? manifest, IReadOnlyList<string>? held)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var targets = new List<(OutputFile File, string Target)>();
         foreach (var file in files)
@@ -102,29 +116,26 @@ public static class SiteWriter
                 manifest.Made(t.File.Path, new FileMark(written.Length, written.LastWriteTimeUtc.Ticks, default));
             }
         });
-        var removed = RemoveAllBut(staging, seen, held);
-        var report = new WriteReport(copied, removed, null);
-        // The manifest of the new site is written before the swap, and takes its place after it (see OutputManifest).
-        var described = manifest?.Prepare() ?? false;
-        void Commit(bool kept)
-        {
-            if (described)
-            {
-                manifest!.Commit(kept);
-            }
-        }
+        return new WriteReport(copied, RemoveAllBut(staging, seen, held), null);
+    }
 
+    /// <summary>Swaps the staging folder in for the output, keeping the previous site as the spare; <paramref name="commit"/> is told
+    /// whether it was kept. Returns a warning when it could not be (the new site is in place).</summary>
+    private static string? Swap(string outputDirectory, Action<bool> commit)
+    {
+        var output = Full(outputDirectory);
+        var (staging, retired) = Folders(outputDirectory);
         if (!Directory.Exists(output))
         {
             Directory.Move(staging, output);
-            Commit(kept: false);
-            return report;
+            commit(false);
+            return null;
         }
 
         if (Exchange(staging, output))
         {
-            Commit(kept: true);
-            return report; // the previous site now stands where the staging folder was: the next build's spare
+            commit(true);
+            return null; // the previous site now stands where the staging folder was: the next build's spare
         }
 
         Directory.Move(output, retired);
@@ -145,133 +156,14 @@ public static class SiteWriter
         try
         {
             Directory.Move(retired, staging);
-            Commit(kept: true);
-            return report;
+            commit(true);
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Commit(kept: false);
-            return report with { Warning = $"the new site is in {outputDirectory}/, but the previous one could not be kept as the next build's spare ({e.Message}); the next build removes it from {retired}" };
+            commit(false);
+            return $"the new site is in {outputDirectory}/, but the previous one could not be kept as the next build's spare ({e.Message}); the next build removes it from {retired}";
         }
-    }
-
-    /// <summary>The site paths of the files a staging folder holds (made by <see cref="PrepareStaging"/>): listed while the build
-    /// runs, before or while it writes, so that the write need not look through the folder. A file the build writes may be listed
-    /// or not: it is the site's either way, and only files that are not are removed.</summary>
-    /// <remarks>With <paramref name="spare"/>, the files the spare's manifest records and when it was written, a folder of the
-    /// spare is not read when its change time (which changes whenever an entry is added, removed or renamed in it, and which no
-    /// program can set back) is older than the manifest by more than <see cref="Settle"/>: it holds the files the manifest records
-    /// in it, and its recorded subfolders are looked at in the same way. Any other folder is read. A site has tens of thousands
-    /// of folders, and reading one costs five system calls where looking at it costs one.</remarks>
-    public static List<string>? Held(string staging, (IReadOnlyCollection<string> Files, long Written)? spare = null)
-    {
-        try
-        {
-            var top = Path.GetFullPath(staging).TrimEnd(Path.DirectorySeparatorChar);
-            return spare is { } described ? Walked(top, described.Files, described.Written - Settle.Ticks) : Listed(top);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null; // the write looks through the folder itself
-        }
-    }
-
-    /// <summary>How long before its manifest was written a folder must have last changed to be taken as the manifest records it:
-    /// file systems keep times in coarse steps, behind the clock.</summary>
-    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
-
-    private static List<string> Walked(string top, IReadOnlyCollection<string> described, long unchangedBefore)
-    {
-        // The recorded files of each folder (site paths, "" the root) and its recorded subfolders.
-        var files = new Dictionary<string, List<string>>(StringComparer.Ordinal) { [""] = [] };
-        var folders = new Dictionary<string, List<string>>(StringComparer.Ordinal) { [""] = [] };
-        foreach (var path in described)
-        {
-            var slash = path.LastIndexOf('/');
-            var folder = slash < 0 ? "" : path[..slash];
-            if (!files.TryGetValue(folder, out var list))
-            {
-                files[folder] = list = [];
-                for (var (child, parent) = (folder, Parent(folder)); ; (child, parent) = (parent, Parent(parent)))
-                {
-                    var known = folders.TryGetValue(parent, out var children);
-                    if (!known)
-                    {
-                        folders[parent] = children = [];
-                        files.TryAdd(parent, []);
-                    }
-
-                    children!.Add(child);
-                    if (known || parent.Length == 0)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            list.Add(path);
-        }
-
-        var held = new List<string>();
-        var pending = new Stack<string>([""]);
-        while (pending.TryPop(out var folder))
-        {
-            var full = folder.Length == 0 ? top : OutputFile.Target(top, folder);
-            var found = FileStat.Of(full);
-            if (found.Kind != FileKind.Directory)
-            {
-                continue; // gone, or not a folder: its parent, changed since, lists what stands there
-            }
-
-            var recorded = folders.GetValueOrDefault(folder) ?? [];
-            if (found.Changed < unchangedBefore)
-            {
-                held.AddRange(files[folder]);
-                recorded.ForEach(pending.Push);
-                continue;
-            }
-
-            var subfolders = recorded.ToHashSet(StringComparer.Ordinal);
-            foreach (var (name, isFolder) in new System.IO.Enumeration.FileSystemEnumerable<(string, bool)>(full,
-                (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory),
-                new EnumerationOptions { AttributesToSkip = 0 }))
-            {
-                var path = folder.Length == 0 ? name : $"{folder}/{name}";
-                if (!isFolder)
-                {
-                    held.Add(path);
-                }
-                else if (subfolders.Contains(path))
-                {
-                    pending.Push(path);
-                }
-                else
-                {
-                    held.AddRange(Listed(Path.Combine(full, name)).Select(p => $"{path}/{p}"));
-                }
-            }
-        }
-
-        return held;
-    }
-
-    private static string Parent(string folder) => folder.LastIndexOf('/') is var slash and >= 0 ? folder[..slash] : "";
-
-    private static List<string> Listed(string top)
-    {
-        // Each file's site path made from the folder and name the enumeration holds: tens of thousands of files, each once.
-        var files = new System.IO.Enumeration.FileSystemEnumerable<string>(top,
-            (ref System.IO.Enumeration.FileSystemEntry entry) =>
-            {
-                var folder = entry.Directory.Length > top.Length ? entry.Directory[(top.Length + 1)..] : [];
-                var path = folder.IsEmpty ? entry.FileName.ToString() : string.Concat(folder, "/", entry.FileName);
-                return Path.DirectorySeparatorChar == '/' ? path : path.Replace(Path.DirectorySeparatorChar, '/');
-            },
-            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-        {
-            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory,
-        };
-        return [.. files];
     }
 
     /// <summary>Removes every file of <paramref name="root"/> whose site path is not in <paramref name="keep"/>, and the folders
@@ -281,7 +173,7 @@ public static class SiteWriter
         var removed = 0;
         var emptied = new HashSet<string>(StringComparer.Ordinal);
         var top = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
-        foreach (var path in held ?? Listed(top))
+        foreach (var path in held ?? SpareFiles.Listed(top))
         {
             if (!keep.Contains(path))
             {

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Logging;
 using ReportArchive.Build;
 using ReportArchive.Configuration;
+using ReportArchive.Reuse;
 
 namespace ReportArchive.Preview;
 
@@ -22,7 +23,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     private readonly BuildSettings _settings;
-    private readonly BuildMemo _memo = new();
+    private readonly ReuseStore _memo = new();
     private readonly TextWriter _log;
     private readonly LiveEvents _events = new();
     private readonly IChangeSource _changes;
@@ -57,10 +58,10 @@ public sealed class PreviewServer : IAsyncDisposable
         var server = new PreviewServer(settings, Routing.Routes.Of(config).BasePath, log, changes ?? new FolderWatcher(settings.Input, settings.Theme));
         await server.ListenAsync(port);
         // Watching starts before the first build, so that no change goes unseen; a change during that build makes the next.
-        server._memo.Watch();
+        server._memo.Changes.Watch();
         server._changes.Start(path =>
         {
-            server._memo.Changed(path);
+            server._memo.Changes.Changed(path);
             server._debouncer.Signal();
         });
         await server.RebuildAsync();

@@ -1,8 +1,8 @@
-using ReportArchive.Build;
 using ReportArchive.Configuration;
 using ReportArchive.Content;
 using ReportArchive.Output;
 using ReportArchive.Rendering;
+using ReportArchive.Reuse;
 using ReportArchive.Routing;
 
 namespace ReportArchive.Publish;
@@ -12,15 +12,30 @@ public sealed record PublishedFiles(IReadOnlyList<OutputFile> Files) : IPublishe
 {
     public static readonly PublishedFiles None = new([]);
 
-    public static PublishedFiles Make(SiteInputs site, Archive archive, RenderedPages pages, BuildMemo? memo)
+    public static PublishedFiles Make(SiteInputs site, Archive archive, RenderedPages pages, ReuseStore? memo)
     {
         var routes = Routing.Routes.Of(site.Config);
-        Func<string, string> absolute = routes.Absolute;
-        // The sitemap lists every page: in the preview it is made again only when a page's address, date or alternates changed.
-        var sitemap = memo is null
-            ? Sitemap.Build(pages.Pages, absolute)
-            : memo.GetOrAdd($"sitemap|{site.Fingerprint}|{Sitemap.Key(pages.Pages)}", () => Sitemap.Build(pages.Pages, absolute));
+        // The sitemap lists every page: in the preview it is made again only when a page's address or date, or the site, changed.
+        var key = new SitemapKey(site.Fingerprint, memo is null ? "" : Sitemap.Key(pages.Pages)) { Records = pages.Pages, Routes = routes };
+        var sitemap = memo is null ? SitemapKey.Make(key) : memo.Reuse(key, SitemapKey.Make);
         return new PublishedFiles([.. sitemap, .. site.Languages.All.Select(l => AtomFeed.Build(l, archive.LatestFirst, site.Config, routes)),
-            HostFiles.Robots(absolute), HostFiles.NoJekyll()]);
+            HostFiles.Robots(routes.Absolute), HostFiles.NoJekyll()]);
     }
+}
+
+/// <summary>The sitemap of a site (named by its inputs' fingerprint) whose pages have these addresses and dates (named by
+/// <see cref="Sitemap.Key"/>): made from the pages' records and the site's addresses it carries, compared by the names alone.</summary>
+public sealed record SitemapKey(string Site, string Pages) : IReuseKey<IReadOnlyList<OutputFile>>
+{
+    public required IReadOnlyList<PageRecord> Records { get; init; }
+
+    public required Routing.Routes Routes { get; init; }
+
+    public string? Digest => null;
+
+    public static IReadOnlyList<OutputFile> Make(SitemapKey key) => Sitemap.Build(key.Records, key.Routes.Absolute);
+
+    public bool Equals(SitemapKey? other) => other is not null && Site == other.Site && Pages == other.Pages;
+
+    public override int GetHashCode() => HashCode.Combine(Site, Pages);
 }

@@ -14,10 +14,16 @@ public sealed class ArticlePages(RenderContext context)
     /// <summary>How wide a figure is drawn: the text column (42rem) on wide screens, the screen less its margins on narrow ones.</summary>
     private const string FigureSizes = "(min-width: 44rem) 42rem, calc(100vw - 2rem)";
 
-    public IEnumerable<RenderedPage> Render(Report report) => context.ReportPages(report, () => RenderUncached(report).ToList());
+    /// <summary>The key of a report's pages: the report and its photos as this build made them.</summary>
+    public ReportPagesKey Key(Report report, ReportPhotos photos) => new(context.Key, report, photos);
 
-    private IEnumerable<RenderedPage> RenderUncached(Report report) => report.Published.SelectMany(t => Article(report, t.Lang))
-        .Concat(report.Translations.SelectMany(pair => context.Languages.All.Select(l => Moved(report, l.Key, pair))));
+    public IEnumerable<RenderedPage> Render(ReportPagesKey key) => context.Pages(key, Make);
+
+    private List<RenderedPage> Make(ReportPagesKey key) =>
+    [
+        .. key.Report.Published.SelectMany(t => Article(key.Report, key.Photos, t.Lang)),
+        .. key.Report.Translations.SelectMany(pair => context.Languages.All.Select(l => Moved(key.Report, l.Key, pair))),
+    ];
 
     /// <summary>The id of a translation's article (theme/layouts/article.liquid), the target that turns its parallel mode on.</summary>
     private const string ParallelId = "parallel";
@@ -59,18 +65,18 @@ public sealed class ArticlePages(RenderContext context)
         ];
     }
 
-    private FigureView Figure(Report report, Figure figure, bool first, string? originalCaption = null)
+    private FigureView Figure(ReportPhotos photos, Figure figure, bool first, string? originalCaption = null)
     {
-        var photo = context.Photo(report, figure.Source);
+        var photo = photos[figure.Source];
         var srcset = string.Join(", ", photo.Variants.Select(v => $"{context.Routes.Url(v.WebpPath)} {v.Width}w"));
         return new FigureView(context.Routes.Url(photo.JpegPath), context.Routes.Url(photo.Largest.WebpPath), srcset,
             FigureSizes, photo.Width, photo.Height, photo.DominantColor, figure.Caption, photo.StandIn, first, originalCaption)
         { Credit = figure.Credit };
     }
 
-    private Dictionary<string, object?> JsonLd(Report report, Translation translation, Language language)
+    private Dictionary<string, object?> JsonLd(Report report, ReportPhotos photos, Translation translation, Language language)
     {
-        var images = translation.Figures.Select(f => context.Routes.Absolute(context.Photo(report, f.Source).JpegPath)).ToList();
+        var images = translation.Figures.Select(f => context.Routes.Absolute(photos[f.Source].JpegPath)).ToList();
         return Rendering.JsonLd.NewsArticle(context.Absolute(Route.Article(language.Key, report)), translation.Title, translation.Front.Subtitle,
             DateIso(report), language.Tag, translation.Front.Byline, images, context.Site.Config.Title.In(language.Key),
             language.IsOriginal ? null : context.Absolute(Route.Article(context.Languages.Original.Key, report)));
@@ -78,7 +84,7 @@ public sealed class ArticlePages(RenderContext context)
 
     public static string DateIso(Report report) => report.DateInferred ? report.Date.ToString("yyyy-MM") : report.Date.ToString("yyyy-MM-dd");
 
-    private IEnumerable<RenderedPage> Article(Report report, string lang)
+    private IEnumerable<RenderedPage> Article(Report report, ReportPhotos photos, string lang)
     {
         var language = context.Languages[lang];
         var translation = report.In(lang)!;
@@ -88,7 +94,7 @@ public sealed class ArticlePages(RenderContext context)
         FigureView FigureOf(Figure figure, IEnumerable<Block> originalBlocks)
         {
             var originalCaption = paired ? originalBlocks.OfType<Figure>().FirstOrDefault(f => f.Source == figure.Source)?.Caption : null;
-            var view = Figure(report, figure, first, originalCaption);
+            var view = Figure(photos, figure, first, originalCaption);
             first = false;
             return view;
         }
@@ -153,9 +159,9 @@ public sealed class ArticlePages(RenderContext context)
                 : null,
         };
         var description = translation.Lead.OfType<Paragraph>().FirstOrDefault() is { } leadParagraph ? Excerpts.Of(leadParagraph.Text, language) : translation.Title;
-        var image = translation.Figures.FirstOrDefault() is { } figure ? context.Photo(report, figure.Source).JpegPath : null;
+        var image = translation.Figures.FirstOrDefault() is { } figure ? photos[figure.Source].JpegPath : null;
         var meta = new PageMeta(Route.Article(lang, report), $"{translation.Title} · {context.Site.Config.Title.In(lang)}", description, "home",
-            l => report.In(l) is not null, "article", image, JsonLd(report, translation, language), report.Date);
+            l => report.In(l) is not null, "article", image, JsonLd(report, photos, translation, language), report.Date);
         return context.Page(meta, "article", view);
     }
 

@@ -9,29 +9,29 @@ namespace ReportArchive.Rendering;
 public sealed class ListPages(RenderContext context)
 {
     /// <summary>The list pages of a language, each a piece of work of its own, so that they can be rendered on every core.</summary>
-    public IEnumerable<Func<IEnumerable<RenderedPage>>> Pages(string lang)
+    public IEnumerable<Func<IEnumerable<RenderedPage>>> Pages(string lang, IReadOnlyList<Report> reports)
     {
-        var reports = context.LatestFirst;
         var site = context.Site;
         var all = Paged(Route.Home(lang), "home", context.S(lang, "home_heading"), site.Config.Description.In(lang), reports);
         var years = reports.GroupBy(r => r.Year).OrderByDescending(g => g.Key).ToList();
         var yearPages = years.SelectMany(g => Paged(Route.Year(lang, g.Key), "archive", context.Format(lang, "year_heading", g.Key.ToString("D4")), null, [.. g]));
         var yearIndex = Index(Route.Years(lang), "archive", years.Select(g => new IndexEntry(g.Key.ToString("D4"), context.Url(Route.Year(lang, g.Key)), g.Count())));
         return all.Append(yearIndex).Concat(yearPages)
-            .Concat(Groups(lang, "departments", PageKind.Departments, PageKind.Department, site.Taxonomy.Departments, r => r.Departments))
-            .Concat(Groups(lang, "topics", PageKind.Topics, PageKind.Topic, site.Taxonomy.Topics, r => r.Topics));
+            .Concat(Groups(lang, "departments", PageKind.Departments, PageKind.Department, site.Taxonomy.Departments, reports, r => r.Departments))
+            .Concat(Groups(lang, "topics", PageKind.Topics, PageKind.Topic, site.Taxonomy.Topics, reports, r => r.Topics));
     }
 
     /// <summary>A report as a list shows it, in <paramref name="lang"/> when it has that language, otherwise in the original, marked so.</summary>
-    public ReportItem Item(Report report, string lang) =>
-        _items.GetOrAdd((report.Directory, lang), _ => new(() => context.ForReport("item-" + lang, report, () => ItemUncached(report, lang)))).Value;
+    private ReportItem Item(Report report, string lang) =>
+        _items.GetOrAdd((report.Directory, lang), _ => new(() => context.Reuse(new ItemKey(context.Key, report, lang), MakeItem))).Value;
 
     // A report is listed on its language's home page, its year's archive and the page of each of its departments and topics:
     // its item is made once, though those pages are made at the same time.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Directory, string Lang), Lazy<ReportItem>> _items = new();
 
-    private ReportItem ItemUncached(Report report, string lang)
+    private ReportItem MakeItem(ItemKey key)
     {
+        var (report, lang) = (key.Report, key.Lang);
         var translation = report.In(lang);
         var shown = translation ?? report.Original;
         var shownIn = context.Languages[shown.Lang];
@@ -43,11 +43,11 @@ public sealed class ListPages(RenderContext context)
     }
 
     private IEnumerable<Func<IEnumerable<RenderedPage>>> Groups(string lang, string section, PageKind indexKind, PageKind groupKind,
-        IReadOnlyDictionary<string, Localized> names, Func<Report, IEnumerable<string>> keys)
+        IReadOnlyDictionary<string, Localized> names, IReadOnlyList<Report> reports, Func<Report, IEnumerable<string>> keys)
     {
         // Each group's reports in the archive's order, found in one pass over the archive.
         var groups = names.Keys.ToDictionary(k => k, _ => new List<Report>(), StringComparer.Ordinal);
-        foreach (var report in context.LatestFirst)
+        foreach (var report in reports)
         {
             foreach (var key in keys(report))
             {
@@ -76,27 +76,26 @@ public sealed class ListPages(RenderContext context)
     /// <summary>The pages of one list: the first at the list's route, the next at <c>page/2/</c> and so on. An empty list still has its first page.</summary>
     private IEnumerable<Func<IEnumerable<RenderedPage>>> Paged(Route list, string section, string heading, string? intro, IReadOnlyList<Report> reports)
     {
-        var lang = list.Lang;
         var size = context.Site.Config.PageSize;
         var count = Math.Max(1, (reports.Count + size - 1) / size);
         // A page is made again only when a report on it changed, or the list's length (in the preview, and over a spare that holds it).
         return Enumerable.Range(1, count).Select<int, Func<IEnumerable<RenderedPage>>>(n => () =>
-        {
-            var shown = reports.Skip((n - 1) * size).Take(size).ToList();
-            return context.ListPages($"list|{context.Routes.Path(list)}|{n}/{count}|{heading}|{intro}", shown, () => Page(n, shown).ToList());
-        });
+            context.Pages(new ListPageKey(context.Key, list, section, n, count, heading, intro, new([.. reports.Skip((n - 1) * size).Take(size)])), Page));
+    }
 
-        IEnumerable<RenderedPage> Page(int n, List<Report> shown)
-        {
-            var pagination = count == 1 ? null : new Pagination(
-                n > 1 ? context.Url(list.Page(n - 1)) : null,
-                n < count ? context.Url(list.Page(n + 1)) : null,
-                [.. PageNumbers.Window(n, count).Select(k => k is { } number ? new PageLink($"{number}", context.Url(list.Page(number)), number == n) : new PageLink("…", null, false))]);
-            var view = new ListView(heading, n == 1 ? intro : null, [.. shown.Select(r => Item(r, lang))], pagination, context.Sections(lang, section));
-            var title = n == 1 ? heading : $"{heading} ({context.Format(lang, "page_number", n.ToString())})";
-            var meta = new PageMeta(list.Page(n), $"{title} · {context.Site.Config.Title.In(lang)}", intro ?? heading, section,
-                Modified: shown.FirstOrDefault()?.Date);
-            return context.Page(meta, "list", view);
-        }
+    private List<RenderedPage> Page(ListPageKey key)
+    {
+        var (list, n, count, heading, intro) = (key.List, key.Number, key.Count, key.Heading, key.Intro);
+        var lang = list.Lang;
+        var shown = key.Shown.Reports;
+        var pagination = count == 1 ? null : new Pagination(
+            n > 1 ? context.Url(list.Page(n - 1)) : null,
+            n < count ? context.Url(list.Page(n + 1)) : null,
+            [.. PageNumbers.Window(n, count).Select(k => k is { } number ? new PageLink($"{number}", context.Url(list.Page(number)), number == n) : new PageLink("…", null, false))]);
+        var view = new ListView(heading, n == 1 ? intro : null, [.. shown.Select(r => Item(r, lang))], pagination, context.Sections(lang, key.Section));
+        var title = n == 1 ? heading : $"{heading} ({context.Format(lang, "page_number", n.ToString())})";
+        var meta = new PageMeta(list.Page(n), $"{title} · {context.Site.Config.Title.In(lang)}", intro ?? heading, key.Section,
+            Modified: shown.FirstOrDefault()?.Date);
+        return [.. context.Page(meta, "list", view)];
     }
 }

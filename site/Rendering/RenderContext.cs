@@ -1,46 +1,40 @@
 using System.Text.Json;
 using ReportArchive.Configuration;
-using ReportArchive.Content;
 using ReportArchive.Output;
-using ReportArchive.Photos;
+using ReportArchive.Reuse;
 using ReportArchive.Routing;
+using ReportArchive.Sources;
 
 namespace ReportArchive.Rendering;
 
-/// <summary>What every page needs: the site, its languages and addresses, the reports latest first, their photos, and the shell
-/// that wraps each page.</summary>
-public sealed class RenderContext(SiteInputs site, Theme theme, IReadOnlyList<Report> reports, IReadOnlyList<Photo> photos, IReadOnlyDictionary<string, string> assets,
-    Build.BuildMemo? memo = null, OutputSink? sink = null)
+/// <summary>What every page needs, and nothing that a page of one report or one list alone needs: the site, its languages and
+/// addresses, its interface strings and the shell that wraps each page. What a page shows of reports and photos comes in its
+/// key (such as <see cref="ReportPagesKey"/>): a page's maker sees the context and its key, nothing else, so whatever a page is made from
+/// is in its key, and a page is made again whenever its key changes.</summary>
+public sealed class RenderContext(SiteInputs site, Theme theme, IReadOnlyDictionary<string, string> assets, ReuseStore? memo = null, OutputSink? sink = null)
 {
     private readonly OutputSink _sink = sink ?? OutputSink.InMemory;
 
     /// <summary>Where the pages' bytes go (held, written to the spare tree, or only counted).</summary>
     public OutputSink Sink => _sink;
 
-    /// <summary>What <paramref name="render"/> makes for a report, reused while the report, its photos and the site inputs are unchanged.</summary>
-    public T ForReport<T>(string what, Report report, Func<T> render)
-        where T : notnull
+    /// <summary>The site inputs and the theme's assets (in a fixed order: the assets are read on every core), which every page is
+    /// made from: the part of every page's key that names them.</summary>
+    public string Key { get; } = $"{site.Fingerprint}|{string.Join(",", assets.Values.Order(StringComparer.Ordinal))}";
+
+    /// <summary>The pages <paramref name="make"/> makes from <paramref name="key"/>: kept in the preview's store; or, written over a
+    /// spare whose manifest shows it holds the pages the last build made under the same key (with the program), taken as they
+    /// stand there, not made again.</summary>
+    public IEnumerable<RenderedPage> Pages<TKey>(TKey key, Func<TKey, List<RenderedPage>> make)
+        where TKey : IReuseKey<List<RenderedPage>>
     {
-        if (memo is null)
+        if (_sink.Manifest is not { } manifest || key.Digest is not { } digest)
         {
-            return render();
+            return memo is null ? make(key) : memo.Reuse(key, make);
         }
 
-        return memo.GetOrAdd($"{what}|{report.Serial}|{PhotoKey(report)}|{_siteKey}", render);
-    }
-
-    /// <summary>A report's pages, made by <paramref name="render"/>: kept in the preview's memo; or, written over a spare whose
-    /// manifest shows it holds the pages the last build made under the same key (the program, the site inputs and theme assets,
-    /// the bundle's files, its photos' files), taken as they stand there, not rendered again.</summary>
-    public IEnumerable<RenderedPage> ReportPages(Report report, Func<List<RenderedPage>> render)
-    {
-        if (_sink.Manifest is not { } manifest || report.Stamp is not { } stamp)
-        {
-            return ForReport("pages", report, render);
-        }
-
-        var (pages, kept) = Kept(manifest, $"{stamp}|{PhotoKey(report)}", render);
-        if (kept)
+        var (pages, kept) = Kept(manifest, digest, () => make(key));
+        if (kept && key is ReportPagesKey)
         {
             Interlocked.Increment(ref _reportsKept);
         }
@@ -48,68 +42,32 @@ public sealed class RenderContext(SiteInputs site, Theme theme, IReadOnlyList<Re
         return pages;
     }
 
+    /// <summary>What <paramref name="make"/> makes from <paramref name="key"/>, kept in the preview's store.</summary>
+    public TValue Reuse<TKey, TValue>(TKey key, Func<TKey, TValue> make)
+        where TKey : IReuseKey<TValue>
+        where TValue : notnull => memo is null ? make(key) : memo.Reuse(key, make);
+
     /// <summary>How many reports' pages, and how many pages in all, were taken as the spare holds them.</summary>
     public (int Reports, int Pages) KeptCounts => (_reportsKept, _pagesKept);
 
     private int _reportsKept;
     private int _pagesKept;
 
-    /// <summary>The pages of a list, made by <paramref name="render"/> from <paramref name="reports"/> (<paramref name="what"/> names
-    /// the page and everything else it is made from): kept as <see cref="ReportPages"/> keeps a report's.</summary>
-    public IEnumerable<RenderedPage> ListPages(string what, IReadOnlyList<Report> reports, Func<List<RenderedPage>> render) =>
-        _sink.Manifest is { } manifest && reports.All(r => r.Stamp is not null)
-            ? Kept(manifest, $"{what}|{string.Join(",", reports.Select(r => r.Stamp))}", render).Pages
-            : ForReports(what, reports, render);
-
-    /// <summary>The pages kept in the spare under <paramref name="key"/> (with the program and the site inputs), or rendered.</summary>
-    private (List<RenderedPage> Pages, bool Kept) Kept(Output.OutputManifest manifest, string key, Func<List<RenderedPage>> render)
+    /// <summary>The pages kept in the spare under <paramref name="digest"/> (with the program), or made.</summary>
+    private (List<RenderedPage> Pages, bool Kept) Kept(Output.OutputManifest manifest, string digest, Func<List<RenderedPage>> make)
     {
-        var named = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(OutputFile.Utf8.GetBytes($"{ProgramIdentity.Value}|{_siteKey}|{key}")))[..32];
+        var named = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(OutputFile.Utf8.GetBytes($"{ProgramIdentity.Value}|{digest}")))[..32];
         if (manifest.Reuse(named, _sink.Folder!) is { } places)
         {
             Interlocked.Add(ref _pagesKept, places.Length);
             return ([.. places.Select(p => new RenderedPage(_sink.Kept(p.Path), p.Listed is null ? null : new PageRecord(p.Listed, p.Modified)))], true);
         }
 
-        var pages = render();
+        var pages = make();
         manifest.Rendered(named, [.. pages.Select(p => new PagePlace(p.File.Path, p.Record?.Path, p.Record?.Modified))]);
         return (pages, false);
     }
 
-    /// <summary>The files of a report's photos as this build made them (a photo's files are named by a hash of its bytes).</summary>
-    private string PhotoKey(Report report)
-    {
-        if (!report.HasFigures)
-        {
-            return "";
-        }
-
-        var key = new System.Text.StringBuilder();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var translation in report.Published)
-        {
-            foreach (var figure in translation.Figures)
-            {
-                if (seen.Add(figure.Source))
-                {
-                    key.Append(_photos.TryGetValue((report.Directory, figure.Source), out var p) ? p.Largest.WebpPath : "-").Append(',');
-                }
-            }
-        }
-
-        return key.ToString();
-    }
-
-    /// <summary>What <paramref name="render"/> makes from a list of reports (a page of a list), reused while the reports, their
-    /// order and the site inputs are unchanged. <paramref name="what"/> names the page and everything else it is made from.</summary>
-    public T ForReports<T>(string what, IEnumerable<Report> reports, Func<T> render)
-        where T : notnull =>
-        memo is null ? render() : memo.GetOrAdd($"{what}|{_siteKey}|{string.Join(",", reports.Select(r => r.Serial))}", render);
-
-    // The site inputs and the theme's assets (in a fixed order: the assets are read on every core), which every page is made from.
-    private readonly string _siteKey = $"{site.Fingerprint}|{string.Join(",", assets.Values.Order(StringComparer.Ordinal))}";
-
-    private readonly Dictionary<(string, string), Photo> _photos = photos.ToDictionary(p => (p.ReportDirectory, p.Source));
     private readonly Dictionary<string, IReadOnlyDictionary<string, object>> _strings =
         site.Strings.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, object>)kv.Value.Values.ToDictionary(v => v.Key, v => (object)v.Value));
 
@@ -121,10 +79,6 @@ public sealed class RenderContext(SiteInputs site, Theme theme, IReadOnlyList<Re
     public LanguageSet Languages => site.Languages;
 
     public Routes Routes { get; } = Routes.Of(site.Config);
-
-    public IReadOnlyList<Report> LatestFirst { get; } = reports;
-
-    public Photo Photo(Report report, string source) => _photos[(report.Directory, source)];
 
     public string Url(Route route) => Routes.Url(route);
 

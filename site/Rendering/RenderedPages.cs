@@ -1,9 +1,9 @@
 using ReportArchive.Assets;
-using ReportArchive.Build;
 using ReportArchive.Configuration;
 using ReportArchive.Content;
 using ReportArchive.Output;
 using ReportArchive.Photos;
+using ReportArchive.Reuse;
 
 namespace ReportArchive.Rendering;
 
@@ -16,20 +16,46 @@ public sealed record RenderedPages(IReadOnlyList<PageRecord> Pages, IReadOnlyLis
     public static readonly RenderedPages None = new([], []);
 
     /// <summary>Renders every page on every core, in a fixed order: each page is independent of every other.</summary>
-    public static RenderedPages Render(SiteInputs site, Theme theme, Archive archive, PhotoSet photos, AssetSet assets, BuildMemo? memo, OutputSink sink)
+    public static RenderedPages Render(SiteInputs site, Theme theme, Archive archive, PhotoSet photos, AssetSet assets, ReuseStore? memo, OutputSink sink)
     {
-        var context = new RenderContext(site, theme, archive.LatestFirst, photos.Photos, assets.Paths, memo, sink);
+        var context = new RenderContext(site, theme, assets.Paths, memo, sink);
         var articles = new ArticlePages(context);
         var search = new SearchPages(context);
+        var lists = new ListPages(context);
+        var reports = archive.LatestFirst;
+        List<string> years = [.. reports.Select(r => r.Year.ToString("D4")).Distinct()];
+        var photoFiles = photos.Photos.ToDictionary(p => (p.ReportDirectory, p.Source));
         Func<IEnumerable<RenderedPage>>[] pages =
         [
             new ChooserPages(context).Render,
-            .. site.Languages.Keys.SelectMany(new ListPages(context).Pages),
-            .. site.Languages.Keys.Select<string, Func<IEnumerable<RenderedPage>>>(lang => () => search.Render(lang)),
-            .. context.LatestFirst.Select<Report, Func<IEnumerable<RenderedPage>>>(report => () => articles.Render(report)),
+            .. site.Languages.Keys.SelectMany(lang => lists.Pages(lang, reports)),
+            .. site.Languages.Keys.Select<string, Func<IEnumerable<RenderedPage>>>(lang => () => search.Render(lang, years)),
+            .. reports.Select<Report, Func<IEnumerable<RenderedPage>>>(report => () => articles.Render(articles.Key(report, PhotosOf(report, photoFiles)))),
         ];
         var rendered = pages.AsParallel().AsOrdered().SelectMany(page => page()).ToList();
         return new RenderedPages([.. rendered.Select(p => p.Record).OfType<PageRecord>()], [.. rendered.Select(p => p.File)]) { Kept = context.KeptCounts };
+    }
+
+    /// <summary>A report's photos as this build made them, named by the files of each (a photo's files are named by a hash of its bytes).</summary>
+    private static ReportPhotos PhotosOf(Report report, Dictionary<(string, string), Photo> photos)
+    {
+        if (!report.HasFigures)
+        {
+            return ReportPhotos.None;
+        }
+
+        var files = new System.Text.StringBuilder();
+        var bySource = new Dictionary<string, Photo>(StringComparer.Ordinal);
+        foreach (var figure in report.Published.SelectMany(t => t.Figures))
+        {
+            if (!bySource.ContainsKey(figure.Source) && photos.TryGetValue((report.Directory, figure.Source), out var photo))
+            {
+                bySource[figure.Source] = photo;
+                files.Append(photo.Largest.WebpPath).Append(',');
+            }
+        }
+
+        return new ReportPhotos(bySource, files.ToString());
     }
 }
 

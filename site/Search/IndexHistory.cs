@@ -1,8 +1,8 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ReportArchive.Content;
 using ReportArchive.Output;
+using ReportArchive.Reuse;
 
 namespace ReportArchive.Search;
 
@@ -66,36 +66,78 @@ public sealed class IndexHistory
 
     private List<ShardMark>? TryPatch(List<SearchRecord> records, int shift, int shardBytes, IndexFiles files, RecordMark[] marks)
     {
-        List<ShardMark>? Whole(string why)
+        if (Usable(records.Count, shift, shardBytes, out var why) is not ({ } state, { } toc))
         {
-            Outcome = "made whole: " + why;
-            return null;
+            return Whole(why);
         }
 
-        if (SealedFile.Read(_state, Magic, State.Read) is not { } state || state.Context != _context || state.ShardBytes != shardBytes)
+        if (ChangedRecords(records, state, marks) is not { } changed)
         {
-            return Whole("no index kept from the last build");
+            return Whole("records changed places (a report added, removed, moved or translated)");
+        }
+
+        if (changed.Count > MostChanged)
+        {
+            return Whole($"{changed.Count:N0} records changed");
+        }
+
+        var edit = new IndexEdit();
+        if (edit.Analyse(changed, records, state, marks, _previous) is { } unknown)
+        {
+            return Whole(unknown);
+        }
+
+        var (result, made, terms) = Recut(edit, toc, state, shardBytes);
+        var shards = Store(result, files);
+        Changed = changed.Count;
+        Outcome = $"made from the last index: {changed.Count:N0} records changed, {terms:N0} terms' entries, {made:N0} of {shards.Count:N0} shards made again";
+        return shards;
+    }
+
+    private List<ShardMark>? Whole(string why)
+    {
+        Outcome = "made whole: " + why;
+        return null;
+    }
+
+    /// <summary>The last index and what it was made from, when it can be made into this one; otherwise null, and
+    /// <paramref name="why"/> says why not: none kept, or not the one in the output folder, or made under other settings, or of
+    /// another number of records.</summary>
+    private (IndexState, IndexToc)? Usable(int records, int shift, int shardBytes, out string why)
+    {
+        why = Unusable(records, shift, shardBytes, out var state, out var toc) ?? "";
+        return why.Length == 0 ? (state!, toc!) : null;
+    }
+
+    private string? Unusable(int records, int shift, int shardBytes, out IndexState? state, out IndexToc? toc)
+    {
+        toc = null;
+        state = SealedFile.Read(_state, Magic, IndexState.Read);
+        if (state is null || state.Context != _context || state.ShardBytes != shardBytes)
+        {
+            return "no index kept from the last build";
         }
 
         var tocFile = Path.Combine(_index, IndexFormat.TocFile);
         var tocBytes = File.Exists(tocFile) ? File.ReadAllBytes(tocFile) : [];
         if (!SHA256.HashData(tocBytes).AsSpan().SequenceEqual(state.TocHash))
         {
-            return Whole("the output folder holds another index than the one kept");
+            return "the output folder holds another index than the one kept";
         }
 
-        var toc = JsonSerializer.Deserialize(tocBytes, SearchJson.Index.IndexToc);
+        toc = JsonSerializer.Deserialize(tocBytes, SearchJson.Index.IndexToc);
         if (toc is null || toc.Shards.Count == 0 || toc.Shards.Count != toc.ShardFiles.Count || toc.Shards.Count != state.FirstChars.Length)
         {
-            return Whole("the last index has no shards");
+            return "the last index has no shards";
         }
 
-        if (state.Shift != shift || state.Records.Length != records.Count)
-        {
-            return Whole("records were added or removed");
-        }
+        return state.Shift != shift || state.Records.Length != records ? "records were added or removed" : null;
+    }
 
-        // Which records changed: a report whose bundle has the stamp it had is as it was; any other record's text is hashed.
+    /// <summary>The records whose text changed, each record's mark filled in: a report whose bundle has the stamp it had is as
+    /// it was; any other record's text is hashed. Null when a record is not where it was.</summary>
+    private static List<int>? ChangedRecords(List<SearchRecord> records, IndexState state, RecordMark[] marks)
+    {
         var changed = new System.Collections.Concurrent.ConcurrentBag<int>();
         var moved = false;
         Parallel.For(0, records.Count, i =>
@@ -108,7 +150,7 @@ public sealed class IndexHistory
                 return;
             }
 
-            if (record.Report.Stamp is { } stamp && stamp == report.Stamp)
+            if (record.Report.FileState is { } files && files == report.FileState)
             {
                 marks[i] = new RecordMark(kept.Length, kept.Hash);
                 return;
@@ -121,51 +163,17 @@ public sealed class IndexHistory
                 changed.Add(i);
             }
         });
-        if (moved)
-        {
-            return Whole("records changed places (a report added, removed, moved or translated)");
-        }
+        return moved ? null : [.. changed.Order()];
+    }
 
-        if (changed.Count > MostChanged)
-        {
-            return Whole($"{changed.Count:N0} records changed");
-        }
-
-        // The changed records' entries as they were and as they are, by term.
-        var table = new TermTable();
-        var before = new Dictionary<int, List<(int Id, int[] Values)>>();
-        var after = new Dictionary<int, List<(int Id, int[] Values)>>();
-        var changedIds = new HashSet<int>();
-        foreach (var i in changed.Order())
-        {
-            var (record, kept) = (records[i], state.Records[i]);
-            var index = record.Id & ((1 << shift) - 1);
-            if (!_previous.TryGetValue(record.Report.Directory, out var previous)
-                || SearchRecord.FieldsOf(previous, record.Lang, index) is not { } fields || SearchRecord.Hash(fields) != kept.Hash)
-            {
-                return Whole($"the text {record.Report.Directory} had when the last index was made is not known");
-            }
-
-            var old = RecordAnalysis.Occurrences(record with { Fields = fields }, table);
-            if (old.Length != kept.Length)
-            {
-                return Whole("a record's length is not as kept");
-            }
-
-            Entries(old.Occurrences, record.Id, table, before);
-            var now = RecordAnalysis.Occurrences(record, table);
-            Entries(now.Occurrences, record.Id, table, after);
-            marks[i] = new RecordMark(now.Length, marks[i].Hash);
-            changedIds.Add(record.Id);
-        }
-
+    /// <summary>The shards of the new index: those of the last one without a changed term, as they were, and the others cut again
+    /// from the first of them until a cut falls where it fell. Also how many were cut, and how many terms' entries changed.</summary>
+    private (List<(ShardMark? Kept, byte[]? Made, string? FirstTerm, int FirstChars)> Shards, int Made, int Terms) Recut(IndexEdit edit, IndexToc toc, IndexState state, int shardBytes)
+    {
         // The terms whose entries change, in order, each with the shard that holds it (or would: the last whose first term is not after it).
-        var affected = before.Keys.Union(after.Keys)
-            .Where(t => !SameEntries(before.GetValueOrDefault(t), after.GetValueOrDefault(t)))
-            .Select(t => table.Names[t]).Order(StringComparer.Ordinal).ToList();
+        var affected = edit.Affected();
         var firstTerms = toc.Shards.ToArray();
-        var byShard = affected.GroupBy(term => Math.Max(0, UpperBound(firstTerms, term) - 1)).ToDictionary(g => g.Key, g => g.ToList());
-        var ids = table.Names.Select((name, id) => (name, id)).ToDictionary(x => x.name, x => x.id, StringComparer.Ordinal);
+        var byShard = affected.GroupBy(term => Math.Max(0, ShardEntries.UpperBound(firstTerms, term) - 1)).ToDictionary(g => g.Key, g => g.ToList());
         // A shard is made again when it holds a changed term, or when the shard after it is made again and its first term changed:
         // the cut before that term depended on its entry, so the cutting starts where the last unchanged first term stands.
         var again = new bool[firstTerms.Length];
@@ -191,9 +199,8 @@ public sealed class IndexHistory
             var writer = new ShardWriter(shardBytes, cut.Add);
             do
             {
-                var entries = ReadShard(toc.ShardFiles[s]);
-                foreach (var (term, entry) in Merge(entries, byShard.GetValueOrDefault(s) ?? [], term =>
-                    Patched(term, entries, before.GetValueOrDefault(ids[term]), after.GetValueOrDefault(ids[term]), changedIds)))
+                var entries = ShardEntries.ReadShard(_index, toc.ShardFiles[s]);
+                foreach (var (term, entry) in ShardEntries.Merge(entries, byShard.GetValueOrDefault(s) ?? [], term => edit.Patched(term, entries)))
                 {
                     writer.Add(term, entry);
                 }
@@ -211,24 +218,29 @@ public sealed class IndexHistory
             made += cut.Count;
         }
 
-        // The shards taken as they were: the spare's copy, or the output's, read and checked before anything is stored.
+        return (result, made, affected.Count);
+    }
+
+    /// <summary>Stores the shards cut again and keeps the others: the spare's copy, or the output's, read and checked before anything is stored.</summary>
+    private List<ShardMark> Store(List<(ShardMark? Kept, byte[]? Made, string? FirstTerm, int FirstChars)> result, IndexFiles files)
+    {
         var copies = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var (kept, _, _, _) in result)
         {
             if (kept is not null && !copies.ContainsKey(kept.Name) && !files.SpareHolds(kept.Name))
             {
-                copies[kept.Name] = ReadKept(kept.Name);
+                copies[kept.Name] = ShardEntries.ReadKept(_index, kept.Name);
             }
         }
 
         var names = files.StoreAll([.. result.Where(r => r.Made is not null).Select(r => r.Made!)]).ToList();
         var shards = new List<ShardMark>(result.Count);
         var next = 0;
-        foreach (var (kept, bytes, firstTerm, firstChars) in result)
+        foreach (var (kept, _, firstTerm, firstChars) in result)
         {
             if (kept is not null)
             {
-                files.Keep(kept.Name, () => copies.TryGetValue(kept.Name, out var copy) ? copy : ReadKept(kept.Name));
+                files.Keep(kept.Name, () => copies.TryGetValue(kept.Name, out var copy) ? copy : ShardEntries.ReadKept(_index, kept.Name));
                 shards.Add(kept);
             }
             else
@@ -237,8 +249,6 @@ public sealed class IndexHistory
             }
         }
 
-        Changed = changed.Count;
-        Outcome = $"made from the last index: {changed.Count:N0} records changed, {affected.Count:N0} terms' entries, {made:N0} of {shards.Count:N0} shards made again";
         return shards;
     }
 
@@ -247,283 +257,6 @@ public sealed class IndexHistory
     public bool Save() => _made is { } made && SealedFile.Write(_state, made);
 
     /// <summary>Makes what this build's index was made from, to be saved once the site is written.</summary>
-    internal void Keep(byte[] tocBytes, List<SearchRecord> records, int shift, int shardBytes, RecordMark[] marks, List<ShardMark> shards)
-    {
-        var reports = new Dictionary<Report, int>(ReferenceEqualityComparer.Instance);
-        var order = new List<Report>();
-        var languages = records.Select(r => r.Lang).Distinct().ToList();
-        _made = SealedFile.Bytes(Magic, writer =>
-        {
-            writer.Write(_context);
-            writer.Write(shardBytes);
-            writer.Write(SHA256.HashData(tocBytes));
-            writer.Write(shift);
-            foreach (var record in records)
-            {
-                if (!reports.ContainsKey(record.Report))
-                {
-                    reports[record.Report] = order.Count;
-                    order.Add(record.Report);
-                }
-            }
-
-            writer.Write(order.Count);
-            foreach (var report in order)
-            {
-                writer.Write(report.Directory);
-                writer.Write(report.Stamp ?? "");
-            }
-
-            writer.Write(languages.Count);
-            languages.ForEach(writer.Write);
-            writer.Write(records.Count);
-            for (var i = 0; i < records.Count; i++)
-            {
-                writer.Write7BitEncodedInt(reports[records[i].Report]);
-                writer.Write7BitEncodedInt(languages.IndexOf(records[i].Lang));
-                writer.Write7BitEncodedInt(records[i].Id);
-                writer.Write7BitEncodedInt(marks[i].Length);
-                writer.Write((ulong)(marks[i].Hash >> 64));
-                writer.Write((ulong)marks[i].Hash);
-            }
-
-            writer.Write(shards.Count);
-            shards.ForEach(s => writer.Write7BitEncodedInt(s.FirstChars));
-        });
-    }
-
-    /// <summary>A record's entries by term id, as <see cref="Posting"/> adds them (for a character or a word its weighted count,
-    /// for a pair its count and positions as gaps): the values after the record's id.</summary>
-    private static void Entries(long[] occurrences, int id, TermTable table, Dictionary<int, List<(int, int[])>> into)
-    {
-        for (var start = 0; start < occurrences.Length;)
-        {
-            var term = (int)(occurrences[start] >> 32);
-            var end = start + 1;
-            while (end < occurrences.Length && (int)(occurrences[end] >> 32) == term)
-            {
-                end++;
-            }
-
-            var posting = new Posting(table.IsPair(term));
-            posting.Add(0, occurrences.AsSpan(start, end - start));
-            if (!into.TryGetValue(term, out var list))
-            {
-                into[term] = list = [];
-            }
-
-            list.Add((id, [.. posting.Values().Skip(1)]));
-            start = end;
-        }
-    }
-
-    private static bool SameEntries(List<(int Id, int[] Values)>? a, List<(int Id, int[] Values)>? b) =>
-        (a?.Count ?? 0) == (b?.Count ?? 0) && (a ?? []).Zip(b ?? []).All(p => p.First.Id == p.Second.Id && p.First.Values.AsSpan().SequenceEqual(p.Second.Values));
-
-    /// <summary>A term's entry made from its entry in the last index: the changed records' entries taken out (each checked to be as
-    /// the record's old text makes it) and their new ones put in. Null when no record holds the term any more.</summary>
-    private static byte[]? Patched(string term, List<(string Term, byte[] Entry)> shard, List<(int Id, int[] Values)>? before,
-        List<(int Id, int[] Values)>? after, HashSet<int> changedIds)
-    {
-        var at = shard.BinarySearch((term, []), EntryOrder.Instance);
-        var records = at >= 0 ? Decode(shard[at].Entry, term) : [];
-        var old = records.Where(r => changedIds.Contains(r.Id)).ToList();
-        if (!SameEntries(old, before))
-        {
-            throw new InvalidDataException($"the last index's entry of '{term}' is not as its records' text makes it");
-        }
-
-        records.RemoveAll(r => changedIds.Contains(r.Id));
-        records.AddRange(after ?? []);
-        if (records.Count == 0)
-        {
-            return null;
-        }
-
-        records.Sort((a, b) => a.Id.CompareTo(b.Id));
-        var values = new List<int>();
-        var last = 0;
-        foreach (var (id, rest) in records)
-        {
-            values.Add(id - last);
-            values.AddRange(rest);
-            last = id;
-        }
-
-        return Posting.Entry(term, values);
-    }
-
-    /// <summary>A shard's entries with the changed terms' entries in their places: replaced, taken out, or put in where they sort.</summary>
-    private static IEnumerable<(string Term, byte[] Entry)> Merge(List<(string Term, byte[] Entry)> entries, List<string> changed, Func<string, byte[]?> patched)
-    {
-        var c = 0;
-        foreach (var (term, entry) in entries)
-        {
-            for (; c < changed.Count && string.CompareOrdinal(changed[c], term) < 0; c++)
-            {
-                if (patched(changed[c]) is { } added)
-                {
-                    yield return (changed[c], added);
-                }
-            }
-
-            if (c < changed.Count && changed[c] == term)
-            {
-                if (patched(term) is { } replaced)
-                {
-                    yield return (term, replaced);
-                }
-
-                c++;
-            }
-            else
-            {
-                yield return (term, entry);
-            }
-        }
-
-        for (; c < changed.Count; c++)
-        {
-            if (patched(changed[c]) is { } added)
-            {
-                yield return (changed[c], added);
-            }
-        }
-    }
-
-    /// <summary>A file of the last index as the output folder holds it, compressed, once checked against its name.</summary>
-    private byte[] ReadKept(string name)
-    {
-        var compressed = File.ReadAllBytes(Path.Combine(_index, IndexFormat.Stored(name)));
-        _ = Verified(name, compressed);
-        return compressed;
-    }
-
-    /// <summary>A shard of the last index: read from the output folder, checked against its name, and split into its entries.</summary>
-    private List<(string Term, byte[] Entry)> ReadShard(string name)
-    {
-        var bytes = Verified(name, File.ReadAllBytes(Path.Combine(_index, IndexFormat.Stored(name))));
-        var entries = new List<(string, byte[])>();
-        // {"term":[1,2,3],"term":[…]}: a term never holds a quote, and an entry's list only digits and commas.
-        var at = 1;
-        while (at < bytes.Length - 1)
-        {
-            var close = Array.IndexOf(bytes, (byte)'"', at + 1);
-            var end = Array.IndexOf(bytes, (byte)']', close);
-            if (bytes[at] != (byte)'"' || close < 0 || end < 0)
-            {
-                throw new InvalidDataException($"shard {name} is not as the index writes one");
-            }
-
-            entries.Add((OutputFile.Utf8.GetString(bytes, at + 1, close - at - 1), bytes[at..(end + 1)]));
-            at = end + 2;
-        }
-
-        return entries;
-    }
-
-    /// <summary>A file of the index, decompressed, when it hashes to its name; otherwise it is not the file the last build wrote.</summary>
-    private static byte[] Verified(string name, byte[] compressed)
-    {
-        using var input = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        input.CopyTo(output);
-        var bytes = output.ToArray();
-        return IndexFormat.Name(bytes) == name ? bytes : throw new InvalidDataException($"search file {name} does not hash to its name");
-    }
-
-    /// <summary>A term's entry read back: each record's id and the values after it.</summary>
-    private static List<(int Id, int[] Values)> Decode(byte[] entry, string term)
-    {
-        var open = Array.IndexOf(entry, (byte)'[');
-        var numbers = new List<int>();
-        for (var at = open + 1; at < entry.Length - 1;)
-        {
-            if (!System.Buffers.Text.Utf8Parser.TryParse(entry.AsSpan(at), out int value, out var used))
-            {
-                throw new InvalidDataException($"the entry of '{term}' is not a list of numbers");
-            }
-
-            numbers.Add(value);
-            at += used + 1;
-        }
-
-        var pair = TermTable.IsPair(term);
-        var records = new List<(int, int[])>();
-        var id = 0;
-        for (var i = 0; i < numbers.Count;)
-        {
-            id += numbers[i];
-            var size = !pair ? 1 : i + 1 < numbers.Count ? 1 + numbers[i + 1] : -1;
-            if (size < 0 || i + 1 + size > numbers.Count)
-            {
-                throw new InvalidDataException($"the entry of '{term}' ends inside a record");
-            }
-
-            records.Add((id, numbers.GetRange(i + 1, size).ToArray()));
-            i += 1 + size;
-        }
-
-        return records;
-    }
-
-    private static int UpperBound(string[] sorted, string term)
-    {
-        var (low, high) = (0, sorted.Length);
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            (low, high) = string.CompareOrdinal(sorted[middle], term) <= 0 ? (middle + 1, high) : (low, middle);
-        }
-
-        return low;
-    }
-
-    private sealed class EntryOrder : IComparer<(string Term, byte[] Entry)>
-    {
-        public static readonly EntryOrder Instance = new();
-
-        public int Compare((string Term, byte[] Entry) x, (string Term, byte[] Entry) y) => string.CompareOrdinal(x.Term, y.Term);
-    }
-
-    private sealed record KeptReport(string Directory, string? Stamp);
-
-    private readonly record struct KeptRecord(int Report, string Lang, int Id, int Length, UInt128 Hash);
-
-    private sealed record State(string Context, int ShardBytes, byte[] TocHash, int Shift, KeptReport[] Reports, KeptRecord[] Records, int[] FirstChars)
-    {
-        public static State Read(BinaryReader reader)
-        {
-            var (context, shardBytes) = (KeptBytes.Text(reader), reader.ReadInt32());
-            var tocHash = reader.ReadBytes(32);
-            var shift = reader.ReadInt32();
-            var reports = new KeptReport[reader.ReadInt32()];
-            for (var i = 0; i < reports.Length; i++)
-            {
-                var (directory, stamp) = (KeptBytes.Text(reader), KeptBytes.Text(reader));
-                reports[i] = new KeptReport(directory, stamp.Length > 0 ? stamp : null);
-            }
-
-            var languages = new string[reader.ReadInt32()];
-            for (var i = 0; i < languages.Length; i++)
-            {
-                languages[i] = KeptBytes.Text(reader);
-            }
-
-            var records = new KeptRecord[reader.ReadInt32()];
-            for (var i = 0; i < records.Length; i++)
-            {
-                var (report, lang, id, length) = (reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt());
-                records[i] = new KeptRecord(report, languages[lang], id, length, new UInt128(reader.ReadUInt64(), reader.ReadUInt64()));
-            }
-
-            var firstChars = new int[reader.ReadInt32()];
-            for (var i = 0; i < firstChars.Length; i++)
-            {
-                firstChars[i] = reader.Read7BitEncodedInt();
-            }
-
-            return new State(context, shardBytes, tocHash, shift, reports, records, firstChars);
-        }
-    }
+    internal void Keep(byte[] tocBytes, List<SearchRecord> records, int shift, int shardBytes, RecordMark[] marks, List<ShardMark> shards) =>
+        _made = SealedFile.Bytes(Magic, writer => IndexState.Write(writer, _context, SHA256.HashData(tocBytes), records, shift, shardBytes, marks, shards));
 }

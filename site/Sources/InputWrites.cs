@@ -49,21 +49,7 @@ public static class InputWrites
         }
 
         var place = Path.Combine(SourceFiles.RealPath(Path.GetDirectoryName(Path.GetFullPath(path))!), Path.GetFileName(path));
-        var temporary = Path.Combine(Path.GetDirectoryName(place)!, $".{Path.GetFileName(place)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            // CreateNew: a file or link already standing under the temporary name is never opened through.
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(new UTF8Encoding(false).GetBytes(text));
-            }
-
-            File.Move(temporary, place, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        WholeFile.Write(place, stream => stream.Write(new UTF8Encoding(false).GetBytes(text)));
     }
 
     /// <summary>Makes the folder <paramref name="path"/> (and those above it) inside <paramref name="root"/>; throws when it is not

@@ -11,7 +11,7 @@ public partial class FolderLayerTests(ITestOutputHelper output)
     /// <summary>The layers, bottom first (see docs/design.md).</summary>
     private static readonly string[][] Layers =
     [
-        ["Build"],
+        ["Build", "Reuse"],
         ["Sources"],
         ["Configuration"],
         ["Routing"],

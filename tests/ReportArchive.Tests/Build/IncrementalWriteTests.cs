@@ -106,7 +106,7 @@ public class IncrementalWriteTests
             // Put into en/ before the manifest's time: en/ is taken as recorded (this is how a folder is known not to be read).
             File.WriteAllText(Path.Combine(top, "en", "before.html"), "x");
             Thread.Sleep(50);
-            var written = DateTime.UtcNow + SiteWriter.Settle;
+            var written = DateTime.UtcNow + ReportArchive.Sources.FileTimes.Settle;
             Thread.Sleep(50);
             // Changed after it: a file beside recorded ones, a folder no manifest names, a recorded file removed.
             File.WriteAllText(Path.Combine(top, "zh", "reports", "a", "stray.html"), "x");
@@ -114,13 +114,13 @@ public class IncrementalWriteTests
             File.WriteAllText(Path.Combine(top, "new", "deep", "stray.html"), "x");
             File.Delete(Path.Combine(top, "zh", "index.html"));
 
-            var held = SiteWriter.Held(top, (recorded, written.Ticks))!;
+            var held = SpareFiles.Held(top, (recorded, written.Ticks))!;
 
             Assert.Equal(["en/index.html", "index.html", "new/deep/stray.html", "zh/reports/a/index.html", "zh/reports/a/stray.html"], held.Order(StringComparer.Ordinal));
             // Without a manifest, or with one older than every change, the whole folder is read.
             string[] everything = ["en/before.html", "en/index.html", "index.html", "new/deep/stray.html", "zh/reports/a/index.html", "zh/reports/a/stray.html"];
-            Assert.Equal(everything, SiteWriter.Held(top)!.Order(StringComparer.Ordinal));
-            Assert.Equal(everything, SiteWriter.Held(top, (recorded, DateTime.UtcNow.AddHours(-1).Ticks))!.Order(StringComparer.Ordinal));
+            Assert.Equal(everything, SpareFiles.Held(top)!.Order(StringComparer.Ordinal));
+            Assert.Equal(everything, SpareFiles.Held(top, (recorded, DateTime.UtcNow.AddHours(-1).Ticks))!.Order(StringComparer.Ordinal));
         }
         finally
         {
@@ -135,7 +135,7 @@ public class IncrementalWriteTests
         await site.BuildAsync();
         await site.BuildAsync();
         // Each folder now stands as the build two back left it, and its manifest was written more than the settling time later.
-        Thread.Sleep(SiteWriter.Settle + TimeSpan.FromMilliseconds(300));
+        Thread.Sleep(ReportArchive.Sources.FileTimes.Settle + TimeSpan.FromMilliseconds(300));
         await site.BuildAsync();
         await site.BuildAsync();
         var stray = Path.Combine(site.Output, "zh", "reports", "2023", "stray.html");

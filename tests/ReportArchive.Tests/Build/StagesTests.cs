@@ -60,7 +60,7 @@ public class StagesTests
         await Assert.ThrowsAsync<IOException>(() => after);
         Assert.False(running.IsCompleted);
         release.Set();
-        await stages.SettleAsync();
+        await stages.WaitAllAsync();
         Assert.Equal("finished", await running);
     }
 

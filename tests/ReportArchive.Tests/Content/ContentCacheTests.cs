@@ -2,6 +2,7 @@ using System.Reflection;
 using ReportArchive.Build;
 using ReportArchive.Configuration;
 using ReportArchive.Content;
+using ReportArchive.Reuse;
 using ReportArchive.Tests.Support;
 
 namespace ReportArchive.Tests.Content;
@@ -96,7 +97,7 @@ public class ContentCacheTests
         var expected = new Dictionary<Type, string[]>
         {
             [typeof(Report)] = ["Directory", "Slug", "Date", "DateInferred", "Departments", "Topics", "Files",
-                "Stamp", "Serial", "Original", "HasFigures", "Translations", "Published", "IsTranslated", "Year"],
+                "FileState", "Serial", "Original", "HasFigures", "Translations", "Published", "IsTranslated", "Year"],
             [typeof(Translation)] = ["Lang", "File", "Front", "Lead", "Sections", "Title", "UntranslatedSlots", "Figures"],
             [typeof(FrontMatter)] = ["Title", "Subtitle", "Date", "DateInferred", "Byline", "Departments", "Topics", "Slug", "TranslationOf", "Lines", "Kicker", "Page"],
             [typeof(Section)] = ["Id", "Heading", "Line", "Blocks", "Paragraphs", "Figures"],
@@ -169,7 +170,7 @@ public class ContentCacheTests
         // Read, and not kept while its time is too recent to tell a later change of the same size apart.
         Assert.Equal(1, (await site.BuildAsync()).BundlesRead);
         Assert.Equal(1, (await site.BuildAsync()).BundlesRead);
-        File.SetLastWriteTimeUtc(file, DateTime.UtcNow - ContentCache.Settle - TimeSpan.FromSeconds(5));
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow - ReportArchive.Sources.FileTimes.Settle - TimeSpan.FromSeconds(5));
         Assert.Equal(1, (await site.BuildAsync()).BundlesRead);
         Assert.Equal((2, 0), Counts(await site.BuildAsync()));
         Assert.Contains("新加的一段。", site.Read("zh/reports/2023/night-market/index.html"));
@@ -311,7 +312,7 @@ public class ContentCacheTests
         FileTree.SetTimes(site.Input, DateTime.UtcNow.AddHours(-1));
         Directory.CreateDirectory(site.Output);
         await site.BuildAsync();
-        var memo = new BuildMemo();
+        var memo = new ReuseStore();
         var settings = site.Settings() with { InMemory = true, Memo = memo, DeferSearch = true };
         Assert.Equal(3, (await SiteBuild.RunAsync(settings)).BundlesKept);
         var file = Path.Combine(site.Bundle(2023, "night-market"), "index.zh.md");

@@ -94,7 +94,7 @@ public class IndexHistoryTests
         Assert.Equal(0, trusted.Changed);
 
         var newStamp = sameStamp.ToArray();
-        newStamp[0] = newStamp[0] with { Stamp = "new" };
+        newStamp[0] = newStamp[0] with { FileState = "new" };
         var hashed = new IndexHistory(kept.State, kept.Index, "zh", previous);
         var made = SearchIndex.Build(newStamp, At, 300, history: hashed);
         Assert.Equal(1, hashed.Changed);

@@ -29,6 +29,6 @@ public static class FileTree
     }
 
     /// <summary>Makes every file below <paramref name="folder"/> last changed an hour ago: long enough for its time to be trusted
-    /// (see <c>ContentCache.Settle</c>).</summary>
+    /// (see <c>FileTimes.Settle</c>).</summary>
     public static void Settle(string folder) => SetTimes(folder, DateTime.UtcNow.AddHours(-1));
 }

@@ -1,16 +1,17 @@
 using ReportArchive.Build;
+using ReportArchive.Reuse;
 using ReportArchive.Tests.Support;
 
 namespace ReportArchive.Tests.Build;
 
 /// <summary>With a memo, a rebuild reads and renders again only what changed, and gives the same files a fresh build gives.</summary>
-public class BuildMemoTests
+public class ReuseStoreTests
 {
     [Fact]
     public async Task A_rebuild_after_editing_one_report_renders_only_that_report_again()
     {
         using var site = new TestSite("valid", "small");
-        var memo = new BuildMemo();
+        var memo = new ReuseStore();
         var settings = site.Settings() with { InMemory = true, Memo = memo };
 
         var first = await SiteBuild.RunAsync(settings);
@@ -39,7 +40,7 @@ public class BuildMemoTests
         using var site = new TestSite("valid", "small");
         var theme = new TempDirectory();
         TempDirectory.Copy(Paths.Theme, theme.Path);
-        var memo = new BuildMemo();
+        var memo = new ReuseStore();
         var settings = site.Settings() with { Theme = theme.Path, InMemory = true, Memo = memo };
         await SiteBuild.RunAsync(settings);
         var everything = memo.Misses;
@@ -65,7 +66,7 @@ public class BuildMemoTests
         {
             foreach (var path in changed)
             {
-                memo.Changed(path);
+                memo.Changes.Changed(path);
             }
 
             var result = await SiteBuild.RunAsync(settings);
@@ -114,15 +115,15 @@ public class BuildMemoTests
         File.WriteAllText(zh, File.ReadAllText(zh).Replace("只有中文的报道", "改过的报道"));
         File.SetLastWriteTimeUtc(zh, DateTime.UtcNow.AddSeconds(5));
         Assert.DoesNotContain("改过的报道", Texts(await SiteBuild.RunAsync(settings))["zh/reports/2022/chinese-only/index.html"]);
-        memo.Changed(null);
+        memo.Changes.Changed(null);
         Assert.Contains("改过的报道", Texts(await SiteBuild.RunAsync(settings))["zh/reports/2022/chinese-only/index.html"]);
     }
 
     /// <summary>A memo told of every change, as the preview's watcher tells it, after the site's first build (which looks at everything).</summary>
-    private static async Task<(BuildMemo Memo, BuildSettings Settings)> Watched(TestSite site)
+    private static async Task<(ReuseStore Memo, BuildSettings Settings)> Watched(TestSite site)
     {
-        var memo = new BuildMemo();
-        memo.Watch();
+        var memo = new ReuseStore();
+        memo.Changes.Watch();
         var settings = site.Settings() with { InMemory = true, Memo = memo };
         await SiteBuild.RunAsync(settings);
         return (memo, settings);
@@ -135,7 +136,7 @@ public class BuildMemoTests
     public async Task Adding_the_missing_photo_clears_the_error_although_the_markdown_did_not_change()
     {
         using var site = new TestSite("invalid", "missing-figure");
-        var settings = site.Settings() with { InMemory = true, Memo = new BuildMemo() };
+        var settings = site.Settings() with { InMemory = true, Memo = new ReuseStore() };
         Assert.Contains((await SiteBuild.RunAsync(settings)).Diagnostics, d => d.Code == "RA140");
 
         Directory.CreateDirectory(Path.Combine(site.Bundle(2023, "report-a"), "photos"));
