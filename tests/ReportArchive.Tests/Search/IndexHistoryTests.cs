@@ -82,7 +82,7 @@ public class IndexHistoryTests
     {
         // The stamp names the bundle's files as found: a report with the stamp it had is taken as it was, even if (as here, where
         // the stamp is given by hand) its text differs; one with another stamp is hashed and found changed.
-        var archive = Numbered([Report("老尚好", [("一", ["夜市"])]), Report("耿丽丽", [("二", ["书馆"])])]).Select(r => r with { Stamp = "s" + r.Slug }).ToArray();
+        var archive = Numbered([Report("老尚好", [("一", ["夜市"])]), Report("耿丽丽", [("二", ["书馆"])])]).Select(r => r with { FileState = "s" + r.Slug }).ToArray();
         using var folder = new TempDirectory();
         var kept = Built(folder, archive, 300);
         var previous = archive.ToDictionary(r => r.Directory);
