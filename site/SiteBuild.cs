@@ -16,14 +16,14 @@ namespace ReportArchive;
 public static class SiteBuild
 {
     /// <summary>Runs the build; writes the site only when no error was reported. Returns every diagnostic.</summary>
+    /// <remarks>Pages and the search index go to the staging folder as they are made; it replaces output/ only if all went well. A
+    /// check makes the whole site too, keeping only each file's size, to say what the site will weigh. What the output and its
+    /// spare hold is kept in the cache folder: files of the spare found as the manifest describes them are not read to be compared,
+    /// and a report's pages found there as the last build made them are not rendered again.</remarks>
     public static async Task<BuildResult> RunAsync(BuildSettings settings, CancellationToken cancellation = default)
     {
         var writing = !settings.Check && !settings.InMemory;
         settings.Memo?.Sweep();
-        // Pages and the search index go to the staging folder as they are made; it replaces output/ only if all went well. A check
-        // makes the whole site too, keeping only each file's size, to say what the site will weigh.
-        // What the output and its spare hold is kept in the cache folder: files of the spare found as the manifest describes them
-        // are not read to be compared, and a report's pages found there as the last build made them are not rendered again.
         var stages = new Stages(cancellation);
         var written = false;
         try
@@ -33,18 +33,9 @@ public static class SiteBuild
             var output = stages.Run("Output", [], _ => OpenOutput(settings, writing));
             var inputs = stages.Run("Config", [], d => LoadInputs(settings, d));
             var assets = stages.Run("Assets", [], d => AssetFiles.Read(settings.Theme, d));
-            // Bundles as the last build read them, kept in the cache folder: only those whose files changed are read again. A
-            // build into a new folder starts keeping them only when a build follows it there (writing them costs a build from
-            // nothing a tenth of its time, which a one-off build, such as a deployment's, would never get back).
             ContentCache? kept = null;
             var archive = stages.Run("Content", [inputs], d =>
-            {
-                kept = inputs.Result.Site is { } site && settings.Cache.Length > 0
-                    ? ContentCache.Open(settings.Cache, settings.Input, site.Fingerprint, site.Languages.Keys,
-                        startKeeping: writing && Directory.Exists(settings.Output))
-                    : null;
-                return Archive.Load(settings.Input, inputs.Result.Site, settings.Memo, kept, d);
-            });
+                Archive.Load(settings.Input, inputs.Result.Site, settings.Memo, kept = OpenContentCache(settings, inputs.Result.Site, writing), d));
             _ = stages.Run("Keep", [archive], _ => kept?.Save() ?? 0);
             var photos = stages.Run("Photos", [archive], d =>
                 PhotoSet.Process(archive.Result, new PhotoCache(settings.Cache), PhotoSettings.Default, encode: !settings.Check, d));
@@ -66,16 +57,12 @@ public static class SiteBuild
             var files = new SiteFiles(await assets, await photos, await pages, await search, await published);
             var (size, report) = await Write(settings, stages, files, manifest, held, writing);
             written = report is not null;
-            return Result(settings, stages, await archive, files, written, report?.Warning) with
+            return Result(settings, stages, await archive, files, report) with
             {
                 Size = files.Pages.Pages.Count > 0 ? size : null,
                 BundlesKept = kept?.Counts.Reused ?? 0,
                 BundlesRead = kept?.Counts.Read ?? 0,
                 TextsMended = kept?.Mended ?? 0,
-                ReportsKept = files.Pages.Kept.Reports,
-                PagesKept = files.Pages.Kept.Pages,
-                SearchMade = files.Search.History?.Outcome,
-                SearchRecordsChanged = files.Search.History?.Changed,
                 Writes = report is null ? null : new FileWrites(sink.Counts.Written + report.Copied, sink.Counts.Unchanged + files.Files.Count(f => !f.Staged) - report.Copied, report.Removed),
             };
         }
@@ -98,6 +85,14 @@ public static class SiteBuild
         return (staging is not null ? OutputSink.Staging(staging, manifest) : settings.Check ? OutputSink.Counting : OutputSink.InMemory,
             manifest, staging is not null ? Task.Run(() => SpareFiles.Held(staging, manifest?.Spare)) : Task.FromResult<List<string>?>(null));
     }
+
+    /// <summary>Bundles as the last build read them, kept in the cache folder: only those whose files changed are read again. A
+    /// build into a new folder starts keeping them only when a build follows it there (writing them costs a build from nothing a
+    /// tenth of its time, which a one-off build, such as a deployment's, would never get back).</summary>
+    private static ContentCache? OpenContentCache(BuildSettings settings, SiteInputs? site, bool writing) =>
+        site is not null && settings.Cache.Length > 0
+            ? ContentCache.Open(settings.Cache, settings.Input, site.Fingerprint, site.Languages.Keys, startKeeping: writing && Directory.Exists(settings.Output))
+            : null;
 
     /// <summary>The configuration and the theme's layouts, checked against the interface strings' keys: a site is made of both.</summary>
     private static (SiteInputs? Site, Theme? Theme) LoadInputs(BuildSettings settings, ICollection<Diagnostic> diagnostics)
@@ -130,8 +125,9 @@ public static class SiteBuild
         return (size, report);
     }
 
-    private static BuildResult Result(BuildSettings settings, Stages stages, Archive archive, SiteFiles files, bool written, string? writeWarning)
+    private static BuildResult Result(BuildSettings settings, Stages stages, Archive archive, SiteFiles files, WriteReport? report)
     {
+        var (written, writeWarning) = (report is not null, report?.Warning);
         var diagnostics = writeWarning is null
             ? stages.Diagnostics.Sorted()
             : [.. stages.Diagnostics.Sorted(), Diagnostic.Warning("RA901", settings.Output, 1, writeWarning)];
@@ -142,6 +138,10 @@ public static class SiteBuild
             Files = files.Files,
             DeferredSearch = files.Search.Deferred,
             Timings = stages.Timings,
+            ReportsKept = files.Pages.Kept.Reports,
+            PagesKept = files.Pages.Kept.Pages,
+            SearchMade = files.Search.History?.Outcome,
+            SearchRecordsChanged = files.Search.History?.Changed,
         };
     }
 }

@@ -103,6 +103,15 @@ public static partial class LanguageConfig
         // Without its own, a date known only to the month is written as a full date would be.
         monthFormat ??= dateFormat;
 
+        var (original, unit, rate) = Reading(yaml, key, diagnostics);
+        return tag is null || name is null || dateFormat is null || monthFormat is null
+            ? null
+            : new Language(key, tag, name, original, dateFormat, monthFormat, unit, rate, yaml.String("og_locale", diagnostics) ?? tag.Replace('-', '_'));
+    }
+
+    /// <summary>Whether the language is the original's, and how its reading time is counted: in characters or words, so many a minute.</summary>
+    private static (bool Original, ReadingUnit Unit, int Rate) Reading(YamlDocument yaml, string key, ICollection<Diagnostic> diagnostics)
+    {
         var original = yaml.String("original", diagnostics) switch
         {
             null or "false" => false,
@@ -123,13 +132,11 @@ public static partial class LanguageConfig
 
         T Invalid<T>(string value, string what, string expected, T fallback)
         {
-            diagnostics.Add(Diagnostic.Error("RA116", file, yaml.LineOfKey(what), $"'{what}: {value}' of the language '{key}' must be {expected}"));
+            diagnostics.Add(Diagnostic.Error("RA116", yaml.File, yaml.LineOfKey(what), $"'{what}: {value}' of the language '{key}' must be {expected}"));
             return fallback;
         }
 
-        return tag is null || name is null || dateFormat is null || monthFormat is null
-            ? null
-            : new Language(key, tag, name, original, dateFormat, monthFormat, unit, rate, yaml.String("og_locale", diagnostics) ?? tag.Replace('-', '_'));
+        return (original, unit, rate);
     }
 
     private static bool IsDateFormat(string format)

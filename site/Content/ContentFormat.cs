@@ -59,10 +59,14 @@ internal static class ContentFormat
         output.Write(length);
         output.Write(indexBytes);
         output.Write(SHA256.HashData(indexBytes));
-        // Kept blocks are copied as they stand (each is checked against its hash when read), the runs that follow each other in
-        // the old file a megabyte at a time; blocks read anew are written from memory.
+        CopyBlocks(output, [.. parts.SelectMany(p => p.Part.Blocks)]);
+    }
+
+    /// <summary>Writes the blocks: kept blocks are copied as they stand (each is checked against its hash when read), the runs that
+    /// follow each other in the old file a megabyte at a time; blocks read anew are written from memory.</summary>
+    private static void CopyBlocks(Stream output, List<BlockBytes> all)
+    {
         var buffer = new byte[1 << 20];
-        var all = parts.SelectMany(p => p.Part.Blocks).ToList();
         for (var i = 0; i < all.Count;)
         {
             if (all[i].File is not { } file)

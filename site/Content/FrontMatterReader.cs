@@ -55,26 +55,7 @@ public static class FrontMatterReader
         var before = diagnostics.Count;
         yaml.RejectUnknownKeys(known, diagnostics, original ? "front matter" : "translation front matter");
 
-        var date = ReadDate(yaml, diagnostics);
-        var inferred = yaml.String("date_inferred", diagnostics) is { } flag && ReadBool(yaml, flag, diagnostics);
-        // In a translation an empty title is a slot not translated yet: the file is a draft, never published.
-        var title = yaml.String("title", diagnostics) ?? (!original && yaml.Entries.Any(e => e.Key == "title") ? "" : null);
-        var front = new FrontMatter(
-            title,
-            yaml.String("subtitle", diagnostics),
-            date,
-            inferred,
-            yaml.String("byline", diagnostics),
-            yaml.List("departments", diagnostics),
-            yaml.List("topics", diagnostics),
-            yaml.String("slug", diagnostics),
-            yaml.Map("translation_of", diagnostics),
-            yaml.Entries.ToImmutableDictionary(e => e.Key, e => e.Line))
-        {
-            Kicker = yaml.String("kicker", diagnostics),
-            Page = yaml.String("page", diagnostics),
-        };
-
+        var front = Fields(yaml, original, diagnostics);
         if (front.Title is null)
         {
             diagnostics.Add(Diagnostic.Error("RA112", file, 2, "the front matter has no 'title'"));
@@ -92,6 +73,30 @@ public static class FrontMatterReader
         }
 
         return diagnostics.Skip(before).Any(d => d.Severity == Severity.Error) ? null : (front, close + 2);
+    }
+
+    /// <summary>The front matter's fields as the YAML gives them.</summary>
+    private static FrontMatter Fields(YamlDocument yaml, bool original, ICollection<Diagnostic> diagnostics)
+    {
+        var date = ReadDate(yaml, diagnostics);
+        var inferred = yaml.String("date_inferred", diagnostics) is { } flag && ReadBool(yaml, flag, diagnostics);
+        // In a translation an empty title is a slot not translated yet: the file is a draft, never published.
+        var title = yaml.String("title", diagnostics) ?? (!original && yaml.Entries.Any(e => e.Key == "title") ? "" : null);
+        return new FrontMatter(
+            title,
+            yaml.String("subtitle", diagnostics),
+            date,
+            inferred,
+            yaml.String("byline", diagnostics),
+            yaml.List("departments", diagnostics),
+            yaml.List("topics", diagnostics),
+            yaml.String("slug", diagnostics),
+            yaml.Map("translation_of", diagnostics),
+            yaml.Entries.ToImmutableDictionary(e => e.Key, e => e.Line))
+        {
+            Kicker = yaml.String("kicker", diagnostics),
+            Page = yaml.String("page", diagnostics),
+        };
     }
 
     private static DateOnly? ReadDate(YamlDocument yaml, ICollection<Diagnostic> diagnostics)

@@ -103,6 +103,13 @@ public static class ImportCommand
         var originalFile = (Translations.TranslationDesk.SiteLanguages(input, TextWriter.Null) ?? Configuration.LanguageSet.Default).Original.FileName;
         Parallel.ForEach(bundles, b => Write(input, b.Draft, b.Slug, b.Path, originalFile));
 
+        Report(shown, drafts, [.. bundles.Select(b => b.Path)], stdout, stderr);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>What an import did: the page furniture it removed, its warnings, and each draft written.</summary>
+    private static void Report(string shown, List<Draft> drafts, List<string> bundles, TextWriter stdout, TextWriter stderr)
+    {
         foreach (var line in drafts[0].Removed)
         {
             stdout.WriteLine($"{shown}({line.Line}): removed page furniture ({line.What}): {line.Text}");
@@ -113,13 +120,11 @@ public static class ImportCommand
             DiagnosticPrinter.Print([Diagnostic.Warning("RA310", shown, warning.Line, warning.Message)], stderr);
         }
 
-        foreach (var (draft, _, bundle) in bundles)
+        foreach (var (draft, bundle) in drafts.Zip(bundles))
         {
             var captions = draft.Captions.Count();
             stdout.WriteLine($"Imported '{draft.Title}': {draft.Sections.Count} sections, {draft.Lead.Count + draft.Sections.Sum(s => s.Blocks.Count) - captions} paragraphs, {captions} photos (stand-ins) -> {bundle}/");
         }
-
-        return ExitCodes.Success;
     }
 
     /// <summary>Writes the draft's Markdown and a stand-in for each photo into the bundle folder, through the door of

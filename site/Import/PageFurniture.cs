@@ -28,44 +28,9 @@ public static partial class PageFurniture
                 continue;
             }
 
-            string? what = null;
-            if (DateLine().Match(line) is { Success: true } d && d.Length >= line.Length - 12)
+            var what = Furniture(line, i, ref date, ref page);
+            if (what is null && Jump(lines, i, line, removed))
             {
-                what = "the page's date";
-                date ??= ParseDate(d);
-                page ??= PageLabel().Match(line) is { Success: true } p ? p.Value : null;
-            }
-            else if (EditionLine().IsMatch(line))
-            {
-                what = "the page label";
-                page ??= PageLabel().Match(line) is { Success: true } p ? p.Value : null;
-            }
-            else if (Credits().IsMatch(line))
-            {
-                what = "the editors' credits";
-            }
-            else if (PaperName().IsMatch(line) && i < 8)
-            {
-                what = "the paper's name";
-            }
-            else if (JumpLine().IsMatch(line))
-            {
-                what = "a jump line";
-                // The jump's blank surroundings are closed up: the paragraph it split continues on the next page's text.
-                lines[i] = "\u0001";
-                removed.Add(new RemovedLine(i + 1, line, what));
-                continue;
-            }
-            else if (JumpAtEnd().Match(line) is { Success: true } jump)
-            {
-                removed.Add(new RemovedLine(i + 1, jump.Value.Trim(), "a jump line"));
-                lines[i] = lines[i][..lines[i].LastIndexOf(jump.Value, StringComparison.Ordinal)].TrimEnd() + "\u0001";
-                continue;
-            }
-            else if (JumpAtStart().Match(line) is { Success: true } from)
-            {
-                removed.Add(new RemovedLine(i + 1, from.Value.Trim(), "a jump line"));
-                lines[i] = "\u0001" + lines[i].TrimStart(' ', '\t', '\u3000')[from.Value.Length..].TrimStart();
                 continue;
             }
 
@@ -77,6 +42,56 @@ public static partial class PageFurniture
         }
 
         return (JoinJumps(string.Join('\n', lines)), removed, new PageFacts(date, page));
+    }
+
+    /// <summary>What furniture line <paramref name="line"/> (the <paramref name="i"/>th) is, or null; the page's date and label read from it.</summary>
+    private static string? Furniture(string line, int i, ref DateOnly? date, ref string? page)
+    {
+        if (DateLine().Match(line) is { Success: true } d && d.Length >= line.Length - 12)
+        {
+            date ??= ParseDate(d);
+            page ??= PageLabel().Match(line) is { Success: true } p ? p.Value : null;
+            return "the page's date";
+        }
+
+        if (EditionLine().IsMatch(line))
+        {
+            page ??= PageLabel().Match(line) is { Success: true } p ? p.Value : null;
+            return "the page label";
+        }
+
+        return Credits().IsMatch(line) ? "the editors' credits"
+            : PaperName().IsMatch(line) && i < 8 ? "the paper's name"
+            : null;
+    }
+
+    /// <summary>Takes a jump line (or a jump at the end or start of a line) out of line <paramref name="i"/>, marking where the
+    /// paragraph it split continues; false when the line has none.</summary>
+    private static bool Jump(string[] lines, int i, string line, List<RemovedLine> removed)
+    {
+        if (JumpLine().IsMatch(line))
+        {
+            // The jump's blank surroundings are closed up: the paragraph it split continues on the next page's text.
+            lines[i] = "\u0001";
+            removed.Add(new RemovedLine(i + 1, line, "a jump line"));
+            return true;
+        }
+
+        if (JumpAtEnd().Match(line) is { Success: true } jump)
+        {
+            removed.Add(new RemovedLine(i + 1, jump.Value.Trim(), "a jump line"));
+            lines[i] = lines[i][..lines[i].LastIndexOf(jump.Value, StringComparison.Ordinal)].TrimEnd() + "\u0001";
+            return true;
+        }
+
+        if (JumpAtStart().Match(line) is { Success: true } from)
+        {
+            removed.Add(new RemovedLine(i + 1, from.Value.Trim(), "a jump line"));
+            lines[i] = "\u0001" + lines[i].TrimStart(' ', '\t', '\u3000')[from.Value.Length..].TrimStart();
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>A jump's mark (\u0001) and the blank lines around it vanish: the text before it runs on into the text after it,

@@ -59,8 +59,13 @@ public static class PhotoProcessor
             return null;
         }
 
+        return Published(request, encoded, cache.EntryDirectory(key), reused is not null);
+    }
+
+    /// <summary>A photo as the pages show it, and its files (named by a hash of their bytes) copied from its cache entry.</summary>
+    private static ProcessedPhoto Published(PhotoRequest request, EncodedPhoto encoded, string entry, bool reused)
+    {
         var name = request.Name;
-        var entry = cache.EntryDirectory(key);
         var files = new List<OutputFile>();
         var variants = new List<PhotoVariant>();
         foreach (var v in encoded.Variants)
@@ -76,7 +81,7 @@ public static class PhotoProcessor
             files.Add(OutputFile.Copy(webp, Path.Combine(entry, v.WebpFile)));
         }
 
-        return new ProcessedPhoto(new Photo(request.ReportDirectory, request.Source, encoded.Width, encoded.Height, encoded.DominantColor, encoded.StandIn, variants, reused is not null), files);
+        return new ProcessedPhoto(new Photo(request.ReportDirectory, request.Source, encoded.Width, encoded.Height, encoded.DominantColor, encoded.StandIn, variants, reused), files);
     }
 
     /// <summary>A photo not encoded yet, as a check sees it: its widths from its header, placeholder names, and each file's size

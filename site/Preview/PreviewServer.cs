@@ -182,6 +182,13 @@ public sealed class PreviewServer : IAsyncDisposable
             return;
         }
 
+        await ServeFileAsync(context, path, relative);
+    }
+
+    /// <summary>Serves a file of the site as built (a page with the live-reload script in it), or a redirect to a folder's
+    /// address, or the site's 404 page.</summary>
+    private async Task ServeFileAsync(HttpContext context, string path, string relative)
+    {
         var site = _site;
         var (file, key) = site.Find(relative);
         if (file is null)

@@ -66,6 +66,13 @@ public static class SearchIndex
     private static List<ShardMark> AllShards(List<SearchRecord> records, int shardBytes, IndexFiles files, RecordMark[] marks, bool hashed)
     {
         var table = new TermTable();
+        var postings = Postings(records, table, marks, hashed);
+        return Shards(postings, table, shardBytes, files);
+    }
+
+    /// <summary>Every term's posting list, by term id, from every record analysed (the marks filled in).</summary>
+    private static List<Posting?> Postings(List<SearchRecord> records, TermTable table, RecordMark[] marks, bool hashed)
+    {
         var postings = new List<Posting?>();
         var batches = records.Chunk(256).ToArray();
 
@@ -111,8 +118,13 @@ public static class SearchIndex
             }
         }
 
-        // Terms in sorted order, each entry encoded on every core, a chunk of terms at a time, as UTF-8 straight from its posting
-        // list. Shards are compressed and written on every core, a batch at a time, in the order they were cut.
+        return postings;
+    }
+
+    /// <summary>Terms in sorted order, each entry encoded on every core, a chunk of terms at a time, as UTF-8 straight from its posting
+    /// list. Shards are compressed and written on every core, a batch at a time, in the order they were cut.</summary>
+    private static List<ShardMark> Shards(List<Posting?> postings, TermTable table, int shardBytes, IndexFiles files)
+    {
         var cut = new List<byte[]>();
         var names = new List<string>();
         void Flush()

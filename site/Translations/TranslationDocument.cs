@@ -72,6 +72,13 @@ public sealed class TranslationDocument
 
         var (clean, _, comments, moves) = Comments.Strip("", body, 0, originalLang, []);
         var chunks = Chunks(body, clean, comments, moves);
+        return new TranslationDocument { Front = front, Parts = ReadParts(chunks) };
+    }
+
+    /// <summary>The parts (the head, then each section) of a translation's body, read chunk by chunk: each slot with its comment,
+    /// and the notes a translator wrote between slots.</summary>
+    private static List<DeskPart> ReadParts(List<(string Raw, SlotComment? Slot, Markdig.Syntax.Block? Block)> chunks)
+    {
         var parts = new List<DeskPart> { new(TranslationHashes.HeadKey) };
         var notes = new List<string>();
         SlotComment? pending = null;
@@ -123,7 +130,7 @@ public sealed class TranslationDocument
 
         Unfilled();
         parts[^1].TrailingNotes.AddRange(notes);
-        return new TranslationDocument { Front = front, Parts = parts };
+        return parts;
     }
 
     /// <summary>The body's comments (standing alone on their lines) and Markdown blocks in order, each with its text as written.</summary>
