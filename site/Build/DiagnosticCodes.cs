@@ -91,6 +91,7 @@ public static class DiagnosticCodes
         new("RA511", W, "a site over 80 % of GitHub Pages' 1 GB"),
         new("RA900", E, "the environment failed (a full disk, a folder that cannot be written, a place outside `input/`)"),
         new("RA901", W, "the final write left something to say (a file it could not remove)"),
+        new("RA902", W, "a file of the build's cache was damaged: what it kept was made again"),
         new("RA999", E, "an internal failure: a bug"),
     ];
 }

@@ -67,6 +67,16 @@ public sealed class ContentCache
     /// <summary>How many kept reports' text was not as kept when it was read (a damaged file), and was read again from the bundle's files.</summary>
     public int Mended => _mended;
 
+    private readonly ConcurrentDictionary<string, string> _damaged = new(StringComparer.Ordinal);
+
+    private void Damaged(string file, string why) => _damaged.TryAdd(file, why);
+
+    /// <summary>A warning for each file of the cache found damaged (its reports were read again from their files, so the site is
+    /// as it would be without the cache).</summary>
+    public IEnumerable<Diagnostic> Warnings =>
+        _damaged.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => Diagnostic.Warning("RA902", d.Key, 1,
+            $"the content cache file is damaged ({d.Value}): the reports it kept were read again from their files; the next build writes it anew"));
+
     /// <summary>The bundle as kept, when its files are as they were; otherwise <paramref name="read"/>'s result, kept for the next build.</summary>
     public (Report? Report, List<Diagnostic> Diagnostics) GetOrRead(string bundle, Func<(Report?, List<Diagnostic>)> read)
     {
@@ -76,11 +86,13 @@ public sealed class ContentCache
             return read(); // nothing kept, and nothing to keep
         }
 
-        var chunk = _chunks.GetOrAdd(ChunkName(bundle), name => new(() => ContentChunk.Load(Path.Combine(_folder, name), _context))).Value;
+        var name = ChunkName(bundle);
+        var chunk = _chunks.GetOrAdd(name, _ => new(() => ContentChunk.Load(Path.Combine(_folder, name), _context, Damaged))).Value;
         var before = FileState(FullPath(bundle));
         (Report?, List<Diagnostic>) Again()
         {
             Interlocked.Increment(ref _mended);
+            Damaged(Path.Combine(_folder, name), "a report's text in it is not as it was written");
             return read();
         }
 

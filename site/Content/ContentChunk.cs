@@ -18,7 +18,7 @@ internal sealed class ContentChunk
     /// when it was read and settled), or nothing to keep.</summary>
     private sealed record Use(ContentFormat.Entry? Entry, (string Files, DateTime Newest)? Read = null, (Report?, List<Diagnostic>) Result = default);
 
-    public static ContentChunk Load(string path, string context)
+    public static ContentChunk Load(string path, string context, Action<string, string> damaged)
     {
         var stored = new Dictionary<string, ContentFormat.Entry>(StringComparer.Ordinal);
         try
@@ -32,7 +32,8 @@ internal sealed class ContentChunk
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException)
         {
-            stored.Clear(); // unreadable or written by another program: every bundle of the year is read again
+            stored.Clear(); // unreadable: every bundle of the year is read again
+            damaged(path, e.Message.TrimEnd('.'));
         }
 
         return new ContentChunk(stored);

@@ -30,76 +30,21 @@ public static partial class MarkdownReader
             return ([], []);
         }
 
-        var document = Markdig.Markdown.Parse(text, Markdown);
-        var lead = ImmutableArray.CreateBuilder<Block>();
-        var sections = ImmutableArray.CreateBuilder<Section>();
-        (string Id, string Heading, int Line, ImmutableArray<Block>.Builder Blocks)? current = null;
-        var slots = new Queue<SlotComment>(originalLang is null ? [] : comments.Where(c => c.Kind == SlotKind.Block));
-        var renderer = new BlockRenderer();
-        SlotComment? pending = null;
-
-        // A slot comment stands for the block right after it; one followed by another comment, a heading or the end is unfilled.
-        void Unfilled()
+        var slots = originalLang is null ? [] : comments.Where(c => c.Kind == SlotKind.Block);
+        var reader = new BodyReader(file, (text, moves), bodyLine, originalLang is not null, slots, diagnostics);
+        foreach (var block in Markdig.Markdown.Parse(text, Markdown))
         {
-            if (pending is { } slot)
-            {
-                (current?.Blocks ?? lead).Add(new Untranslated(slot.Line, slot.Text));
-                pending = null;
-            }
+            reader.Add(block);
         }
 
-        void SlotsBefore(int line)
-        {
-            while (slots.Count > 0 && slots.Peek().Line < line)
-            {
-                Unfilled();
-                pending = slots.Dequeue();
-            }
-        }
+        var (lead, sections) = reader.Finish();
+        return (lead, Distinct(file, sections, diagnostics));
+    }
 
-        void Close()
-        {
-            if (current is { } c)
-            {
-                sections.Add(new Section(c.Id, c.Heading, c.Line, c.Blocks.ToImmutable()));
-            }
-        }
-
-        foreach (var block in document)
-        {
-            var line = block.Line + bodyLine;
-            SlotsBefore(line);
-            switch (block)
-            {
-                case HeadingBlock { Level: 2 } heading:
-                    Unfilled();
-                    Close();
-                    var title = PlainText(heading.Inline).Trim();
-                    if (title.Length == 0 && originalLang is null)
-                    {
-                        diagnostics.Add(Diagnostic.Error("RA126", file, line, "this section heading has no text: write it before the id, as in '## 忠诚为民强担当 {#procuratorate}'"));
-                    }
-
-                    current = (ReadSectionId(file, heading, line, diagnostics), title, line, ImmutableArray.CreateBuilder<Block>());
-                    break;
-                case HeadingBlock heading:
-                    diagnostics.Add(Diagnostic.Error("RA120", file, line,
-                        $"a level-{heading.Level} heading: sections are '## heading {{#id}}', and the title belongs in the front matter"));
-                    break;
-                case LinkReferenceDefinitionGroup or LinkReferenceDefinition:
-                    break; // [name]: url lines show nothing; the links that use them are checked where they stand
-                default:
-                    pending = null;
-                    Sanitize(file, (text, moves), block, bodyLine, diagnostics);
-                    (current?.Blocks ?? lead).Add(ReadBlock(block, line, renderer));
-                    break;
-            }
-        }
-
-        SlotsBefore(int.MaxValue);
-        Unfilled();
-        Close();
-        // A second section with an id is an error; it is left out of the model, so that the checks after this one see one each.
+    /// <summary>The sections with ids of their own: a second section with an id is an error, and is left out of the model, so that
+    /// the checks after this one see one each.</summary>
+    private static ImmutableArray<Section> Distinct(string file, ImmutableArray<Section> sections, ICollection<Diagnostic> diagnostics)
+    {
         var distinct = ImmutableArray.CreateBuilder<Section>();
         foreach (var section in sections)
         {
@@ -114,7 +59,86 @@ public static partial class MarkdownReader
             }
         }
 
-        return (lead.ToImmutable(), distinct.ToImmutable());
+        return distinct.ToImmutable();
+    }
+
+    /// <summary>A body's blocks, read one by one into the lead and the sections. In a translation, a slot comment stands for the
+    /// block right after it; one followed by another comment, a heading or the end is unfilled (<see cref="Untranslated"/>).</summary>
+    private sealed class BodyReader(string file, (string Text, TextMoves Moves) body, int bodyLine, bool translation, IEnumerable<SlotComment> slotComments, ICollection<Diagnostic> diagnostics)
+    {
+        private readonly ImmutableArray<Block>.Builder _lead = ImmutableArray.CreateBuilder<Block>();
+        private readonly ImmutableArray<Section>.Builder _sections = ImmutableArray.CreateBuilder<Section>();
+        private readonly Queue<SlotComment> _slots = new(slotComments);
+        private readonly BlockRenderer _renderer = new();
+        private (string Id, string Heading, int Line, ImmutableArray<Block>.Builder Blocks)? _current;
+        private SlotComment? _pending;
+
+        private ImmutableArray<Block>.Builder Blocks => _current?.Blocks ?? _lead;
+
+        public void Add(Markdig.Syntax.Block block)
+        {
+            var line = block.Line + bodyLine;
+            SlotsBefore(line);
+            switch (block)
+            {
+                case HeadingBlock { Level: 2 } heading:
+                    Unfilled();
+                    Close();
+                    var title = PlainText(heading.Inline).Trim();
+                    if (title.Length == 0 && !translation)
+                    {
+                        diagnostics.Add(Diagnostic.Error("RA126", file, line, "this section heading has no text: write it before the id, as in '## 忠诚为民强担当 {#procuratorate}'"));
+                    }
+
+                    _current = (ReadSectionId(file, heading, line, diagnostics), title, line, ImmutableArray.CreateBuilder<Block>());
+                    break;
+                case HeadingBlock heading:
+                    diagnostics.Add(Diagnostic.Error("RA120", file, line,
+                        $"a level-{heading.Level} heading: sections are '## heading {{#id}}', and the title belongs in the front matter"));
+                    break;
+                case LinkReferenceDefinitionGroup or LinkReferenceDefinition:
+                    break; // [name]: url lines show nothing; the links that use them are checked where they stand
+                default:
+                    _pending = null;
+                    Sanitize(file, body, block, bodyLine, diagnostics);
+                    Blocks.Add(ReadBlock(block, line, _renderer));
+                    break;
+            }
+        }
+
+        public (ImmutableArray<Block> Lead, ImmutableArray<Section> Sections) Finish()
+        {
+            SlotsBefore(int.MaxValue);
+            Unfilled();
+            Close();
+            return (_lead.ToImmutable(), _sections.ToImmutable());
+        }
+
+        private void Unfilled()
+        {
+            if (_pending is { } slot)
+            {
+                Blocks.Add(new Untranslated(slot.Line, slot.Text));
+                _pending = null;
+            }
+        }
+
+        private void SlotsBefore(int line)
+        {
+            while (_slots.Count > 0 && _slots.Peek().Line < line)
+            {
+                Unfilled();
+                _pending = _slots.Dequeue();
+            }
+        }
+
+        private void Close()
+        {
+            if (_current is { } c)
+            {
+                _sections.Add(new Section(c.Id, c.Heading, c.Line, c.Blocks.ToImmutable()));
+            }
+        }
     }
 
     private static Block ReadBlock(Markdig.Syntax.Block block, int line, BlockRenderer renderer)

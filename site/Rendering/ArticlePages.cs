@@ -84,12 +84,12 @@ public sealed class ArticlePages(RenderContext context)
 
     public static string DateIso(Report report) => report.DateInferred ? report.Date.ToString("yyyy-MM") : report.Date.ToString("yyyy-MM-dd");
 
-    private IEnumerable<RenderedPage> Article(Report report, ReportPhotos photos, string lang)
+    /// <summary>A translation's lead and sections as the article shows them, each paired with the original when
+    /// <paramref name="paired"/>. Slots not translated yet are not published: the section shows what is translated and links to
+    /// the original for the rest.</summary>
+    private List<SectionView> Sections(Report report, ReportPhotos photos, Translation translation, bool paired)
     {
-        var language = context.Languages[lang];
-        var translation = report.In(lang)!;
         var original = report.Original;
-        var paired = !language.IsOriginal;
         var first = true;
         FigureView FigureOf(Figure figure, IEnumerable<Block> originalBlocks)
         {
@@ -99,7 +99,6 @@ public sealed class ArticlePages(RenderContext context)
             return view;
         }
 
-        // Slots not translated yet are not published: the section shows what is translated and links to the original for the rest.
         var originalUrl = context.Url(Route.Article(original.Lang, report));
         SectionView Part(string id, string heading, IReadOnlyList<Block> blocks, Section? originalSection)
         {
@@ -138,6 +137,16 @@ public sealed class ArticlePages(RenderContext context)
             ? Part(section.Id, section.Heading, section.Blocks, os)
             : new SectionView(os.Id, os.Heading, [], originalUrl + "#" + os.Id) { OriginalWhole = paired ? Join(os.Blocks.OfType<Paragraph>()) : null })
             .Prepend(lead).ToList();
+        return sections;
+    }
+
+    private IEnumerable<RenderedPage> Article(Report report, ReportPhotos photos, string lang)
+    {
+        var language = context.Languages[lang];
+        var translation = report.In(lang)!;
+        var original = report.Original;
+        var paired = !language.IsOriginal;
+        var sections = Sections(report, photos, translation, paired);
         var view = new ArticleView
         {
             Kicker = translation.Front.Kicker,

@@ -142,7 +142,30 @@ public sealed class TranslationDesk(string input, Report report, LanguageSet lan
     {
         var states = TranslationCoverage.Of(Report.Original, Report.FileIn(Target.Key)).Parts.ToDictionary(p => p.Key, p => p.State);
         var front = Translation.Front;
-        var headStale = states[TranslationHashes.HeadKey] == PartState.Stale;
+        AddFrontSlots(front, states[TranslationHashes.HeadKey] == PartState.Stale);
+        if (FrontMatterLines.Value(front, "translation_of") is null)
+        {
+            FrontMatterLines.SetMap(front, "translation_of", []);
+        }
+
+        var parts = new List<DeskPart>();
+        foreach (var original in OriginalParts)
+        {
+            var part = Translation.Part(original.Key) ?? NewPart(original.Key);
+            Refresh(part, original, states.GetValueOrDefault(original.Key) == PartState.Stale);
+            parts.Add(part);
+        }
+
+        // Parts the original no longer has are kept as written: check reports them, and nothing written by hand is lost.
+        parts.AddRange(Translation.Parts.Where(p => !parts.Contains(p)));
+        Translation.Parts.Clear();
+        Translation.Parts.AddRange(parts);
+    }
+
+    /// <summary>Gives every field of the original's head a slot in the front matter, its original in a comment; marks a filled one
+    /// whose original changed when the head is stale.</summary>
+    private void AddFrontSlots(List<string> front, bool headStale)
+    {
         foreach (var (key, value) in OriginalFields)
         {
             var written = FrontMatterLines.Value(front, key);
@@ -162,50 +185,37 @@ public sealed class TranslationDesk(string input, Report report, LanguageSet lan
                 FrontMatterLines.SetComment(front, key, Lang, $" changed: {value}");
             }
         }
+    }
 
-        if (FrontMatterLines.Value(front, "translation_of") is null)
+    /// <summary>Gives a part a slot for each of the original part's heading, paragraphs and captions it lacks, refreshes the comments
+    /// of its empty slots, and marks its filled slots whose original changed when it is stale.</summary>
+    private static void Refresh(DeskPart part, DeskPart original, bool stale)
+    {
+        if (!part.IsHead && part.HeadingText.Length == 0)
         {
-            FrontMatterLines.SetMap(front, "translation_of", []);
+            part.HeadingComment = new SlotComment(0, SlotKind.Heading, false, original.HeadingText);
+        }
+        else if (!part.IsHead && stale && !Same(part.HeadingComment, original.HeadingText))
+        {
+            part.HeadingComment = new SlotComment(0, SlotKind.Heading, true, original.HeadingText);
         }
 
-        var parts = new List<DeskPart>();
-        foreach (var original in OriginalParts)
+        for (var i = 0; i < original.Slots.Count; i++)
         {
-            var part = Translation.Part(original.Key) ?? NewPart(original.Key);
-            var stale = states.GetValueOrDefault(original.Key) == PartState.Stale;
-            if (!part.IsHead && part.HeadingText.Length == 0)
+            var source = original.Slots[i].Text ?? "";
+            if (i >= part.Slots.Count)
             {
-                part.HeadingComment = new SlotComment(0, SlotKind.Heading, false, original.HeadingText);
+                part.Slots.Add(new DeskSlot { Comment = new SlotComment(0, SlotKind.Block, false, source) });
             }
-            else if (!part.IsHead && stale && !Same(part.HeadingComment, original.HeadingText))
+            else if (part.Slots[i].Text is null)
             {
-                part.HeadingComment = new SlotComment(0, SlotKind.Heading, true, original.HeadingText);
+                part.Slots[i].Comment = new SlotComment(0, SlotKind.Block, false, source);
             }
-
-            for (var i = 0; i < original.Slots.Count; i++)
+            else if (stale && !Same(part.Slots[i].Comment, source))
             {
-                var source = original.Slots[i].Text ?? "";
-                if (i >= part.Slots.Count)
-                {
-                    part.Slots.Add(new DeskSlot { Comment = new SlotComment(0, SlotKind.Block, false, source) });
-                }
-                else if (part.Slots[i].Text is null)
-                {
-                    part.Slots[i].Comment = new SlotComment(0, SlotKind.Block, false, source);
-                }
-                else if (stale && !Same(part.Slots[i].Comment, source))
-                {
-                    part.Slots[i].Comment = new SlotComment(0, SlotKind.Block, true, source);
-                }
+                part.Slots[i].Comment = new SlotComment(0, SlotKind.Block, true, source);
             }
-
-            parts.Add(part);
         }
-
-        // Parts the original no longer has are kept as written: check reports them, and nothing written by hand is lost.
-        parts.AddRange(Translation.Parts.Where(p => !parts.Contains(p)));
-        Translation.Parts.Clear();
-        Translation.Parts.AddRange(parts);
     }
 
     private static DeskPart NewPart(string key)

@@ -6,8 +6,8 @@ using ReportArchive.Benchmarks;
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- preview [reports] [--full]
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- search [reports]
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- index [reports]     (the search index build alone)
-//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- scale [reports...] [--sampled|--full] [--folder dir]   (ours beside Hugo, both shapes unless one is named; apt-get install hugo time)
-//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- corpus reports folder [--full]   (writes a generated input/ to look at)
+//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- scale [reports...] [--sampled|--full|--short] [--folder dir]   (ours beside Hugo and Hugo + Pagefind, every shape unless one is named; apt-get install hugo time, npm ci in tests/ReportArchive.Benchmarks/pagefind)
+//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- corpus reports folder [--full|--short]   (writes a generated input/ to look at)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- import [MB...]   (import throughput on the page fixtures and on pages of other shapes, 1 4 8 MB by default)
 return args switch
 {
@@ -24,6 +24,7 @@ return args switch
     ["import", .. var sizes] when sizes.All(n => int.TryParse(n, out var c) && c > 0) => await ImportBenchmark.RunAsync(sizes.Length == 0 ? [1, 4, 8] : [.. sizes.Select(int.Parse)]),
     ["corpus", var n, var folder] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder, CorpusShape.Sampled),
     ["corpus", var n, var folder, "--full"] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder, CorpusShape.Full),
+    ["corpus", var n, var folder, "--short"] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder, CorpusShape.Short),
     _ => Usage(),
 };
 
@@ -35,7 +36,8 @@ static (int[] Sizes, string? Folder, CorpusShape[] Shapes)? Scale(string[] rest)
     {
         [.. var n, "--sampled"] => (n, new[] { CorpusShape.Sampled }),
         [.. var n, "--full"] => (n, new[] { CorpusShape.Full }),
-        _ => (words, new[] { CorpusShape.Sampled, CorpusShape.Full }),
+        [.. var n, "--short"] => (n, new[] { CorpusShape.Short }),
+        _ => (words, new[] { CorpusShape.Sampled, CorpusShape.Full, CorpusShape.Short }),
     };
     return sizes.All(n => int.TryParse(n, out var c) && c > 0)
         ? (sizes.Length == 0 ? [1000, 10000, 30000] : [.. sizes.Select(int.Parse)], folder, shapes)
@@ -51,6 +53,6 @@ static int WriteCorpus(int count, string folder, CorpusShape shape)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] [--full] | search [reports] | index reports | scale [reports...] [--sampled|--full] [--folder dir] | corpus reports folder | import [MB...]");
+    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] [--full] | search [reports] | index reports | scale [reports...] [--sampled|--full|--short] [--folder dir] | corpus reports folder [--full|--short] | import [MB...]");
     return 2;
 }

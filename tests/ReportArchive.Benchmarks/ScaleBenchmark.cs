@@ -2,16 +2,33 @@ using System.Globalization;
 
 namespace ReportArchive.Benchmarks;
 
-/// <summary>Full builds of generated archives of growing size, in both shapes (sampled: three to five sections of a few paragraphs;
-/// full: every section, four paragraphs each), ours beside Hugo on the same bundles (with the minimal templates in
-/// tests/ReportArchive.Benchmarks/hugo), each a fresh process measured by GNU time: wall time, CPU time, peak memory, and the
-/// bytes each publishes; then a maintainer's rebuild, one report edited, each program over its last output.</summary>
+/// <summary>Full builds of generated archives of growing size, in three shapes (sampled: three to five sections of a few paragraphs;
+/// full: every section, four paragraphs each; short: every section, four short paragraphs each, other English), ours beside Hugo
+/// on the same bundles (with the minimal templates in tests/ReportArchive.Benchmarks/hugo) and beside Hugo followed by Pagefind
+/// (the stack a Hugo user runs to have search), each a fresh process measured by GNU time: wall time, CPU time, peak memory, and
+/// the bytes each publishes; then a maintainer's rebuild, one report edited, each program over its last output.</summary>
 /// <remarks>The two programs take turns, three runs each, and the medians are compared. Every run writes into a new folder and
 /// nothing is deleted until the end: on ext4 without a journal, creating files soon after many were deleted is several times
 /// slower (the allocator skips inodes freed in the last minutes), which would penalise whichever program ran after a deletion.</remarks>
 public static class ScaleBenchmark
 {
     private const int Runs = 3;
+
+    /// <summary>The largest archive Pagefind is run over (it took 12 GB of memory at 10,000 reports).</summary>
+    private const int PagefindLimit = 10_000;
+
+    /// <summary>Pagefind's command, installed from the pinned package.json if it is not yet; null when npm cannot install it.</summary>
+    private static async Task<string?> PagefindAsync()
+    {
+        var tool = Path.GetFullPath(Path.Combine("tests", "ReportArchive.Benchmarks", "pagefind"));
+        var command = Path.Combine(tool, "node_modules", ".bin", "pagefind");
+        if (!File.Exists(command))
+        {
+            await Processes.RunAsync("npm", "ci --no-audit --no-fund", tool);
+        }
+
+        return File.Exists(command) ? command : null;
+    }
 
     public static async Task<int> RunAsync(int[] sizes, string? folder, CorpusShape[] shapes)
     {
@@ -38,6 +55,8 @@ public static class ScaleBenchmark
         }
 
         Console.WriteLine((await Processes.RunAsync("hugo", "version", ".")).Output.Trim());
+        var pagefindTool = await PagefindAsync();
+        Console.WriteLine(pagefindTool is null ? "Pagefind: not installed (npm ci in tests/ReportArchive.Benchmarks/pagefind): Hugo alone" : "Pagefind 1.6.0 (npm), run over Hugo's output after each Hugo build");
         Console.WriteLine($"medians of {Runs} runs each, the two programs taking turns");
         Console.WriteLine($"{"reports",8} {"shape",-8} {"engine",-8} {"wall s",7} {"cpu s",7} {"peak MiB",9} {"html pages",11} {"files",8} {"MiB out",8} {"s/1000",7}  {"runs (wall s)"}");
         try
@@ -48,11 +67,20 @@ public static class ScaleBenchmark
                 Corpus.Write(input, size, shape: shape);
                 var ours = new List<Measure>();
                 var hugo = new List<Measure>();
+                var pagefind = new List<Measure>();
                 for (var run = 0; run < Runs; run++)
                 {
                     var output = Path.Combine(root, $"{shape}-{size}", $"run{run}");
                     async Task Ours() => ours.Add(await MeasureAsync(program, $"build --input {input} --output {output}/ours --cache {output}/cache --size-limit 0", $"{output}/ours"));
-                    async Task Hugo() => hugo.Add(await MeasureAsync("hugo", $"--quiet --source tests/ReportArchive.Benchmarks/hugo --contentDir {input}/reports --destination {output}/hugo", $"{output}/hugo"));
+                    async Task Hugo()
+                    {
+                        hugo.Add(await MeasureAsync("hugo", $"--quiet --source tests/ReportArchive.Benchmarks/hugo --contentDir {input}/reports --destination {output}/hugo", $"{output}/hugo"));
+                        // The stack a Hugo user runs to have search: Pagefind over Hugo's pages (its own files counted with them).
+                        if (size <= PagefindLimit && pagefindTool is not null)
+                        {
+                            pagefind.Add(await MeasureAsync(pagefindTool, $"--site {output}/hugo --output-subdir pagefind", $"{output}/hugo"));
+                        }
+                    }
                     foreach (var measure in run % 2 == 0 ? new[] { Ours, Hugo } : [Hugo, Ours])
                     {
                         await measure();
@@ -63,6 +91,18 @@ public static class ScaleBenchmark
                 Print(size, shape, "ours", o, ours);
                 Print(size, shape, "Hugo", h, hugo);
                 Console.WriteLine($"{"",8} ratios ours/Hugo: wall {o.Wall / h.Wall:0.00}, cpu {o.Cpu / h.Cpu:0.00}, peak memory {o.PeakMiB / h.PeakMiB:0.00}, published {o.MiB / h.MiB:0.00}");
+                if (pagefind.Count > 0)
+                {
+                    // Hugo, then Pagefind: the times add up, the peak is the larger of the two, the output is Hugo's with Pagefind's index.
+                    var runs = hugo.Zip(pagefind, (a, b) => new Measure(a.Wall + b.Wall, a.Cpu + b.Cpu, Math.Max(a.PeakMiB, b.PeakMiB), b.Pages, b.Files, b.MiB)).ToList();
+                    var hp = Median(runs);
+                    Print(size, shape, "Hugo+PF", hp, runs);
+                    Console.WriteLine($"{"",8} ratios ours/(Hugo + Pagefind 1.6.0): wall {o.Wall / hp.Wall:0.00}, cpu {o.Cpu / hp.Cpu:0.00}, peak memory {o.PeakMiB / hp.PeakMiB:0.00}, published {o.MiB / hp.MiB:0.00}");
+                }
+                else if (size > PagefindLimit)
+                {
+                    Console.WriteLine($"{"",8} Hugo + Pagefind not run above {PagefindLimit:N0} reports (Pagefind 1.6.0 took 12 GB at 10,000)");
+                }
 
                 // A maintainer's rebuild: each program builds again over its first run's output (this program's second build
                 // there also leaves the spare tree it updates from then on), then one report's text is edited and each builds again.

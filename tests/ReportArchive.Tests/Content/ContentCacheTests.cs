@@ -224,9 +224,13 @@ public class ContentCacheTests
 
         var result = await site.BuildAsync();
         Assert.Equal((1, 1), Counts(result));
-        Assert.Equal(first.Diagnostics, result.Diagnostics);
+        // Said once, at the file, and nothing else changes: the next build writes the file anew and says nothing.
+        Assert.Equal(file, Assert.Single(result.Diagnostics, d => d.Code == "RA902").File);
+        Assert.Equal(first.Diagnostics, result.Diagnostics.Where(d => d.Code != "RA902"));
         Assert.Equal(built, FileTree.Hashes(site.Output));
-        Assert.Equal((2, 0), Counts(await site.BuildAsync()));
+        var next = await site.BuildAsync();
+        Assert.Equal((2, 0), Counts(next));
+        Assert.DoesNotContain(next.Diagnostics, d => d.Code == "RA902");
     }
 
     [Fact]
@@ -247,7 +251,8 @@ public class ContentCacheTests
         var result = await site.BuildAsync();
         Assert.Equal((2, 0), Counts(result));
         Assert.Equal(1, result.TextsMended);
-        Assert.Equal(first.Diagnostics, result.Diagnostics);
+        Assert.Equal(file, Assert.Single(result.Diagnostics, d => d.Code == "RA902").File);
+        Assert.Equal(first.Diagnostics, result.Diagnostics.Where(d => d.Code != "RA902"));
         Assert.Equal(built, FileTree.Hashes(site.Output));
     }
 
