@@ -30,7 +30,7 @@ public static class NewCommand
             return ExitCodes.Usage;
         }
 
-        if (Translations.TranslationDesk.SiteLanguages(input, stderr) is not { } languages)
+        if (Translations.ArchiveFiles.SiteLanguages(input, stderr) is not { } languages)
         {
             return ExitCodes.ContentErrors;
         }

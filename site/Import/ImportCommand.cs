@@ -100,7 +100,7 @@ public static class ImportCommand
         }
 
         // The draft is the original: its file is named by the archive's original language (site.yml), index.zh.md by default.
-        var originalFile = (Translations.TranslationDesk.SiteLanguages(input, TextWriter.Null) ?? Configuration.LanguageSet.Default).Original.FileName;
+        var originalFile = (Translations.ArchiveFiles.SiteLanguages(input, TextWriter.Null) ?? Configuration.LanguageSet.Default).Original.FileName;
         Parallel.ForEach(bundles, b => Write(input, b.Draft, b.Slug, b.Path, originalFile));
 
         Report(shown, drafts, [.. bundles.Select(b => b.Path)], stdout, stderr);

@@ -10,7 +10,7 @@ public static class StatusCommand
 {
     public static int Run(string input, bool json, TextWriter stdout, TextWriter stderr)
     {
-        if (TranslationDesk.SiteLanguages(input, stderr) is not { } languages)
+        if (ArchiveFiles.SiteLanguages(input, stderr) is not { } languages)
         {
             return ExitCodes.ContentErrors;
         }

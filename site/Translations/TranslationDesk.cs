@@ -40,7 +40,7 @@ public sealed class TranslationDesk(string input, Report report, LanguageSet lan
     /// translation language when null); prints why and returns null when it cannot be found or read.</summary>
     public static TranslationDesk? Open(string input, string report, string? lang, TextWriter stderr)
     {
-        var languages = SiteLanguages(input, stderr);
+        var languages = ArchiveFiles.SiteLanguages(input, stderr);
         if (languages is null)
         {
             return null;
@@ -55,7 +55,7 @@ public sealed class TranslationDesk(string input, Report report, LanguageSet lan
             return null;
         }
 
-        var bundle = Find(input, report, languages);
+        var bundle = ArchiveFiles.Find(input, report, languages);
         if (bundle is null)
         {
             stderr.WriteLine($"no report '{report}' in {input}/reports: give a report folder (input/reports/2023/some-slug) or its slug");
@@ -81,45 +81,6 @@ public sealed class TranslationDesk(string input, Report report, LanguageSet lan
             ? TranslationDocument.Parse(System.IO.File.ReadAllText(path), originalLang)
             : new TranslationDocument { Front = [], Parts = [new DeskPart(TranslationHashes.HeadKey)] };
         return new TranslationDesk(input, loaded, languages, target, original, translation, path);
-    }
-
-    /// <summary>The archive's languages from its <c>site.yml</c>; prints why and returns null when it cannot be read.</summary>
-    public static LanguageSet? SiteLanguages(string input, TextWriter stderr)
-    {
-        var diagnostics = new List<Diagnostic>();
-        var config = SiteConfig.Load(Path.Combine(input, "site.yml"), null, diagnostics);
-        if (config is null)
-        {
-            DiagnosticPrinter.Print([.. diagnostics.Where(d => d.Severity == Severity.Error)], stderr);
-            stderr.WriteLine("fix these errors first: nothing was written");
-        }
-
-        return config?.Languages;
-    }
-
-    /// <summary>A report folder (with its original) or the slug of one under <c>reports/</c>.</summary>
-    public static string? Find(string input, string report, LanguageSet languages)
-    {
-        var originalFile = languages.Original.FileName;
-        if (System.IO.File.Exists(Path.Combine(report, originalFile)))
-        {
-            return report;
-        }
-
-        return ReportLoader.FindBundles(input, languages).FirstOrDefault(b => Path.GetFileName(b) == report
-            || SlugOf(Path.Combine(b, originalFile)) == report);
-    }
-
-    /// <summary>A bundle's slug from its front matter alone: looking a report up by slug reads no report's body.</summary>
-    private static string? SlugOf(string original)
-    {
-        if (!System.IO.File.Exists(original))
-        {
-            return null;
-        }
-
-        var lines = System.IO.File.ReadLines(original).Select(l => l.TrimEnd('\r')).TakeWhile((l, i) => i == 0 ? l.TrimStart('\uFEFF') == "---" : l is not ("---" or "...")).ToList();
-        return lines.Count > 1 ? FrontMatterLines.Value(lines[1..], "slug") : null;
     }
 
     /// <summary>The current fingerprint of each part of the original.</summary>

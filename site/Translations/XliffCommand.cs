@@ -83,7 +83,7 @@ public static class XliffCommand
             return Refuse(errors, stderr);
         }
 
-        if (TranslationDesk.SiteLanguages(input, stderr) is not { } languages)
+        if (ArchiveFiles.SiteLanguages(input, stderr) is not { } languages)
         {
             return ExitCodes.ContentErrors;
         }
