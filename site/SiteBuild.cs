@@ -55,10 +55,7 @@ public static class SiteBuild
             // The output folder's failure (a file where the folder should be) is the one to report, not the stages it cancelled.
             var (sink, manifest, held) = await output;
             var files = new SiteFiles(await assets, await photos, await pages, await search, await published);
-            foreach (var warning in kept?.Warnings ?? [])
-            {
-                stages.Diagnostics.Add(warning);
-            }
+            stages.Diagnostics.AddRange(kept?.Warnings ?? []);
 
             var (size, report) = await Write(settings, stages, files, manifest, held, writing);
             written = report is not null;

@@ -1,8 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
-using System.Text;
-using ReportArchive.Build;
 using ReportArchive.Output;
 
 namespace ReportArchive.Content;

@@ -17,7 +17,7 @@ public sealed record PublishedFiles(IReadOnlyList<OutputFile> Files) : IPublishe
         var routes = Routing.Routes.Of(site.Config);
         // The sitemap lists every page: in the preview it is made again only when a page's address or date, or the site, changed.
         var key = new SitemapKey(site.Fingerprint, memo is null ? "" : Sitemap.Key(pages.Pages)) { Records = pages.Pages, Routes = routes };
-        var sitemap = memo is null ? SitemapKey.Make(key) : memo.Reuse(key, SitemapKey.Make);
+        var sitemap = memo.ReuseOrMake(key, SitemapKey.Make);
         return new PublishedFiles([.. sitemap, .. site.Languages.All.Select(l => AtomFeed.Build(l, archive.LatestFirst, site.Config, routes)),
             HostFiles.Robots(routes.Absolute), HostFiles.NoJekyll()]);
     }

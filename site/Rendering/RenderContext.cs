@@ -30,7 +30,7 @@ public sealed class RenderContext(SiteInputs site, Theme theme, IReadOnlyDiction
     {
         if (_sink.Manifest is not { } manifest || key.Digest is not { } digest)
         {
-            return memo is null ? make(key) : memo.Reuse(key, make);
+            return memo.ReuseOrMake(key, make);
         }
 
         var (pages, kept) = Kept(manifest, digest, () => make(key));
@@ -45,7 +45,7 @@ public sealed class RenderContext(SiteInputs site, Theme theme, IReadOnlyDiction
     /// <summary>What <paramref name="make"/> makes from <paramref name="key"/>, kept in the preview's store.</summary>
     public TValue Reuse<TKey, TValue>(TKey key, Func<TKey, TValue> make)
         where TKey : IReuseKey<TValue>
-        where TValue : notnull => memo is null ? make(key) : memo.Reuse(key, make);
+        where TValue : notnull => memo.ReuseOrMake(key, make);
 
     /// <summary>How many reports' pages, and how many pages in all, were taken as the spare holds them.</summary>
     public (int Reports, int Pages) KeptCounts => (_reportsKept, _pagesKept);

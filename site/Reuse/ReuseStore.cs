@@ -74,3 +74,12 @@ public sealed class ReuseStore
         Changes.Take();
     }
 }
+
+/// <summary>Reuse where there is a store: a build without one (a deployment's, a check) makes every result.</summary>
+public static class ReuseStoreExtensions
+{
+    /// <summary>The result kept in <paramref name="store"/> under <paramref name="key"/>, or made from the key (and kept, when there is a store).</summary>
+    public static TValue ReuseOrMake<TKey, TValue>(this ReuseStore? store, TKey key, Func<TKey, TValue> make)
+        where TKey : IReuseKey<TValue>
+        where TValue : notnull => store is null ? make(key) : store.Reuse(key, make);
+}
