@@ -12,23 +12,25 @@ public static class Excerpts
         // A language written without spaces ends its sentences with full-width marks and may start the next one at once.
         var unspaced = language.ReadingUnit == ReadingUnit.Characters;
         var (budget, enders) = unspaced ? (240, "。！？") : (320, ".!?");
-        var starts = StringInfo.ParseCombiningCharacters(text);
+        // Characters as a reader sees them (a base and its combining marks are one), read only as far as the budget goes.
         var columns = 0;
         var cut = -1;
-        for (var i = 0; i < starts.Length; i++)
+        for (var at = 0; at < text.Length;)
         {
-            var end = i + 1 < starts.Length ? starts[i + 1] : text.Length;
-            columns += Width(text[starts[i]]);
+            var end = at + StringInfo.GetNextTextElementLength(text.AsSpan(at));
+            columns += Width(text[at]);
             if (columns > budget)
             {
-                return cut > 0 ? text[..cut] : text[..starts[i]].TrimEnd() + "…";
+                return cut > 0 ? text[..cut] : text[..at].TrimEnd() + "…";
             }
 
             var closes = end == text.Length || unspaced || char.IsWhiteSpace(text[end]);
-            if (enders.Contains(text[starts[i]..end], StringComparison.Ordinal) && closes)
+            if (closes && enders.AsSpan().IndexOf(text.AsSpan(at, end - at)) >= 0)
             {
                 cut = end;
             }
+
+            at = end;
         }
 
         return text;

@@ -94,7 +94,7 @@ internal sealed class Posting(bool pair)
         }
     }
 
-    /// <summary>Adds a record's occurrences of the term (sorted <c>term &lt;&lt; 32 | value</c>): positions for a pair, weights
+    /// <summary>Adds a record's occurrences of the term (<c>term &lt;&lt; 32 | value</c>): positions for a pair, weights
     /// to sum otherwise.</summary>
     public void Add(int id, ReadOnlySpan<long> occurrences)
     {

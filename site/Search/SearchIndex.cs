@@ -61,7 +61,7 @@ public static class SearchIndex
     }
 
     /// <summary>Every record analysed and every shard made. Records are analysed in parallel a batch at a time and merged at once,
-    /// so that what they make dies young. A record's analysis is one sorted array of (term id, value) pairs; a term's string is
+    /// so that what they make dies young. A record's analysis is one array of (term id, value) pairs, grouped by term; a term's string is
     /// made once for the whole archive.</summary>
     private static List<ShardMark> AllShards(List<SearchRecord> records, int shardBytes, IndexFiles files, RecordMark[] marks, bool hashed)
     {
