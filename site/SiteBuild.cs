@@ -47,9 +47,9 @@ public static class SiteBuild
                 inputs.Result.Site is { } site && !stages.Diagnostics.HasErrors
                     ? SearchFiles.Index(archive.Result, Routing.Routes.Of(site.Config), settings.DeferSearch, output.Result.Sink, string.Join(",", site.Languages.Keys))
                     : SearchFiles.None);
-            var published = stages.Run("Publish", [inputs, archive, pages], _ =>
+            var published = stages.Run("Publish", [inputs, archive, pages, output], _ =>
                 inputs.Result.Site is { } site && pages.Result.Pages.Count > 0
-                    ? PublishedFiles.Make(site, archive.Result, pages.Result, settings.Memo)
+                    ? PublishedFiles.Make(site, archive.Result, pages.Result, settings.Memo, output.Result.Sink)
                     : PublishedFiles.None);
 
             // The output folder's failure (a file where the folder should be) is the one to report, not the stages it cancelled.

@@ -105,6 +105,18 @@ public sealed class OutputSink
         return Kept(path);
     }
 
+    /// <summary>The files the last build made under <paramref name="digest"/> (a digest of everything they are made from; the
+    /// program is added to it here), when the spare holds every one of them as it was made: then they are this build's too, and
+    /// need not be made. Null otherwise, or when the sink writes into no spare with a manifest.</summary>
+    public PagePlace[]? Reuse(string digest) => Manifest?.Reuse(Named(digest), _staging!);
+
+    /// <summary>Records the files made under <paramref name="digest"/> (written through this sink), for the next build's
+    /// <see cref="Reuse"/>.</summary>
+    public void Record(string digest, PagePlace[] places) => Manifest?.Rendered(Named(digest), places);
+
+    private static string Named(string digest) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(OutputFile.Utf8.GetBytes($"{ReportArchive.Reuse.ProgramIdentity.Value}|{digest}")))[..32];
+
     /// <summary>A file the staging folder holds already as this build makes it (the manifest said so, and gives its size).</summary>
     public OutputFile Kept(string path)
     {

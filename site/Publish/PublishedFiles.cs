@@ -12,14 +12,28 @@ public sealed record PublishedFiles(IReadOnlyList<OutputFile> Files) : IPublishe
 {
     public static readonly PublishedFiles None = new([]);
 
-    public static PublishedFiles Make(SiteInputs site, Archive archive, RenderedPages pages, ReuseStore? memo)
+    public static PublishedFiles Make(SiteInputs site, Archive archive, RenderedPages pages, ReuseStore? memo, OutputSink? sink = null)
     {
         var routes = Routing.Routes.Of(site.Config);
-        // The sitemap lists every page: in the preview it is made again only when a page's address or date, or the site, changed.
-        var key = new SitemapKey(site.Fingerprint, memo is null ? "" : Sitemap.Key(pages.Pages)) { Records = pages.Pages, Routes = routes };
-        var sitemap = memo.ReuseOrMake(key, SitemapKey.Make);
+        // The sitemap lists every page. It is made again only when a page's address or date, or the site, changed: in the
+        // preview, kept in its store; over a spare that holds the sitemap the last build made from the same pages, taken as it is.
+        var kept = sink?.Manifest is not null;
+        var key = new SitemapKey(site.Fingerprint, memo is null && !kept ? "" : Sitemap.Key(pages.Pages)) { Records = pages.Pages, Routes = routes };
+        var sitemap = kept ? KeptOrMade(sink!, key) : memo.ReuseOrMake(key, SitemapKey.Make);
         return new PublishedFiles([.. sitemap, .. site.Languages.All.Select(l => AtomFeed.Build(l, archive.LatestFirst, site.Config, routes)),
             HostFiles.Robots(routes.Absolute), HostFiles.NoJekyll()]);
+    }
+
+    private static IReadOnlyList<OutputFile> KeptOrMade(OutputSink sink, SitemapKey key)
+    {
+        if (sink.Reuse(key.Digest) is { } places)
+        {
+            return [.. places.Select(p => sink.Kept(p.Path))];
+        }
+
+        List<OutputFile> made = [.. SitemapKey.Make(key).Select(f => sink.Bytes(f.Path, f.Bytes!))];
+        sink.Record(key.Digest, [.. made.Select(f => new PagePlace(f.Path, null, null))]);
+        return made;
     }
 }
 
@@ -31,7 +45,8 @@ public sealed record SitemapKey(string Site, string Pages) : IReuseKey<IReadOnly
 
     public required Routing.Routes Routes { get; init; }
 
-    public string? Digest => null;
+    /// <summary>The sitemap's inputs named for a spare's manifest: the site's fingerprint and the pages' addresses and dates.</summary>
+    public string Digest => $"sitemap|{Site}|{Pages}";
 
     public static IReadOnlyList<OutputFile> Make(SitemapKey key) => Sitemap.Build(key.Records, key.Routes.Absolute);
 

@@ -28,12 +28,12 @@ public sealed class RenderContext(SiteInputs site, Theme theme, IReadOnlyDiction
     public IEnumerable<RenderedPage> Pages<TKey>(TKey key, Func<TKey, List<RenderedPage>> make)
         where TKey : IReuseKey<List<RenderedPage>>
     {
-        if (_sink.Manifest is not { } manifest || key.Digest is not { } digest)
+        if (_sink.Manifest is null || key.Digest is not { } digest)
         {
             return memo.ReuseOrMake(key, make);
         }
 
-        var (pages, kept) = Kept(manifest, digest, () => make(key));
+        var (pages, kept) = Kept(digest, () => make(key));
         if (kept && key is ReportPagesKey)
         {
             Interlocked.Increment(ref _reportsKept);
@@ -53,18 +53,17 @@ public sealed class RenderContext(SiteInputs site, Theme theme, IReadOnlyDiction
     private int _reportsKept;
     private int _pagesKept;
 
-    /// <summary>The pages kept in the spare under <paramref name="digest"/> (with the program), or made.</summary>
-    private (List<RenderedPage> Pages, bool Kept) Kept(Output.OutputManifest manifest, string digest, Func<List<RenderedPage>> make)
+    /// <summary>The pages kept in the spare under <paramref name="digest"/>, or made.</summary>
+    private (List<RenderedPage> Pages, bool Kept) Kept(string digest, Func<List<RenderedPage>> make)
     {
-        var named = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(OutputFile.Utf8.GetBytes($"{ProgramIdentity.Value}|{digest}")))[..32];
-        if (manifest.Reuse(named, _sink.Folder!) is { } places)
+        if (_sink.Reuse(digest) is { } places)
         {
             Interlocked.Add(ref _pagesKept, places.Length);
             return ([.. places.Select(p => new RenderedPage(_sink.Kept(p.Path), p.Listed is null ? null : new PageRecord(p.Listed, p.Modified)))], true);
         }
 
         var pages = make();
-        manifest.Rendered(named, [.. pages.Select(p => new PagePlace(p.File.Path, p.Record?.Path, p.Record?.Modified))]);
+        _sink.Record(digest, [.. pages.Select(p => new PagePlace(p.File.Path, p.Record?.Path, p.Record?.Modified))]);
         return (pages, false);
     }
 

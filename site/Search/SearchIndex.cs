@@ -31,16 +31,18 @@ public static class SearchIndex
         var marks = new RecordMark[records.Count];
         var shards = history?.Patch(records, shift, shardBytes, files, marks) ?? AllShards(records, shardBytes, files, marks, hashed: history is not null);
 
-        // Groups are numbered from 0 in order, so the nth address is the nth group's page.
-        var pages = records.Where(r => r.Section is null).Select(r => routes.Url(Route.Article(r.Lang, r.Report))).ToList();
+        // Each group once, by its head record (every group has one, its first). Groups are numbered from 0 in order, so the nth
+        // address is the nth group's page.
+        var heads = records.Where(r => r.Section is null).ToList();
+        var pages = heads.Select(r => routes.Url(Route.Article(r.Lang, r.Report))).ToList();
         var pageNames = pages.Chunk(IndexFormat.PagesPerFile).Select(file => files.Put(JsonSerializer.SerializeToUtf8Bytes(file, JsonTypes.Index.StringArray))).ToList();
 
-        var departments = records.SelectMany(r => r.Report.Departments.Select(d => (Department: d, r.Group))).Distinct()
+        var departments = heads.SelectMany(r => r.Report.Departments.Select(d => (Department: d, r.Group))).Distinct()
             .GroupBy(x => x.Department, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var filterNames = departments.Select(d => files.Put(JsonSerializer.SerializeToUtf8Bytes(Gaps(d.Select(x => x.Group).Order()), JsonTypes.Index.ListInt32))).ToList();
 
         var lengthsName = files.Put(JsonSerializer.SerializeToUtf8Bytes(IndexFormat.Lengths(records, marks, shift), JsonTypes.Index.ListString));
-        var byLanguage = records.Select(r => (r.Group, r.Lang, r.Report.Year)).Distinct().GroupBy(g => g.Lang).ToList();
+        var byLanguage = heads.Select(r => (r.Group, r.Lang, r.Report.Year)).GroupBy(g => g.Lang).ToList();
         var toc = new IndexToc(
             Departments: [.. departments.Select(g => g.Key)],
             Filters: filterNames,
