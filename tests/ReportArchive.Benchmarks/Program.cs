@@ -6,7 +6,7 @@ using ReportArchive.Benchmarks;
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- preview [reports] [--full]
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- search [reports]
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- index [reports]     (the search index build alone)
-//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- scale [reports...] [--sampled|--full|--short] [--folder dir]   (ours beside Hugo and Hugo + Pagefind, every shape unless one is named; apt-get install hugo time, npm ci in tests/ReportArchive.Benchmarks/pagefind)
+//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- scale [reports...] [--sampled|--full|--short] [--hugo-alone] [--folder dir]   (ours beside Hugo and Hugo + Pagefind, every shape unless one is named; --hugo-alone leaves Pagefind out; apt-get install hugo time, npm ci in tests/ReportArchive.Benchmarks/pagefind)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- corpus reports folder [--full|--short]   (writes a generated input/ to look at)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- import [MB...]   (import throughput on the page fixtures and on pages of other shapes, 1 4 8 MB by default)
 return args switch
@@ -20,7 +20,8 @@ return args switch
     ["search"] => await SearchBenchmark.RunAsync(2000),
     ["search", var n] when int.TryParse(n, out var count) && count > 0 => await SearchBenchmark.RunAsync(count),
     ["index", var n] when int.TryParse(n, out var count) && count > 0 => SearchBenchmark.IndexOnly(count),
-    ["scale", .. var rest] when Scale(rest) is { } scale => await ScaleBenchmark.RunAsync(scale.Sizes, scale.Folder, scale.Shapes),
+    ["scale", .. var rest] when Scale([.. rest.Where(a => a != "--hugo-alone")]) is { } scale =>
+        await ScaleBenchmark.RunAsync(scale.Sizes, scale.Folder, scale.Shapes, withPagefind: !rest.Contains("--hugo-alone")),
     ["import", .. var sizes] when sizes.All(n => int.TryParse(n, out var c) && c > 0) => await ImportBenchmark.RunAsync(sizes.Length == 0 ? [1, 4, 8] : [.. sizes.Select(int.Parse)]),
     ["corpus", var n, var folder] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder, CorpusShape.Sampled),
     ["corpus", var n, var folder, "--full"] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder, CorpusShape.Full),
@@ -53,6 +54,6 @@ static int WriteCorpus(int count, string folder, CorpusShape shape)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] [--full] | search [reports] | index reports | scale [reports...] [--sampled|--full|--short] [--folder dir] | corpus reports folder [--full|--short] | import [MB...]");
+    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] [--full] | search [reports] | index reports | scale [reports...] [--sampled|--full|--short] [--hugo-alone] [--folder dir] | corpus reports folder [--full|--short] | import [MB...]");
     return 2;
 }

@@ -30,7 +30,7 @@ public static class ScaleBenchmark
         return File.Exists(command) ? command : null;
     }
 
-    public static async Task<int> RunAsync(int[] sizes, string? folder, CorpusShape[] shapes)
+    public static async Task<int> RunAsync(int[] sizes, string? folder, CorpusShape[] shapes, bool withPagefind = true)
     {
         foreach (var tool in new[] { "/usr/bin/time", "hugo" })
         {
@@ -55,8 +55,8 @@ public static class ScaleBenchmark
         }
 
         Console.WriteLine((await Processes.RunAsync("hugo", "version", ".")).Output.Trim());
-        var pagefindTool = await PagefindAsync();
-        Console.WriteLine(pagefindTool is null ? "Pagefind: not installed (npm ci in tests/ReportArchive.Benchmarks/pagefind): Hugo alone" : "Pagefind 1.6.0 (npm), run over Hugo's output after each Hugo build");
+        var pagefindTool = withPagefind ? await PagefindAsync() : null;
+        Console.WriteLine(!withPagefind ? "Pagefind: left out (--hugo-alone): Hugo alone" : pagefindTool is null ? "Pagefind: not installed (npm ci in tests/ReportArchive.Benchmarks/pagefind): Hugo alone" : "Pagefind 1.6.0 (npm), run over Hugo's output after each Hugo build");
         Console.WriteLine($"medians of {Runs} runs each, the two programs taking turns");
         Console.WriteLine($"{"reports",8} {"shape",-8} {"engine",-8} {"wall s",7} {"cpu s",7} {"peak MiB",9} {"html pages",11} {"files",8} {"MiB out",8} {"s/1000",7}  {"runs (wall s)"}");
         try
