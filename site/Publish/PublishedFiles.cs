@@ -17,9 +17,9 @@ public sealed record PublishedFiles(IReadOnlyList<OutputFile> Files) : IPublishe
         var routes = Routing.Routes.Of(site.Config);
         // The sitemap lists every page. It is made again only when a page's address or date, or the site, changed: in the
         // preview, kept in its store; over a spare that holds the sitemap the last build made from the same pages, taken as it is.
-        var kept = sink?.Manifest is not null;
-        var key = new SitemapKey(site.Fingerprint, memo is null && !kept ? "" : Sitemap.Key(pages.Pages)) { Records = pages.Pages, Routes = routes };
-        var sitemap = kept ? KeptOrMade(sink!, key) : memo.ReuseOrMake(key, SitemapKey.Make);
+        var spare = sink is { Manifest: not null } ? sink : null;
+        var key = new SitemapKey(site.Fingerprint, memo is null && spare is null ? "" : Sitemap.Key(pages.Pages)) { Records = pages.Pages, Routes = routes };
+        var sitemap = spare is not null ? KeptOrMade(spare, key) : memo.ReuseOrMake(key, SitemapKey.Make);
         return new PublishedFiles([.. sitemap, .. site.Languages.All.Select(l => AtomFeed.Build(l, archive.LatestFirst, site.Config, routes)),
             HostFiles.Robots(routes.Absolute), HostFiles.NoJekyll()]);
     }

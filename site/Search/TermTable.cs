@@ -23,32 +23,22 @@ internal sealed class TermTable
 
     public bool IsPair(int id) => _pairs[id];
 
-    public int Id(ReadOnlySpan<char> term)
+    public int Id(ReadOnlySpan<char> term) => Find(term) is var id and >= 0 ? id : Add(term);
+
+    /// <summary>A term's id, or -1 when it has none yet.</summary>
+    private int Find(ReadOnlySpan<char> term) => term.Length switch
     {
-        switch (term.Length)
-        {
-            case 1:
-                var held = Volatile.Read(ref _oneUnit[term[0]]);
-                return held > 0 ? held - 1 : Add(term);
-            case 2:
-                return _twoUnits.TryGetValue((term[0] << 16) | term[1], out var id) ? id : Add(term);
-            default:
-                return _lookup.TryGetValue(term, out id) ? id : Add(term);
-        }
-    }
+        1 => Volatile.Read(ref _oneUnit[term[0]]) - 1,
+        2 => _twoUnits.TryGetValue((term[0] << 16) | term[1], out var two) ? two : -1,
+        _ => _lookup.TryGetValue(term, out var other) ? other : -1,
+    };
 
     /// <summary>Gives a term its id, unless another core gave it one first.</summary>
     private int Add(ReadOnlySpan<char> term)
     {
         lock (_gate)
         {
-            var found = term.Length switch
-            {
-                1 => _oneUnit[term[0]] - 1,
-                2 => _twoUnits.TryGetValue((term[0] << 16) | term[1], out var two) ? two : -1,
-                _ => _lookup.TryGetValue(term, out var other) ? other : -1,
-            };
-            if (found >= 0)
+            if (Find(term) is var found and >= 0)
             {
                 return found;
             }
