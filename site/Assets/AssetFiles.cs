@@ -5,7 +5,8 @@ using ReportArchive.Output;
 
 namespace ReportArchive.Assets;
 
-/// <summary>The theme's static assets, copied with a content hash in their names so that browsers may cache them for good.</summary>
+/// <summary>The theme's static assets, copied with a content hash in their names so that browsers may cache them for good;
+/// stylesheets and scripts are minified on the way (NUglify), so that a theme is written to be read and served to be light.</summary>
 public static class AssetFiles
 {
     public static AssetSet Read(string themeDirectory, ICollection<Diagnostic> diagnostics)
@@ -25,6 +26,7 @@ public static class AssetFiles
             }
 
             var relative = Path.GetRelativePath(assets, file).Replace(Path.DirectorySeparatorChar, '/');
+            bytes = Minified(relative, display, bytes, diagnostics);
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
             var fingerprinted = Routing.Routes.Asset(relative, hash);
             paths[relative] = fingerprinted;
@@ -32,6 +34,30 @@ public static class AssetFiles
         }
 
         return new AssetSet(paths.ToImmutable(), files);
+    }
+
+    /// <summary>A stylesheet or script minified; as written, with a warning at its first problem, when the minifier finds one.</summary>
+    private static byte[] Minified(string name, string display, byte[] bytes, ICollection<Diagnostic> diagnostics)
+    {
+        var kind = Path.GetExtension(name).ToLowerInvariant();
+        if (kind is not (".css" or ".js"))
+        {
+            return bytes;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        var result = kind == ".css"
+            ? NUglify.Uglify.Css(text, new NUglify.Css.CssSettings { CommentMode = NUglify.Css.CssComment.None, OutputMode = NUglify.OutputMode.SingleLine })
+            : NUglify.Uglify.Js(text, new NUglify.JavaScript.CodeSettings { PreserveImportantComments = false, LocalRenaming = NUglify.JavaScript.LocalRenaming.CrunchAll });
+        if (result.HasErrors)
+        {
+            var error = result.Errors.First(e => e.IsError);
+            diagnostics.Add(Diagnostic.Warning("RA204", display, Math.Max(1, error.StartLine),
+                $"this theme asset is published as written: it could not be minified ({error.Message})", Math.Max(1, error.StartColumn)));
+            return bytes;
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(result.Code);
     }
 }
 

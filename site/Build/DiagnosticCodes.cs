@@ -62,6 +62,7 @@ public static class DiagnosticCodes
         new("RA201", E, "a template error in a layout"),
         new("RA202", E, "a theme asset that cannot be read"),
         new("RA203", E, "a layout uses a member its view does not have"),
+        new("RA204", W, "a theme stylesheet or script that could not be minified: it is published as written"),
         new("RA300", E, "a page that cannot be imported (no headline, no body, no date)"),
         new("RA301", E, "an empty page"),
         new("RA302", E, "an encoding that cannot be told or is not known"),

@@ -9,7 +9,7 @@ public sealed class LanguageSet
 
     public LanguageSet(IEnumerable<Language> languages)
     {
-        All = [.. languages];
+        All = [.. Distinguished([.. languages])];
         _byKey = All.ToImmutableDictionary(l => l.Key, StringComparer.Ordinal);
         Original = All.Single(l => l.IsOriginal);
         Translations = [.. All.Where(l => !l.IsOriginal)];
@@ -33,6 +33,21 @@ public sealed class LanguageSet
     public Language this[string key] => _byKey.TryGetValue(key, out var l) ? l : throw new KeyNotFoundException($"the archive has no language '{key}'");
 
     public Language? Find(string key) => _byKey.GetValueOrDefault(key);
+
+    /// <summary>Chinese in both scripts: a bare 中文 (or 中文 with the script's name in brackets) beside 繁體中文 would not say which it
+    /// is, so the Simplified one is named 简体中文 (and a bare Traditional one 繁體中文).</summary>
+    private static IEnumerable<Language> Distinguished(List<Language> languages)
+    {
+        static bool Is(Language l, string script) => l.Tag.StartsWith("zh-", StringComparison.OrdinalIgnoreCase) && l.Tag.Contains(script, StringComparison.OrdinalIgnoreCase);
+        if (!languages.Any(l => Is(l, "Hans")) || !languages.Any(l => Is(l, "Hant")))
+        {
+            return languages;
+        }
+
+        return languages.Select(l => l.Name is "中文" or "中文（简体）" or "中文（繁體）" or "中文(简体)" or "中文(繁體)"
+            ? l with { Name = Is(l, "Hans") ? "简体中文" : Is(l, "Hant") ? "繁體中文" : l.Name }
+            : l);
+    }
 
     /// <summary>The languages other than <paramref name="key"/>, in their order.</summary>
     public IEnumerable<Language> Except(string key) => All.Where(l => l.Key != key);

@@ -6,4 +6,7 @@ namespace ReportArchive.Configuration;
 public sealed record Localized(ImmutableDictionary<string, string> Values)
 {
     public string In(string lang) => Values.TryGetValue(lang, out var v) ? v : throw new KeyNotFoundException($"no value in '{lang}'");
+
+    /// <summary>One value for every language of <paramref name="languages"/>.</summary>
+    public static Localized Same(string value, LanguageSet languages) => new(languages.Keys.ToImmutableDictionary(k => k, _ => value, StringComparer.Ordinal));
 }

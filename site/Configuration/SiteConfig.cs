@@ -8,6 +8,9 @@ public sealed record SiteConfig(LanguageSet Languages, Localized Title, Localize
 {
     public const int DefaultPageSize = 10;
 
+    /// <summary>The newspaper the archive's reports were printed in, named in each report's source line unless its front matter names another.</summary>
+    public Localized? Paper { get; init; }
+
     /// <summary>Why a site address cannot be the base of every published address, or null: it must be http(s) with a host, and
     /// may have a port and a path, nothing else (a query or fragment would break every address made from it, and user name and
     /// password would be published in every canonical link).</summary>
@@ -24,7 +27,7 @@ public sealed record SiteConfig(LanguageSet Languages, Localized Title, Localize
             : null;
     }
 
-    private static readonly string[] Keys = ["title", "description", "base_url", "page_size", "languages"];
+    private static readonly string[] Keys = ["title", "description", "base_url", "page_size", "languages", "paper"];
 
     public static SiteConfig? Load(string file, string? baseUrlOverride, ICollection<Diagnostic> diagnostics) =>
         Load(file, baseUrlOverride, diagnostics, out _);
@@ -68,7 +71,11 @@ public sealed record SiteConfig(LanguageSet Languages, Localized Title, Localize
             return null;
         }
 
-        return title is null || description is null ? null : new SiteConfig(languages, title, description, baseUrl, pageSize);
+        // The paper the archive's reports were printed in, one name for every language or one in each.
+        var paper = yaml.Get("paper") is null ? null
+            : yaml.Get("paper") is YamlDotNet.RepresentationModel.YamlScalarNode ? yaml.String("paper", diagnostics) is { } name ? Localized.Same(name, languages) : null
+            : ReadLocalized(yaml, "paper", languages, diagnostics);
+        return title is null || description is null ? null : new SiteConfig(languages, title, description, baseUrl, pageSize) { Paper = paper };
     }
 
     /// <summary>Reads a value in each language (<c>{zh: …, en: …}</c>): every language of the archive is required, no other.</summary>

@@ -16,10 +16,10 @@ public sealed record FrontMatter(
     IReadOnlyDictionary<string, int> Lines)
 {
     /// <summary>The keys a Chinese original may carry.</summary>
-    public static readonly string[] OriginalKeys = ["kicker", "title", "subtitle", "date", "date_inferred", "byline", "departments", "topics", "slug", "page"];
+    public static readonly string[] OriginalKeys = ["kicker", "title", "subtitle", "date", "date_inferred", "byline", "departments", "topics", "slug", "page", "paper"];
 
     /// <summary>The keys a translation may carry: what it translates, and from which version of the original.</summary>
-    public static readonly string[] TranslationKeys = ["kicker", "title", "subtitle", "byline", "translation_of"];
+    public static readonly string[] TranslationKeys = ["kicker", "title", "subtitle", "byline", "translator", "translation_of"];
 
     public int LineOf(string key) => Lines.TryGetValue(key, out var line) ? line : 1;
 
@@ -28,4 +28,10 @@ public sealed record FrontMatter(
 
     /// <summary>The page the report was printed on (第3版, A2), as the paper labelled it.</summary>
     public string? Page { get; init; }
+
+    /// <summary>The newspaper the report was printed in, where it is not the archive's own (<c>paper</c> in <c>site.yml</c>).</summary>
+    public string? Paper { get; init; }
+
+    /// <summary>Who translated a translation, credited at the end of its page.</summary>
+    public string? Translator { get; init; }
 }

@@ -96,6 +96,8 @@ public static class FrontMatterReader
         {
             Kicker = yaml.String("kicker", diagnostics),
             Page = yaml.String("page", diagnostics),
+            Paper = yaml.String("paper", diagnostics),
+            Translator = yaml.String("translator", diagnostics),
         };
     }
 

@@ -109,6 +109,8 @@ internal static class ReportBytes
 
         Optional(writer, front.Kicker);
         Optional(writer, front.Page);
+        Optional(writer, front.Paper);
+        Optional(writer, front.Translator);
     }
 
     private static FrontMatter ReadFront(BinaryReader reader)
@@ -133,6 +135,8 @@ internal static class ReportBytes
         {
             Kicker = Optional(reader),
             Page = Optional(reader),
+            Paper = Optional(reader),
+            Translator = Optional(reader),
         };
     }
 

@@ -15,6 +15,9 @@ public sealed record Draft(
     /// <summary>The page label the page printed (第3版, A2), when it printed one.</summary>
     public string? Page { get; init; }
 
+    /// <summary>The paper's name as its masthead printed it (济宁日报), when the page carried one.</summary>
+    public string? Paper { get; init; }
+
     /// <summary>The page furniture taken out of the text, for the import's account.</summary>
     public IReadOnlyList<RemovedLine> Removed { get; init; } = [];
 

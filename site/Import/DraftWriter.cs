@@ -39,6 +39,11 @@ public static partial class DraftWriter
             md.Append($"page: {Quote(page)}\n");
         }
 
+        if (draft.Paper is { } paper)
+        {
+            md.Append($"paper: {Quote(paper)}\n");
+        }
+
         md.Append("departments: []\ntopics: []\n");
         md.Append($"slug: {slug}\n---\n");
 

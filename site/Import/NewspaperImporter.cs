@@ -81,6 +81,7 @@ public static partial class NewspaperImporter
         return new Draft(kicker, title, subtitle, byline, printed ?? inferred!.Value, printed is null, placed.Lead, placed.Sections, warnings)
         {
             Page = facts.Page,
+            Paper = facts.Paper,
         };
     }
 

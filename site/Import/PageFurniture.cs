@@ -7,7 +7,7 @@ namespace ReportArchive.Import;
 public sealed record RemovedLine(int Line, string Text, string What);
 
 /// <summary>What the page's furniture said: the printed date and the page label, if the page printed them.</summary>
-public sealed record PageFacts(DateOnly? Date, string? Page);
+public sealed record PageFacts(DateOnly? Date, string? Page, string? Paper = null);
 
 /// <summary>Finds the furniture of an e-paper page: the paper's name, date and edition lines, page labels, editor credits and jump
 /// lines (下转第4版 / 上接第3版). Furniture lines are blanked out (every other line keeps its number) and listed; a jump line's
@@ -20,6 +20,7 @@ public static partial class PageFurniture
         var removed = new List<RemovedLine>();
         DateOnly? date = null;
         string? page = null;
+        string? paper = null;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim(' ', '\t', '\u3000', '\u00A0', '\f');
@@ -28,7 +29,7 @@ public static partial class PageFurniture
                 continue;
             }
 
-            var what = Furniture(line, i, ref date, ref page);
+            var what = Furniture(line, i, ref date, ref page, ref paper);
             if (what is null && Jump(lines, i, line, removed))
             {
                 continue;
@@ -41,11 +42,11 @@ public static partial class PageFurniture
             }
         }
 
-        return (JoinJumps(string.Join('\n', lines)), removed, new PageFacts(date, page));
+        return (JoinJumps(string.Join('\n', lines)), removed, new PageFacts(date, page, paper));
     }
 
     /// <summary>What furniture line <paramref name="line"/> (the <paramref name="i"/>th) is, or null; the page's date and label read from it.</summary>
-    private static string? Furniture(string line, int i, ref DateOnly? date, ref string? page)
+    private static string? Furniture(string line, int i, ref DateOnly? date, ref string? page, ref string? paper)
     {
         if (DateLine().Match(line) is { Success: true } d && d.Length >= line.Length - 12)
         {
@@ -60,9 +61,18 @@ public static partial class PageFurniture
             return "the page label";
         }
 
-        return Credits().IsMatch(line) ? "the editors' credits"
-            : PaperName().IsMatch(line) && i < 8 ? "the paper's name"
-            : null;
+        if (Credits().IsMatch(line))
+        {
+            return "the editors' credits";
+        }
+
+        if (PaperName().Match(line) is { Success: true } name && i < 8)
+        {
+            paper ??= name.Groups["name"].Value;
+            return "the paper's name";
+        }
+
+        return null;
     }
 
     /// <summary>Takes a jump line (or a jump at the end or start of a line) out of line <paramref name="i"/>, marking where the
@@ -150,7 +160,7 @@ public static partial class PageFurniture
     private static partial Regex Credits();
 
     /// <summary>A paper's name alone on its line near the top: 济宁日报, 齐鲁晚报, 大公报, 新华每日电讯.</summary>
-    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{1,8}(报|報|电讯|電訊)(社)?(\s*[（(]?[\p{IsCJKUnifiedIdeographs}]{2,4}(版|版)[）)]?)?$")]
+    [GeneratedRegex(@"^(?<name>[\p{IsCJKUnifiedIdeographs}]{1,8}(报|報|电讯|電訊))(社)?(\s*[（(]?[\p{IsCJKUnifiedIdeographs}]{2,4}(版|版)[）)]?)?$")]
     private static partial Regex PaperName();
 
     [GeneratedRegex(@"^[（(【]?\s*(下转|下轉|上接|转|轉|紧接|緊接|接)\s*第?\s*[A-H\d一二三四五六七八九十]+\s*版(\s*[）)】])?$")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ReportArchive.Configuration;
 using ReportArchive.Content;
 using ReportArchive.Photos;
@@ -14,14 +15,17 @@ public sealed class ArticlePages(RenderContext context)
     /// <summary>How wide a figure is drawn: the text column (42rem) on wide screens, the screen less its margins on narrow ones.</summary>
     private const string FigureSizes = "(min-width: 44rem) 42rem, calc(100vw - 2rem)";
 
-    /// <summary>The key of a report's pages: the report and its photos as this build made them.</summary>
-    public ReportPagesKey Key(Report report, ReportPhotos photos) => new(context.Key, report, photos);
+    /// <summary>The key of a report's pages: the report and its photos as this build made them, and the reports its end links to.</summary>
+    public ReportPagesKey Key(Report report, ReportPhotos photos, ReportLinks links) => new(context.Key, report, photos, links);
+
+    /// <summary>Contents longer than this are folded, so that the story leads on a phone.</summary>
+    private const int OpenContents = 3;
 
     public IEnumerable<RenderedPage> Render(ReportPagesKey key) => context.Pages(key, Make);
 
     private List<RenderedPage> Make(ReportPagesKey key) =>
     [
-        .. key.Report.Published.SelectMany(t => Article(key.Report, key.Photos, t.Lang)),
+        .. key.Report.Published.SelectMany(t => Article(key, t.Lang)),
         .. key.Report.Translations.SelectMany(pair => context.Languages.All.Select(l => Moved(key.Report, l.Key, pair))),
     ];
 
@@ -82,7 +86,10 @@ public sealed class ArticlePages(RenderContext context)
             language.IsOriginal ? null : context.Absolute(Route.Article(context.Languages.Original.Key, report)));
     }
 
-    public static string DateIso(Report report) => report.DateInferred ? report.Date.ToString("yyyy-MM") : report.Date.ToString("yyyy-MM-dd");
+    public static string DateIso(Report report) => DateIso(report.Date, report.DateInferred);
+
+    /// <summary>A date as <c>datetime</c> and JSON-LD write it: to the month only when it is inferred.</summary>
+    public static string DateIso(DateOnly date, bool inferred) => date.ToString(inferred ? "yyyy-MM" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A translation's lead and sections as the article shows them, each paired with the original when
     /// <paramref name="paired"/>. Slots not translated yet are not published: the section shows what is translated and links to
@@ -140,13 +147,16 @@ public sealed class ArticlePages(RenderContext context)
         return sections;
     }
 
-    private IEnumerable<RenderedPage> Article(Report report, ReportPhotos photos, string lang)
+    private IEnumerable<RenderedPage> Article(ReportPagesKey key, string lang)
     {
+        var (report, photos) = (key.Report, key.Photos);
         var language = context.Languages[lang];
         var translation = report.In(lang)!;
         var original = report.Original;
         var paired = !language.IsOriginal;
         var sections = Sections(report, photos, translation, paired);
+        var headed = sections.Count(s => s.Heading.Length > 0);
+        var permalink = context.Absolute(Route.Article(lang, report));
         var view = new ArticleView
         {
             Kicker = translation.Front.Kicker,
@@ -166,6 +176,15 @@ public sealed class ArticlePages(RenderContext context)
             Original = paired
                 ? new ParallelHeader(original.Title, original.Front.Subtitle, original.Front.Byline, context.S(original.Lang, "stand_in"))
                 : null,
+            TocOpen = headed <= OpenContents,
+            TocCount = headed == 0 ? null : context.Format(lang, "toc_count", headed.ToString(CultureInfo.InvariantCulture)),
+            Source = Source(report, lang),
+            Translator = paired && translation.Front.Translator is { } translator ? context.Format(lang, "translator", translator) : null,
+            Citation = Citations.For(language.Tag, Cited(report, translation, paired, permalink)),
+            Permalink = permalink,
+            Newer = key.Links.Newer is { } newer ? Link(newer, lang) : null,
+            Older = key.Links.Older is { } older ? Link(older, lang) : null,
+            Related = [.. key.Links.Related.Select(r => Link(r, lang))],
         };
         var description = translation.Lead.OfType<Paragraph>().FirstOrDefault() is { } leadParagraph ? Excerpts.Of(leadParagraph.Text, language) : translation.Title;
         var image = translation.Figures.FirstOrDefault() is { } figure ? photos[figure.Source].JpegPath : null;
@@ -173,6 +192,38 @@ public sealed class ArticlePages(RenderContext context)
             l => report.In(l) is not null, "article", image, JsonLd(report, photos, translation, language), report.Date);
         return context.Page(meta, "article", view);
     }
+
+    /// <summary>Another report as this page links to it: in the page's language when it is published in it, else in the original.</summary>
+    private ReportLink Link(LinkedReport other, string lang)
+    {
+        var (shownLang, title) = other.Title(lang) is { } translated ? (lang, translated) : other.Titles[0];
+        return new ReportLink(title, context.Url(Route.Article(shownLang, other)), context.Languages[lang].FormatDate(other.Date, other.DateInferred),
+            DateIso(other.Date, other.DateInferred), shownLang != lang, context.Languages[shownLang].Tag);
+    }
+
+    /// <summary>The paper the report was printed in: its front matter's, else the archive's.</summary>
+    private string? Paper(Report report, string lang) => report.Original.Front.Paper ?? context.Site.Config.Paper?.In(lang);
+
+    /// <summary>Where the report was first printed, in the page's language: the paper, the date and the page, as much as is known.</summary>
+    private string? Source(Report report, string lang)
+    {
+        var paper = Paper(report, lang);
+        var page = Citations.PageNumber(report.Original.Front.Page) is { } number
+            ? context.Format(lang, char.IsAsciiLetter(number[0]) ? "page_label_lettered" : "page_label", number)
+            : null;
+        if (paper is null && page is null)
+        {
+            return null;
+        }
+
+        var when = context.Languages[lang].FormatDate(report.Date, report.DateInferred);
+        var where = page is null ? when : context.Format(lang, "date_and_page", when, page);
+        return paper is null ? context.Format(lang, "source_printed", where) : context.Format(lang, "source", paper, where);
+    }
+
+    private CitedReport Cited(Report report, Translation translation, bool paired, string permalink) =>
+        new(translation.Front.Byline ?? (paired ? report.Original.Front.Byline : null), translation.Title, paired ? translation.Front.Translator : null,
+            Paper(report, translation.Lang), report.Date, report.DateInferred, report.Original.Front.Page, context.Site.Config.Title.In(translation.Lang), permalink);
 
     private static string Join(IEnumerable<Paragraph> paragraphs) => string.Join("\n", paragraphs.Select(p => p.Html));
 

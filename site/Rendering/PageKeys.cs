@@ -40,22 +40,33 @@ public sealed record ReportList(IReadOnlyList<Report> Reports)
 }
 
 /// <summary>A report's pages (its articles, and its parallel pages' old addresses) under the site's inputs
-/// (<see cref="RenderContext.Key"/>): made from the report and its photos alone.</summary>
-public sealed record ReportPagesKey(string Site, Report Report, ReportPhotos Photos) : IReuseKey<List<RenderedPage>>
+/// (<see cref="RenderContext.Key"/>): made from the report, its photos and the reports its end links to alone.</summary>
+public sealed record ReportPagesKey(string Site, Report Report, ReportPhotos Photos, ReportLinks Links) : IReuseKey<List<RenderedPage>>
 {
-    public string? Digest => Report.FileState is { } state ? $"{Site}|{state}|{Photos.Files}" : null;
+    public string? Digest => Report.FileState is { } state ? $"{Site}|{state}|{Photos.Files}|{Links.Digest}" : null;
 }
 
-/// <summary>A report as the lists of a language show it.</summary>
-public sealed record ItemKey(string Site, Report Report, string Lang) : IReuseKey<ReportItem>
+/// <summary>A report as the lists of a language show it, with its first photo, small.</summary>
+public sealed record ItemKey(string Site, Report Report, string Lang, Thumb? Thumb) : IReuseKey<ReportItem>
 {
     public string? Digest => null;
 }
 
 /// <summary>Page <see cref="Number"/> of <see cref="Count"/> of a list: its route and navigation section, heading and introduction,
-/// and the reports it shows.</summary>
-public sealed record ListPageKey(string Site, Route List, string Section, int Number, int Count, string Heading, string? Intro, ReportList Shown)
+/// and the reports it shows, with their small photos.</summary>
+public sealed record ListPageKey(string Site, Route List, string Section, int Number, int Count, string Heading, string? Intro, ReportList Shown, ThumbList Thumbs)
     : IReuseKey<List<RenderedPage>>
 {
-    public string? Digest => Shown.FileStates is { } states ? $"{Site}|{List}|{Section}|{Number}/{Count}|{Heading}|{Intro}|{states}" : null;
+    public string? Digest => Shown.FileStates is { } states ? $"{Site}|{List}|{Section}|{Number}/{Count}|{Heading}|{Intro}|{states}|{Thumbs.Files}" : null;
+}
+
+/// <summary>The small photos of the reports of a list page, in their order (none for a report without a photo).</summary>
+public sealed record ThumbList(IReadOnlyList<Thumb?> Items)
+{
+    public bool Equals(ThumbList? other) => other is not null && Items.SequenceEqual(other.Items);
+
+    public override int GetHashCode() => Files.GetHashCode(StringComparison.Ordinal);
+
+    /// <summary>The photos' files (named by a hash of their bytes), which say everything about them.</summary>
+    public string Files => string.Join(",", Items.Select(t => t?.Webp));
 }

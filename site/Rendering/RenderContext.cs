@@ -92,6 +92,10 @@ public sealed class RenderContext(SiteInputs site, Theme theme, IReadOnlyDiction
     /// <summary>An interface string with its <c>{0}</c> filled in.</summary>
     public string Format(string lang, string key, string value) => S(lang, key).Replace("{0}", value, StringComparison.Ordinal);
 
+    /// <summary>An interface string with its <c>{0}</c> and <c>{1}</c> filled in.</summary>
+    public string Format(string lang, string key, string first, string second) =>
+        System.Text.RegularExpressions.Regex.Replace(S(lang, key), @"\{[01]\}", m => m.Value == "{0}" ? first : second); // in one pass: a value may hold "{1}"
+
     /// <summary>The site's main sections, for the navigation bar.</summary>
     public List<NavLink> Sections(string lang, string current) =>
     [
@@ -126,6 +130,8 @@ public sealed class RenderContext(SiteInputs site, Theme theme, IReadOnlyDiction
             Icon = Asset("favicon.svg"),
             Script = Asset("site.js"),
             SearchScript = isSearch ? Asset("search.js") : null,
+            SearchStylesheet = isSearch ? Asset("search.css") : null,
+            MarksScript = meta.OgType == "article" ? Asset("search.js") : null,
             SiteTitle = site.Config.Title.In(lang),
             HomeUrl = Url(Route.Home(lang)),
             RootUrl = Url(Route.Root),

@@ -21,19 +21,36 @@ public sealed record RenderedPages(IReadOnlyList<PageRecord> Pages, IReadOnlyLis
         var context = new RenderContext(site, theme, assets.Paths, memo, sink);
         var articles = new ArticlePages(context);
         var search = new SearchPages(context);
+        var photoFiles = photos.Photos.ToDictionary(p => (p.ReportDirectory, p.Source));
         var lists = new ListPages(context);
+        var thumbs = Thumbs(archive.LatestFirst, photoFiles, context.Routes);
         var reports = archive.LatestFirst;
         List<string> years = [.. reports.Select(r => r.Year.ToString("D4")).Distinct()];
-        var photoFiles = photos.Photos.ToDictionary(p => (p.ReportDirectory, p.Source));
+        var links = ReportLinks.Of(reports);
         Func<IEnumerable<RenderedPage>>[] pages =
         [
             new ChooserPages(context).Render,
-            .. site.Languages.Keys.SelectMany(lang => lists.Pages(lang, reports)),
+            .. site.Languages.Keys.SelectMany(lang => lists.Pages(lang, reports, thumbs)),
             .. site.Languages.Keys.Select<string, Func<IEnumerable<RenderedPage>>>(lang => () => search.Render(lang, years)),
-            .. reports.Select<Report, Func<IEnumerable<RenderedPage>>>(report => () => articles.Render(articles.Key(report, PhotosOf(report, photoFiles)))),
+            .. reports.Select<Report, Func<IEnumerable<RenderedPage>>>((report, i) => () => articles.Render(articles.Key(report, PhotosOf(report, photoFiles), links[i]))),
         ];
         var rendered = pages.AsParallel().AsOrdered().SelectMany(page => page()).ToList();
         return new RenderedPages([.. rendered.Select(p => p.Record).OfType<PageRecord>()], [.. rendered.Select(p => p.File)]) { Kept = context.KeptCounts };
+    }
+
+    /// <summary>Each report's first photo, small, as the lists show it: its smallest WebP width, and its JPEG for browsers without WebP.</summary>
+    private static Dictionary<Report, Thumb> Thumbs(IReadOnlyList<Report> reports, Dictionary<(string, string), Photo> photos, Routing.Routes routes)
+    {
+        var thumbs = new Dictionary<Report, Thumb>();
+        foreach (var report in reports)
+        {
+            if (report.Original.Figures.FirstOrDefault() is { } figure && photos.TryGetValue((report.Directory, figure.Source), out var photo) && !photo.StandIn)
+            {
+                thumbs[report] = new Thumb(routes.Url(photo.Variants[0].WebpPath), photo.Variants[0].Width, routes.Url(photo.JpegPath), photo.DominantColor);
+            }
+        }
+
+        return thumbs;
     }
 
     /// <summary>A report's photos as this build made them, named by the files of each (a photo's files are named by a hash of its bytes).</summary>

@@ -16,7 +16,8 @@ public sealed class SearchPages(RenderContext context)
         var view = new SearchView(heading, context.Url(Route.Search(lang)), context.Routes.Url(Routes.SearchIndex),
             years,
             [.. site.Taxonomy.Departments.Select(d => new Choice(d.Key, d.Value.In(lang)))],
-            [.. context.Languages.All.Select(l => new SearchLanguage(l.Key, l.Tag, l.Name, context.S(l.Key, "lead"), l.ReadingUnit == Configuration.ReadingUnit.Characters ? 90 : 200))]);
+            [.. context.Languages.All.Select(l => new SearchLanguage(l.Key, l.Tag, l.Name, context.S(l.Key, "lead"), l.ReadingUnit == Configuration.ReadingUnit.Characters ? 90 : 200))],
+            [.. context.Sections(lang, Section).Skip(1)]);
         var meta = new PageMeta(Route.Search(lang), $"{heading} · {site.Config.Title.In(lang)}", context.S(lang, "search_hint"), Section);
         return context.Page(meta, "search", view);
     }

@@ -22,8 +22,13 @@ public sealed record LayoutView
 
     public required string Script { get; init; }
 
-    /// <summary>The search script, on the search page only.</summary>
+    /// <summary>The search script and stylesheet, on the search page only.</summary>
     public string? SearchScript { get; init; }
+
+    public string? SearchStylesheet { get; init; }
+
+    /// <summary>The search script, on an article, where site.js loads it to mark the words a search result was found by.</summary>
+    public string? MarksScript { get; init; }
 
     public required string SiteTitle { get; init; }
 
@@ -96,9 +101,39 @@ public sealed record ArticleView
     public required string OriginalLang { get; init; }
 
     /// <summary>A translation's page carries the original beside it, hidden until the reader asks for the parallel mode
-    /// (<c>#parallel</c>): its title, subtitle and byline here, its headings and paragraphs in the sections.</summary>
+    /// (<c>#parallel</c>, or <c>#parallel-</c> and a section's id): its title, subtitle and byline here, its headings and
+    /// paragraphs in the sections.</summary>
     public ParallelHeader? Original { get; init; }
+
+    /// <summary>Whether the contents are shown unfolded: they are folded when they are long, so that the story leads on a phone.</summary>
+    public required bool TocOpen { get; init; }
+
+    /// <summary>How many sections the contents list, as the page's language says it; none when the report has no sections.</summary>
+    public string? TocCount { get; init; }
+
+    /// <summary>Where the report was first published (paper, date, page), as a sentence in the page's language.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Who translated the report, as a sentence in the page's language.</summary>
+    public string? Translator { get; init; }
+
+    /// <summary>The report cited as its language's readers cite (GB/T 7714-2015 in Chinese, Chicago in English), with its address.</summary>
+    public required string Citation { get; init; }
+
+    /// <summary>The page's permanent, absolute address.</summary>
+    public required string Permalink { get; init; }
+
+    /// <summary>The next newer and next older report of the archive.</summary>
+    public ReportLink? Newer { get; init; }
+
+    public ReportLink? Older { get; init; }
+
+    /// <summary>Reports that share the most departments and topics with this one, the nearest in time first among equals.</summary>
+    public required IReadOnlyList<ReportLink> Related { get; init; }
 }
+
+/// <summary>Another report as an article links to it: in the page's language when it has it, else in the original, marked so.</summary>
+public sealed record ReportLink(string Title, string Url, string DateText, string DateIso, bool OriginalOnly, string HtmlLang);
 
 /// <summary>The original's title, subtitle and byline, and how it labels a stand-in photo, as a translation's page carries them.</summary>
 public sealed record ParallelHeader(string Title, string? Subtitle, string? Byline, string StandIn);
@@ -160,7 +195,17 @@ public sealed record PageLink(string Label, string? Url, bool Current);
 
 /// <summary>A report in a list: in the list's language, or in the original, marked so.</summary>
 public sealed record ReportItem(string Title, string? Subtitle, string Url, string DateText, string DateIso, string? Excerpt,
-    string ReadingTime, bool OriginalOnly, string HtmlLang);
+    string ReadingTime, bool OriginalOnly, string HtmlLang)
+{
+    /// <summary>The report's kicker, or else its first department: what it is about, above its title.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>A small picture of the report's first photo, if it has one.</summary>
+    public Thumb? Thumb { get; init; }
+}
+
+/// <summary>A report's first photo as a list shows it, small: its smallest WebP width, and the JPEG for browsers without WebP.</summary>
+public sealed record Thumb(string Webp, int WebpWidth, string Jpeg, string Color);
 
 /// <summary>An index of groups (years, departments, topics) with the number of reports in each.</summary>
 public sealed record IndexView(string Heading, IReadOnlyList<IndexEntry> Entries, IReadOnlyList<NavLink> Sections);
@@ -193,9 +238,10 @@ public sealed record ChooserLanguage(string Url, string HtmlLang, string Name, s
 /// <summary>A browser language prefix (lower case) and the home page it leads to.</summary>
 public sealed record BrowserMatch(string Prefix, string Url);
 
-/// <summary>The search page: its form's target, the index's folder, and the choices of its filters.</summary>
+/// <summary>The search page: its form's target, the index's folder, the choices of its filters, and the archives to browse
+/// instead (without scripts, or in a browser that lacks what search needs).</summary>
 public sealed record SearchView(string Heading, string Action, string IndexUrl, IReadOnlyList<string> Years, IReadOnlyList<Choice> Departments,
-    IReadOnlyList<SearchLanguage> Languages);
+    IReadOnlyList<SearchLanguage> Languages, IReadOnlyList<NavLink> Browse);
 
 /// <summary>A language as search results name it: its key (as the index stores it), tag, name, the label of a report's head, and
 /// how many characters of a passage an excerpt shows (fewer for a language written without spaces, whose characters are wider).</summary>

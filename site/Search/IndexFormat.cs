@@ -99,7 +99,9 @@ public static class IndexFormat
 /// <summary><c>search/index.json</c>: how record ids are made, the record count and their total length (in tokens), the name of
 /// the lengths file, how many groups a pages file holds, each
 /// language's and each year's range of groups, the departments with a filter file, the first term of each shard, and the names
-/// of the shards, pages files and filters in their order. Keys in ordinal order.</summary>
+/// of the shards, pages files and filters in their order; and, for each translation, which of the original's groups (the
+/// archive's reports, newest first) it has, as a bitmap in base64 (the first report in the lowest bit of the first byte), so
+/// that results can count reports apart from the languages they are found in. Keys in ordinal order.</summary>
 public sealed record IndexToc(
     [property: JsonPropertyName("departments")] IReadOnlyList<string> Departments,
     [property: JsonPropertyName("ff")] IReadOnlyList<string> Filters,
@@ -108,6 +110,7 @@ public sealed record IndexToc(
     [property: JsonPropertyName("n")] int Records,
     [property: JsonPropertyName("nf")] string LengthsFile,
     [property: JsonPropertyName("p")] int PagesPerFile,
+    [property: JsonPropertyName("rep")] IReadOnlyDictionary<string, string> Reports,
     [property: JsonPropertyName("pf")] IReadOnlyList<string> Pages,
     [property: JsonPropertyName("sf")] IReadOnlyList<string> ShardFiles,
     [property: JsonPropertyName("shards")] IReadOnlyList<string> Shards,

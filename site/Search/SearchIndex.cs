@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using ReportArchive.Configuration;
 using ReportArchive.Content;
 using ReportArchive.Output;
 using ReportArchive.Routing;
@@ -22,6 +23,22 @@ public static class SearchIndex
 {
     /// <summary>The size (in characters) a shard is cut at: see <see cref="ShardWriter"/>.</summary>
     public const int DefaultShardBytes = 16 * 1024;
+
+    /// <summary>For each translation, which reports of the archive (newest first: the original's groups) it has, as bits in base64.</summary>
+    private static Dictionary<string, string> ReportBitmaps(IReadOnlyList<Report> latestFirst, LanguageSet languages) =>
+        languages.Translations.ToDictionary(l => l.Key, l =>
+        {
+            var bits = new byte[(latestFirst.Count + 7) / 8];
+            for (var i = 0; i < latestFirst.Count; i++)
+            {
+                if (latestFirst[i].In(l.Key) is not null)
+                {
+                    bits[i >> 3] |= (byte)(1 << (i & 7));
+                }
+            }
+
+            return Convert.ToBase64String(bits);
+        });
 
     public static List<OutputFile> Build(IReadOnlyList<Report> latestFirst, Routes routes, int shardBytes = DefaultShardBytes, OutputSink? sink = null, IndexHistory? history = null)
     {
@@ -51,6 +68,7 @@ public static class SearchIndex
             Records: records.Count,
             LengthsFile: lengthsName,
             PagesPerFile: IndexFormat.PagesPerFile,
+            Reports: ReportBitmaps(latestFirst, routes.Languages),
             Pages: pageNames,
             Shards: [.. shards.Select(s => s.FirstTerm)],
             ShardFiles: [.. shards.Select(s => s.Name)],

@@ -41,7 +41,10 @@ public class NavigationTests(SiteAndBrowser fixture)
         await wide.GotoAsync(fixture.Site.Url("zh/" + PageTypes.Article));
         await wide.ClickAsync(".modes li:last-child a");
         await wide.WaitForURLAsync("**/en/" + PageTypes.Article + "#parallel");
-        Assert.False(await wide.IsVisibleAsync(".toc"));
+        // The contents now lead to the sections in this mode.
+        await wide.ClickAsync(".toc summary");
+        Assert.False(await wide.IsVisibleAsync(".toc-single"));
+        Assert.True(await wide.IsVisibleAsync(".toc-parallel a[href='#parallel-education']"));
         Assert.Equal("兖州区以高质量机关党建，引领高质量发展", await wide.InnerTextAsync("h1 .orig"));
 
         var pairs = await wide.QuerySelectorAllAsync(".pair");

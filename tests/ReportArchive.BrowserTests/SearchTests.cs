@@ -47,13 +47,16 @@ public class SearchTests(SearchSiteAndBrowser fixture)
         Assert.Equal("耿丽丽", await page.InputValueAsync("#search-q"));
         Assert.Equal(ZhTitle, await page.TextContentAsync("#search-list .result:first-child .result-title a"));
         var section = page.Locator("#search-list .result:first-child .result-section").First;
-        Assert.Equal("/ReportArchive/zh/reports/2023/yanzhou-party-building/#education", await section.GetAttributeAsync("href"));
+        // The result leads to the section with the query, which the page marks.
+        Assert.Equal("/ReportArchive/zh/reports/2023/yanzhou-party-building/?q=" + Uri.EscapeDataString("耿丽丽") + "#education", await section.GetAttributeAsync("href"));
         Assert.Contains("耿丽丽", await page.Locator("#search-list .result:first-child mark").AllTextContentsAsync());
         Assert.Equal("在 1 篇报道中找到 1 处", await page.TextContentAsync("#search-status"));
 
         await section.ClickAsync();
-        await page.WaitForURLAsync("**/yanzhou-party-building/#education", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/yanzhou-party-building/\?q=[^#]+#education$"), new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForSelectorAsync("#education");
+        await page.WaitForSelectorAsync("section.found mark.found-word");
+        Assert.All(await page.Locator("mark.found-word").AllTextContentsAsync(), m => Assert.Equal("耿丽丽", m));
         Assert.True(await page.Locator("#education").IsVisibleAsync());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
@@ -68,7 +71,7 @@ public class SearchTests(SearchSiteAndBrowser fixture)
         var first = page.Locator("#search-list .result").First;
         Assert.Equal("en", await first.GetAttributeAsync("lang"));
         Assert.StartsWith("Yanzhou District Leads", await first.Locator(".result-title a").TextContentAsync());
-        Assert.EndsWith("/en/reports/2023/yanzhou-party-building/#education", await first.Locator(".result-section").First.GetAttributeAsync("href"));
+        Assert.EndsWith("/en/reports/2023/yanzhou-party-building/?q=Geng%20Lili#education", await first.Locator(".result-section").First.GetAttributeAsync("href"));
         var marks = await first.Locator("mark").AllTextContentsAsync();
         Assert.Contains("Geng", marks);
         Assert.Contains("Lili", marks);

@@ -3,13 +3,30 @@
    The tokenizer is the twin of site/Search/Tokenizer.cs; both are checked against the same vectors. */
 (function (root, factory) {
   'use strict';
-  var api = factory();
   if (typeof module === 'object' && module.exports) {
-    module.exports = api;
-  } else {
-    root.ReportArchiveSearch = api;
-    api.start(root.document);
+    module.exports = factory();
+    return;
   }
+  // A browser without what the script uses is told so, with what it lacks, rather than shown a blank or a vague error.
+  var missing = [];
+  var needs = {
+    Promise: typeof Promise === 'function', Map: typeof Map === 'function', Set: typeof Set === 'function',
+    URLSearchParams: typeof URLSearchParams === 'function', TextDecoder: typeof TextDecoder === 'function',
+    'String.prototype.normalize': typeof ''.normalize === 'function', 'String.prototype.codePointAt': typeof ''.codePointAt === 'function',
+    'Array.from': typeof Array.from === 'function', 'Array.prototype.fill': typeof [].fill === 'function',
+    Uint8Array: typeof Uint8Array === 'function', XMLHttpRequest: typeof XMLHttpRequest === 'function'
+  };
+  for (var name in needs) if (!needs[name]) missing.push(name);
+  var doc = root.document;
+  if (missing.length) {
+    var results = doc && doc.getElementById && doc.getElementById('search-results');
+    var status = doc && doc.getElementById && doc.getElementById('search-status');
+    if (results && status) status.textContent = (results.getAttribute('data-unsupported') || '').replace('{0}', missing.join(', '));
+    return;
+  }
+  var api = factory();
+  root.ReportArchiveSearch = api;
+  api.start(doc);
 })(typeof self !== 'undefined' ? self : this, function () {
   'use strict';
 
@@ -303,6 +320,7 @@
     var head = (byline ? [visibleText(byline).trim()] : []).concat(lead ? blockTexts(lead) : []);
     var records = [{ s: null, h: null, x: head.join('\n') }];
     Array.prototype.forEach.call(article.querySelectorAll('section[aria-labelledby]'), function (section) {
+      if (section.closest && section.closest('.report-end')) return;
       var heading = section.querySelector('h2');
       records.push({ s: section.getAttribute('aria-labelledby'), h: heading ? visibleText(heading).trim() : null, x: blockTexts(section).join('\n') });
     });
@@ -383,7 +401,7 @@
   Index.prototype.search = function (options) {
     var self = this;
     var parts = parse(options.q || '');
-    if (parts.length === 0) return Promise.resolve({ parts: parts, groups: [], sections: 0 });
+    if (parts.length === 0) return Promise.resolve({ parts: parts, groups: [], sections: 0, reports: 0 });
     return self.open().then(function (toc) {
       var names = {};
       parts.forEach(function (part) {
@@ -455,7 +473,34 @@
       g.sections.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
     });
     list.sort(function (a, b) { return b.score - a.score || a.group - b.group; });
-    return { parts: parts, groups: list, sections: count };
+    var reports = new Set();
+    list.forEach(function (g) { reports.add(reportOf(toc, g.group)); });
+    return { parts: parts, groups: list, sections: count, reports: reports.size, original: originalLanguage(toc) };
+  }
+
+  /** The report a group is a language of: its number among the original's groups (the archive's reports, newest first). A
+   * translation's groups are the reports it has, in the same order, as its bitmap (toc.rep) says. */
+  var reportLists = { toc: null, lists: {} };
+  function reportOf(toc, group) {
+    if (reportLists.toc !== toc) {
+      reportLists = { toc: toc, lists: {} };
+      Object.keys(toc.rep || {}).forEach(function (lang) {
+        var bytes = atob(toc.rep[lang]);
+        var list = [];
+        for (var i = 0; i < bytes.length * 8; i++) if (bytes.charCodeAt(i >> 3) & (1 << (i & 7))) list.push(i);
+        reportLists.lists[lang] = list;
+      });
+    }
+    var lang = languageOf(toc, group);
+    var list = reportLists.lists[lang];
+    return list ? list[group - toc.langs[lang][0]] : group - toc.langs[lang][0];
+  }
+
+  /** The language of the original: the one whose groups come first. */
+  function originalLanguage(toc) {
+    var found = '';
+    Object.keys(toc.langs).forEach(function (key) { if (toc.langs[key][0] === 0) found = key; });
+    return found;
   }
 
   /** The folded text and, for each folded code unit, the index of the character it came from. */
@@ -734,6 +779,17 @@
     return typeof url === 'string' && url.charAt(0) === '/' && url.charAt(1) !== '/' ? url : '#';
   }
 
+  /** A result's address with the query, which the page it opens marks (site.js). */
+  function withQuery(url) {
+    var safe = safeHref(url);
+    if (safe === '#' || !currentQuery) return safe;
+    var hash = safe.indexOf('#');
+    var path = hash < 0 ? safe : safe.slice(0, hash);
+    return path + '?q=' + encodeURIComponent(currentQuery) + (hash < 0 ? '' : safe.slice(hash));
+  }
+
+  var currentQuery = '';
+
   function renderExcerpt(doc, parent, ex) {
     var at = 0;
     if (ex.before) parent.appendChild(doc.createTextNode('…'));
@@ -746,12 +802,105 @@
     if (ex.after) parent.appendChild(doc.createTextNode('…'));
   }
 
-  /** Starts the search page, if this is it: the '/' key is site.js's. */
+  /** Starts the search page, if this is it (the '/' key is site.js's); on a report's page opened from a result (?q=…), marks
+   * the words found. */
   function start(doc) {
     if (!doc || !doc.getElementById) return;
     var form = doc.getElementById('search-form');
-    if (form) searchPage(doc, form);
+    if (form) {
+      searchPage(doc, form);
+      return;
+    }
+    var report = doc.querySelector('article.report');
+    var query = /[?&]q=([^&#]*)/.exec(doc.defaultView.location.search);
+    if (!report || !query) return;
+    var words;
+    try {
+      words = decodeURIComponent(query[1].replace(/\+/g, ' '));
+    } catch (e) {
+      return;
+    }
+    markPage(doc, report, words);
   }
+
+  function textNodes(root, into) {
+    for (var node = root.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) into.push(node);
+      else if (node.nodeType === 1 && node.tagName !== 'SCRIPT' && node.tagName !== 'MARK') textNodes(node, into);
+    }
+    return into;
+  }
+
+  /** Marks the words of a query where they occur on a report's page (the same matching as the results' excerpts), marks the
+   * sections they occur in, brings the first (in the section the address names, if any) to the middle of the screen, and
+   * offers to clear the marks. */
+  function markPage(doc, report, words) {
+    var win = doc.defaultView;
+    var parts = parse(words);
+    if (!parts.length) return;
+    var marks = [];
+    var places = report.querySelectorAll('h1, .subtitle, .lead, section');
+    for (var p = 0; p < places.length; p++) {
+      if (places[p].parentNode && places[p].parentNode.closest && places[p].parentNode.closest('section, .lead')) continue;
+      var nodes = textNodes(places[p], []);
+      for (var n = 0; n < nodes.length; n++) {
+        var node = nodes[n];
+        var found = highlights(node.nodeValue, parts);
+        var at = marks.length;
+        for (var k = found.length - 1; k >= 0; k--) {
+          node.splitText(found[k].end);
+          var hit = node.splitText(found[k].start);
+          var mark = doc.createElement('mark');
+          mark.className = 'found-word';
+          hit.parentNode.replaceChild(mark, hit);
+          mark.appendChild(hit);
+          marks.splice(at, 0, mark);
+        }
+      }
+    }
+    if (!marks.length) return;
+    var sections = [];
+    for (var m = 0; m < marks.length; m++) {
+      var section = marks[m].closest ? marks[m].closest('section, .lead') : null;
+      if (section && sections.indexOf(section) < 0) {
+        section.className += ' found';
+        sections.push(section);
+      }
+    }
+    var bar = doc.createElement('p');
+    bar.className = 'found-bar';
+    bar.setAttribute('role', 'status');
+    bar.appendChild(doc.createTextNode((report.getAttribute('data-marked') || '{0}').replace('{0}', words)));
+    var clear = doc.createElement('button');
+    clear.type = 'button';
+    clear.textContent = report.getAttribute('data-clear') || '×';
+    bar.appendChild(clear);
+    report.insertBefore(bar, report.firstChild);
+    clear.addEventListener('click', function () {
+      for (var i = 0; i < marks.length; i++) {
+        var parent = marks[i].parentNode;
+        if (!parent) continue;
+        parent.replaceChild(marks[i].firstChild, marks[i]);
+        parent.normalize();
+      }
+      for (var j = 0; j < sections.length; j++) sections[j].className = sections[j].className.replace(/\s*found\b/g, '');
+      bar.parentNode.removeChild(bar);
+      if (win.history && win.history.replaceState) win.history.replaceState(win.history.state, '', win.location.pathname + win.location.hash);
+    });
+    // The first word found where the address points (a section), else the first of the page, in the middle of the screen.
+    var hash = win.location.hash.replace(/^#parallel-?/, '#');
+    var target = hash.length > 1 ? doc.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    var within = target && target.closest ? target.closest('section') : null;
+    var first = marks[0];
+    for (var f = 0; within && f < marks.length; f++) {
+      if (within.contains(marks[f])) {
+        first = marks[f];
+        break;
+      }
+    }
+    if (first.scrollIntoView) first.scrollIntoView({ block: 'center' });
+  }
+
 
   function searchPage(doc, form) {
     var results = doc.getElementById('search-results');
@@ -764,6 +913,7 @@
     var shown = 0;
     var current = null;
     var run = 0;
+    var baseTitle = doc.title;
 
     function fields() {
       return {
@@ -808,7 +958,7 @@
       li.setAttribute('lang', language(first.l, 'tag'));
       var heading = el(doc, 'h3', 'result-title');
       var link = el(doc, 'a', '', first.t);
-      link.href = safeHref(first.u.split('#')[0]);
+      link.href = withQuery(first.u.split('#')[0]);
       heading.appendChild(link);
       li.appendChild(heading);
       li.appendChild(el(doc, 'p', 'result-meta', first.d + ' · ' + language(first.l, 'lang') +
@@ -817,8 +967,16 @@
       fragments.forEach(function (f) {
         var item = el(doc, 'li');
         var a = el(doc, 'a', 'result-section', f.h || language(f.l, 'head'));
-        a.href = safeHref(f.u);
+        a.href = withQuery(f.u);
         item.appendChild(a);
+        // A translation's section opens in parallel mode too, the original beside it, at the section.
+        if (f.l !== current.original && strings.parallel) {
+          var parts = f.u.split('#');
+          var parallel = el(doc, 'a', 'result-parallel', strings.parallel);
+          parallel.href = withQuery(parts[0] + '#parallel' + (parts[1] ? '-' + parts[1] : ''));
+          item.appendChild(doc.createTextNode(' · '));
+          item.appendChild(parallel);
+        }
         var p = el(doc, 'p', 'excerpt');
         renderExcerpt(doc, p, excerpt(f.x || '', current.parts, Number(language(f.l, 'excerpt')) || 200));
         item.appendChild(p);
@@ -831,6 +989,8 @@
     function search() {
       var query = fields();
       var mine = ++run;
+      currentQuery = query.q;
+      doc.title = query.q ? format(strings.title, [query.q]) + ' · ' + baseTitle : baseTitle;
       list.textContent = '';
       more.hidden = true;
       shown = 0;
@@ -847,8 +1007,9 @@
           status.textContent = format(query.lang || query.year || query.department ? strings.noneFiltered : strings.none, [query.q]);
           return null;
         }
-        var found = result.groups.length > 1 ? strings.found : result.sections > 1 ? strings.foundInOne : strings.foundOne;
-        status.textContent = format(found, [result.sections, result.groups.length]);
+        var found = result.reports > 1 ? strings.found : result.sections > 1 ? strings.foundInOne : strings.foundOne;
+        status.textContent = format(found, [result.sections, result.reports]) +
+          (result.groups.length > result.reports ? format(strings.foundLangs, [result.groups.length]) : '');
         return showMore();
       }).then(function () {
         if (mine === run) results.removeAttribute('aria-busy');
@@ -873,7 +1034,7 @@
     Array.prototype.forEach.call(form.querySelectorAll('select'), function (select) {
       select.addEventListener('change', function () { form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event('submit', { cancelable: true })); });
     });
-    more.addEventListener('click', function () { showMore(); });
+    more.addEventListener('click', function () { showMore().then(remember); });
     root().addEventListener('popstate', function () {
       fill(new URLSearchParams(root().location.search));
       search();
@@ -881,12 +1042,32 @@
 
     function root() { return doc.defaultView; }
 
-    fill(new URLSearchParams(root().location.search));
-    search();
+    // Back from a result finds the results as they were left: as many shown, scrolled to the same place. The history entry
+    // keeps both; the browser's own restoration would scroll before the results are there.
+    var win = root();
+    function remember() {
+      if (win.history && win.history.replaceState) win.history.replaceState({ shown: shown, y: win.pageYOffset }, '');
+    }
+    var pending = 0;
+    win.addEventListener('scroll', function () {
+      if (pending) return;
+      pending = win.setTimeout(function () { pending = 0; remember(); }, 150);
+    });
+    win.addEventListener('pagehide', remember);
+    var saved = win.history && win.history.state;
+    if (saved && 'scrollRestoration' in win.history) win.history.scrollRestoration = 'manual';
+
+    fill(new URLSearchParams(win.location.search));
+    search().then(function restore() {
+      if (!saved || !current) return null;
+      if (shown < saved.shown && shown < current.groups.length) return showMore().then(restore);
+      win.scrollTo(0, saved.y || 0);
+      return null;
+    });
   }
 
   return {
     tokenize: tokenize, fold: function (text) { return foldWithMap(text).text; }, parse: parse, Index: Index,
-    highlights: highlights, excerpt: excerpt, start: start, gunzip: gunzip, parseIndexFile: parseIndexFile, readPage: readPage
+    highlights: highlights, excerpt: excerpt, start: start, markPage: markPage, gunzip: gunzip, parseIndexFile: parseIndexFile, readPage: readPage
   };
 });

@@ -48,7 +48,7 @@ public class ReuseKeyTests
     }
 
     /// <summary>The types that carry what one report or one list shows: a page maker gets them only in a key.</summary>
-    private static readonly Type[] PageInputs = [typeof(Report), typeof(Translation), typeof(Photo), typeof(PhotoSet), typeof(Archive), typeof(ReportPhotos), typeof(ReportList)];
+    private static readonly Type[] PageInputs = [typeof(Report), typeof(Translation), typeof(Photo), typeof(PhotoSet), typeof(Archive), typeof(ReportPhotos), typeof(ReportList), typeof(ReportLinks), typeof(LinkedReport), typeof(ThumbList)];
 
     private static bool Carries(Type type) =>
         PageInputs.Contains(type)
@@ -84,6 +84,8 @@ public class ReuseKeyTests
         Assert.Contains(typeof(ArticlePages).GetMethods(), m => m.Name == "Render" && m.GetParameters().Single().ParameterType == typeof(ReportPagesKey));
         Assert.Contains(typeof(ReportPagesKey).GetProperties(), p => p.PropertyType == typeof(Report));
         Assert.Contains(typeof(ListPageKey).GetProperties(), p => p.PropertyType == typeof(ReportList));
+        Assert.Contains(typeof(ReportPagesKey).GetProperties(), p => p.PropertyType == typeof(ReportLinks));
+        Assert.Contains(typeof(ListPageKey).GetProperties(), p => p.PropertyType == typeof(ThumbList));
     }
 
     [Fact]
@@ -92,9 +94,19 @@ public class ReuseKeyTests
         var report = ReportLoader.Load(Path.Combine(Support.Paths.Fixture("seed"), "reports", "2023", "yanzhou-party-building"),
             ReportArchive.Configuration.LanguageSet.Default, new List<ReportArchive.Build.Diagnostic>())!;
         var photos = new ReportPhotos(new Dictionary<string, Photo>(), "a.webp,");
-        Assert.Equal(new ReportPagesKey("site", report, photos), new ReportPagesKey("site", report, photos with { }));
-        Assert.NotEqual(new ReportPagesKey("site", report, photos), new ReportPagesKey("site", report, ReportPhotos.None));
-        Assert.NotEqual(new ReportPagesKey("site", report, photos), new ReportPagesKey("other", report, photos));
+        var other = ReportLoader.Load(report.Directory, ReportArchive.Configuration.LanguageSet.Default, new List<ReportArchive.Build.Diagnostic>())!;
+        var links = new ReportLinks(null, LinkedReport.Of(other), [LinkedReport.Of(other)]);
+        Assert.Equal(new ReportPagesKey("site", report, photos, links), new ReportPagesKey("site", report, photos with { }, new ReportLinks(null, LinkedReport.Of(report), [LinkedReport.Of(report)])));
+        Assert.NotEqual(new ReportPagesKey("site", report, photos, links), new ReportPagesKey("site", report, ReportPhotos.None, links));
+        Assert.NotEqual(new ReportPagesKey("site", report, photos, links), new ReportPagesKey("other", report, photos, links));
+        // The reports an article's end links to are inputs of its pages: another neighbour or related report is another key.
+        Assert.NotEqual(new ReportPagesKey("site", report, photos, links), new ReportPagesKey("site", report, photos, links with { Older = null }));
+        Assert.NotEqual(new ReportPagesKey("site", report, photos, links), new ReportPagesKey("site", report, photos, links with { Related = [] }));
+        // What a link shows is what it is equal by: a report read again is the same link, another title is another.
+        Assert.NotEqual(LinkedReport.Of(report), LinkedReport.Of(report) with { Titles = [("zh", "另一个标题")] });
+        var thumb = new Thumb("/a.webp", 480, "/a.jpg", "#fff");
+        Assert.Equal(new ThumbList([thumb, null]), new ThumbList([thumb with { }, null]));
+        Assert.NotEqual(new ThumbList([thumb]), new ThumbList([thumb with { Webp = "/b.webp" }]));
         Assert.Equal(new ReportList([report]), new ReportList([report]));
         // A report read again is another report, though its files did not change: the key names what was read, not where from.
         Assert.NotEqual(new ReportList([report]), new ReportList([ReportLoader.Load(report.Directory, ReportArchive.Configuration.LanguageSet.Default, new List<ReportArchive.Build.Diagnostic>())!]));

@@ -83,9 +83,13 @@ public class SeedSiteTests : IClassFixture<SeedSiteTests.Built>
     public void The_table_of_contents_links_every_section(string lang)
     {
         var page = _built.Site.Page($"{lang}/{Article}");
-        var links = page.QuerySelectorAll(".toc a").Select(a => a.GetAttribute("href")).ToList();
+        var links = page.QuerySelectorAll(".toc .toc-single a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["#party-office", "#procuratorate", "#education", "#finance", "#approval-services"], links);
         Assert.All(links, l => Assert.NotNull(page.GetElementById(l![1..])));
+        // A translation's contents also lead to each section in the parallel mode, at the section's parallel anchor.
+        var parallel = page.QuerySelectorAll(".toc .toc-parallel a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(lang == "en" ? links.Select(l => "#parallel-" + l![1..]) : [], parallel);
+        Assert.All(parallel, l => Assert.Equal("SECTION", page.GetElementById(l![1..])!.TagName));
     }
 
     [Theory]

@@ -159,7 +159,7 @@ public class TrilingualSiteTests(TrilingualSite site) : IClassFixture<Trilingual
         var modes = english.QuerySelectorAll(".modes a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
         Assert.Equal(
         [
-            ("中文", "/archive/zh/reports/2024/river-library/"),
+            ("简体中文", "/archive/zh/reports/2024/river-library/"),
             ("English", "/archive/en/reports/2024/river-library/"),
             ("繁體中文", "/archive/zh-hant/reports/2024/river-library/"),
             ("Parallel · English", "#parallel"),

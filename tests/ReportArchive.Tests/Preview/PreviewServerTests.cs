@@ -19,7 +19,7 @@ public class PreviewServerTests
         Assert.StartsWith("http://127.0.0.1:", server.Url);
         Assert.EndsWith("/archive/", server.Url);
         var page = await http.GetStringAsync(server.Url + "en/reports/2023/report-a/");
-        Assert.Contains("A test report</h1>", page);
+        Assert.Contains("A test report</span></h1>", page);
         Assert.Contains("__preview/live.js", page);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(server.Url + "no-such-page/")).StatusCode);
 
@@ -28,7 +28,7 @@ public class PreviewServerTests
         File.WriteAllText(en, File.ReadAllText(en).Replace("title: A test report", "title: An edited report"));
 
         Assert.Equal("reload", (await events.NextAsync()).Name);
-        Assert.Contains("An edited report</h1>", await http.GetStringAsync(server.Url + "en/reports/2023/report-a/"));
+        Assert.Contains("An edited report</span></h1>", await http.GetStringAsync(server.Url + "en/reports/2023/report-a/"));
         // The lists that show the report are made again too, though the preview keeps the pages of unchanged lists.
         Assert.Contains(">An edited report</a>", await http.GetStringAsync(server.Url + "en/"));
         Assert.Contains(">An edited report</a>", await http.GetStringAsync(server.Url + "en/archive/2023/"));
@@ -173,12 +173,12 @@ public class PreviewServerTests
         File.WriteAllText(en, File.ReadAllText(en).Replace("title: A test report", "title: Told by the source", StringComparison.Ordinal));
         await Task.Delay(300);
         Assert.Equal(1, server.Builds);
-        Assert.Contains("A test report</h1>", await http.GetStringAsync(server.Url + "en/reports/2023/report-a/"));
+        Assert.Contains("A test report</span></h1>", await http.GetStringAsync(server.Url + "en/reports/2023/report-a/"));
 
         changes.Signal();
         Assert.Equal("reload", (await events.NextAsync()).Name);
         Assert.Equal(2, server.Builds);
-        Assert.Contains("Told by the source</h1>", await http.GetStringAsync(server.Url + "en/reports/2023/report-a/"));
+        Assert.Contains("Told by the source</span></h1>", await http.GetStringAsync(server.Url + "en/reports/2023/report-a/"));
     }
 
     /// <summary>A change source a test signals by hand.</summary>

@@ -58,7 +58,7 @@ public partial class TemplateCheckTests
     [Fact]
     public void A_misspelt_member_of_a_loop_variable_is_checked_against_the_lists_element_type()
     {
-        var diagnostic = OnlyProblemWith("article", "{{ s.heading }}</a>", "{{ s.headng }}</a>");
+        var diagnostic = OnlyProblemWith("article", "<a href=\"#{{ s.id }}\">{{ s.heading }}</a>", "<a href=\"#{{ s.id }}\">{{ s.headng }}</a>");
         Assert.Contains("'s.headng': SectionView has no 'headng'; did you mean 'heading'?", diagnostic.Message);
     }
 
