@@ -75,7 +75,8 @@ public sealed record SiteConfig(LanguageSet Languages, Localized Title, Localize
         var paper = yaml.Get("paper") is null ? null
             : yaml.Get("paper") is YamlDotNet.RepresentationModel.YamlScalarNode ? yaml.String("paper", diagnostics) is { } name ? Localized.Same(name, languages) : null
             : ReadLocalized(yaml, "paper", languages, diagnostics);
-        return title is null || description is null ? null : new SiteConfig(languages, title, description, baseUrl, pageSize) { Paper = paper };
+        return title is null || description is null || (paper is null && yaml.Get("paper") is not null) ? null
+            : new SiteConfig(languages, title, description, baseUrl, pageSize) { Paper = paper };
     }
 
     /// <summary>Reads a value in each language (<c>{zh: …, en: …}</c>): every language of the archive is required, no other.</summary>

@@ -88,7 +88,7 @@ public static partial class Citations
             return [];
         }
 
-        var text = ChineseRoles().Replace(byline, " ");
+        var text = ChineseRoles().Replace(Dateline().Replace(byline, " "), " ");
         return [.. NameSeparators().Split(text).Select(n => n.Trim()).Where(n => n.Length > 0)];
     }
 
@@ -110,8 +110,12 @@ public static partial class Citations
     [GeneratedRegex(@"^\s*第?\s*(?<n>[A-Za-z]?\d+)\s*版?\s*$")]
     private static partial Regex PageLabel();
 
-    [GeneratedRegex(@"本報記者|本报记者|特約記者|特约记者|實習記者|实习记者|見習記者|见习记者|首席記者|首席记者|記者|记者|通訊員|通讯员|實習生|实习生|攝影|摄影|攝|摄|文/|图/|圖/|文／|图／|圖／|報道|报道|本報評論員|本报评论员|[【】\[\]（）()]")]
+    [GeneratedRegex(@"本報記者|本报记者|特約記者|特约记者|實習記者|实习记者|見習記者|见习记者|首席記者|首席记者|記者|记者|通訊員|通讯员|實習生|实习生|攝影|摄影|攝|摄|文/|图/|圖/|文／|图／|圖／|報導|報道|报道|报导|本報評論員|本报评论员|[【】\[\]（）()]")]
     private static partial Regex ChineseRoles();
+
+    /// <summary>Where the report was filed from, after the names: ／台北報導, /北京报道.</summary>
+    [GeneratedRegex(@"[／/]\s*[\p{IsCJKUnifiedIdeographs}]{1,6}\s*(報導|報道|报道|报导)")]
+    private static partial Regex Dateline();
 
     [GeneratedRegex(@"[\s\u3000、，,；;/／]+")]
     private static partial Regex NameSeparators();

@@ -13,7 +13,7 @@ namespace ReportArchive.BrowserTests;
 /// <summary>The frozen seed site of the unit tests (tests/ReportArchive.Tests/Fixtures/seed/, never the live input/, which changes with
 /// every content commit), with, optionally, more input folders laid over it, built once and served over HTTP on
 /// 127.0.0.1 under the sub-path /ReportArchive/, as GitHub Pages serves a project site: trailing-slash redirects, index.html
-/// for folders, 404.html for what is missing.</summary>
+/// for folders, 404.html for what is missing, text compressed.</summary>
 public sealed class SiteServer(params string[] extraInputs) : IAsyncLifetime
 {
     public const string BasePath = "/ReportArchive/";
@@ -68,7 +68,10 @@ public sealed class SiteServer(params string[] extraInputs) : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        // Text is sent compressed, as GitHub Pages sends it.
+        builder.Services.AddResponseCompression(o => o.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "text/javascript", "image/svg+xml"]);
         _app = builder.Build();
+        _app.UseResponseCompression();
         var files = new PhysicalFileProvider(Output);
         var path = new PathString(BasePath.TrimEnd('/'));
         _app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = path });
