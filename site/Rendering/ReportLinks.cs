@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Collections.Immutable;
 using ReportArchive.Content;
 using ReportArchive.Routing;
@@ -5,22 +7,41 @@ using ReportArchive.Routing;
 namespace ReportArchive.Rendering;
 
 /// <summary>A report as another's article links to it: its address, date and title in each language it is published in (the
-/// original first). Equal to another of the same text, so that an article is not made again when a report it links to changes
-/// only in what the link does not show.</summary>
-public sealed record LinkedReport(int Year, string Slug, DateOnly Date, bool DateInferred, ImmutableArray<(string Lang, string Title)> Titles) : IRoutedReport
+/// original first). Equal to another that shows the same (its <see cref="Digest"/>), so that an article is not made again when a
+/// report it links to changes only in what the link does not show.</summary>
+public sealed class LinkedReport : IRoutedReport, IEquatable<LinkedReport>
 {
+    public LinkedReport(int year, string slug, DateOnly date, bool dateInferred, ImmutableArray<(string Lang, string Title)> titles)
+    {
+        (Year, Slug, Date, DateInferred, Titles) = (year, slug, date, dateInferred, titles);
+        var text = $"{year}/{slug}|{date:yyyy-MM-dd}|{dateInferred}|{string.Join("|", titles.Select(t => $"{t.Lang}={t.Title}"))}";
+        Digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    }
+
     public static LinkedReport Of(Report report) =>
         new(report.Year, report.Slug, report.Date, report.DateInferred, [.. report.Published.Select(t => (t.Lang, t.Title))]);
+
+    public int Year { get; }
+
+    public string Slug { get; }
+
+    public DateOnly Date { get; }
+
+    public bool DateInferred { get; }
+
+    public ImmutableArray<(string Lang, string Title)> Titles { get; }
+
+    /// <summary>A hash of everything the link shows: what the link is equal by, and what names it in its article's digest.</summary>
+    public string Digest { get; }
 
     /// <summary>The title in <paramref name="lang"/>, or null when the report is not published in it.</summary>
     public string? Title(string lang) => Titles.FirstOrDefault(t => t.Lang == lang).Title;
 
-    /// <summary>Everything the link shows, as one text: what the link is equal by, and what names it in a digest.</summary>
-    public string Text => $"{Year}/{Slug}|{Date:yyyy-MM-dd}|{DateInferred}|{string.Join("|", Titles.Select(t => $"{t.Lang}={t.Title}"))}";
+    public bool Equals(LinkedReport? other) => other is not null && Digest == other.Digest;
 
-    public bool Equals(LinkedReport? other) => other is not null && Text == other.Text;
+    public override bool Equals(object? obj) => Equals(obj as LinkedReport);
 
-    public override int GetHashCode() => Text.GetHashCode(StringComparison.Ordinal);
+    public override int GetHashCode() => Digest.GetHashCode(StringComparison.Ordinal);
 }
 
 /// <summary>The other reports an article links to at its end: the next newer and the next older of the archive, and the reports
@@ -35,7 +56,7 @@ public sealed record ReportLinks(LinkedReport? Newer, LinkedReport? Older, IRead
     public override int GetHashCode() => Digest.GetHashCode(StringComparison.Ordinal);
 
     /// <summary>What the links show, as one text, for the digest of the article's pages.</summary>
-    public string Digest => $"{Newer?.Text};{Older?.Text};{string.Join(";", Related.Select(r => r.Text))}";
+    public string Digest => $"{Newer?.Digest};{Older?.Digest};{string.Join(",", Related.Select(r => r.Digest))}";
 
     /// <summary>How many related reports an article shows at most.</summary>
     public const int RelatedCount = 5;

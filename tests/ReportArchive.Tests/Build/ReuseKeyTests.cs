@@ -103,7 +103,10 @@ public class ReuseKeyTests
         Assert.NotEqual(new ReportPagesKey("site", report, photos, links), new ReportPagesKey("site", report, photos, links with { Older = null }));
         Assert.NotEqual(new ReportPagesKey("site", report, photos, links), new ReportPagesKey("site", report, photos, links with { Related = [] }));
         // What a link shows is what it is equal by: a report read again is the same link, another title is another.
-        Assert.NotEqual(LinkedReport.Of(report), LinkedReport.Of(report) with { Titles = [("zh", "另一个标题")] });
+        var linked = LinkedReport.Of(report);
+        Assert.Equal(linked, LinkedReport.Of(other));
+        Assert.NotEqual(linked, new LinkedReport(linked.Year, linked.Slug, linked.Date, linked.DateInferred, [("zh", "另一个标题")]));
+        Assert.NotEqual(linked, new LinkedReport(linked.Year, linked.Slug, linked.Date.AddDays(1), linked.DateInferred, linked.Titles));
         var thumb = new Thumb("/a.webp", 480, "/a.jpg", "#fff");
         Assert.Equal(new ThumbList([thumb, null]), new ThumbList([thumb with { }, null]));
         Assert.NotEqual(new ThumbList([thumb]), new ThumbList([thumb with { Webp = "/b.webp" }]));
