@@ -9,6 +9,7 @@ using ReportArchive.Benchmarks;
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- scale [reports...] [--sampled|--full|--short] [--hugo-alone] [--folder dir]   (ours beside Hugo and Hugo + Pagefind, every shape unless one is named; --hugo-alone leaves Pagefind out; apt-get install hugo time, npm ci in tests/ReportArchive.Benchmarks/pagefind)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- corpus reports folder [--full|--short]   (writes a generated input/ to look at)
 //   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- import [MB...]   (import throughput on the page fixtures and on pages of other shapes, 1 4 8 MB by default)
+//   dotnet run -c Release --project tests/ReportArchive.Benchmarks -- lighthouse [runs]   (Lighthouse's four scores for the reader's pages, median of 3 runs by default; apt-get install chromium)
 return args switch
 {
     ["photos"] => await PhotoBenchmark.RunAsync(8),
@@ -23,6 +24,8 @@ return args switch
     ["scale", .. var rest] when Scale([.. rest.Where(a => a != "--hugo-alone")]) is { } scale =>
         await ScaleBenchmark.RunAsync(scale.Sizes, scale.Folder, scale.Shapes, withPagefind: !rest.Contains("--hugo-alone")),
     ["import", .. var sizes] when sizes.All(n => int.TryParse(n, out var c) && c > 0) => await ImportBenchmark.RunAsync(sizes.Length == 0 ? [1, 4, 8] : [.. sizes.Select(int.Parse)]),
+    ["lighthouse"] => await LighthouseBenchmark.RunAsync(3),
+    ["lighthouse", var n] when int.TryParse(n, out var count) && count > 0 => await LighthouseBenchmark.RunAsync(count),
     ["corpus", var n, var folder] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder, CorpusShape.Sampled),
     ["corpus", var n, var folder, "--full"] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder, CorpusShape.Full),
     ["corpus", var n, var folder, "--short"] when int.TryParse(n, out var count) && count > 0 => WriteCorpus(count, folder, CorpusShape.Short),
@@ -54,6 +57,6 @@ static int WriteCorpus(int count, string folder, CorpusShape shape)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] [--full] | search [reports] | index reports | scale [reports...] [--sampled|--full|--short] [--hugo-alone] [--folder dir] | corpus reports folder [--full|--short] | import [MB...]");
+    Console.Error.WriteLine("usage: photos [count] | encoders | preview [reports] [--full] | search [reports] | index reports | scale [reports...] [--sampled|--full|--short] [--hugo-alone] [--folder dir] | corpus reports folder [--full|--short] | import [MB...] | lighthouse [runs]");
     return 2;
 }

@@ -36,22 +36,23 @@
     });
   }
 
-  // Copy and share: shown only where the browser has the means.
+  // Copy and share the page's permanent address: the buttons are shown only where the browser has the means.
   var status = doc.querySelector('.copy-status');
+  var permalink = doc.querySelector('.permalink');
   var copy = doc.querySelector('[data-copy]');
-  if (copy && win.navigator.clipboard && win.isSecureContext) {
+  if (copy && permalink && win.navigator.clipboard && win.isSecureContext) {
     copy.hidden = false;
     copy.addEventListener('click', function () {
-      win.navigator.clipboard.writeText(copy.getAttribute('data-copy')).then(function () {
-        if (status) status.textContent = copy.getAttribute('data-copied');
+      win.navigator.clipboard.writeText(permalink.href).then(function () {
+        if (status) status.textContent = copy.getAttribute('data-copy');
       }, function () {});
     });
   }
   var share = doc.querySelector('[data-share]');
-  if (share && typeof win.navigator.share === 'function') {
+  if (share && permalink && typeof win.navigator.share === 'function') {
     share.hidden = false;
     share.addEventListener('click', function () {
-      win.navigator.share({ title: share.getAttribute('data-title'), url: share.getAttribute('data-share') }).then(null, function () {});
+      win.navigator.share({ title: doc.title, url: permalink.href }).then(null, function () {});
     });
   }
 
