@@ -72,10 +72,14 @@ public sealed record SiteConfig(LanguageSet Languages, Localized Title, Localize
         }
 
         // The paper the archive's reports were printed in, one name for every language or one in each.
-        var paper = yaml.Get("paper") is null ? null
-            : yaml.Get("paper") is YamlDotNet.RepresentationModel.YamlScalarNode ? yaml.String("paper", diagnostics) is { } name ? Localized.Same(name, languages) : null
-            : ReadLocalized(yaml, "paper", languages, diagnostics);
-        return title is null || description is null || (paper is null && yaml.Get("paper") is not null) ? null
+        var paperNode = yaml.Get("paper");
+        var paper = paperNode switch
+        {
+            null => null,
+            YamlDotNet.RepresentationModel.YamlScalarNode => yaml.String("paper", diagnostics) is { } name ? Localized.Same(name, languages) : null,
+            _ => ReadLocalized(yaml, "paper", languages, diagnostics),
+        };
+        return title is null || description is null || (paperNode is not null && paper is null) ? null
             : new SiteConfig(languages, title, description, baseUrl, pageSize) { Paper = paper };
     }
 

@@ -29,7 +29,7 @@ public static partial class Citations
             parts.Add(string.Join(", ", authors.Take(3)) + (authors.Count > 3 ? ", 等" : "") + ".");
         }
 
-        var date = report.DateInferred ? report.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture) : report.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = ArticlePages.DateIso(report.Date, report.DateInferred);
         var translated = report.Translator is { } translator ? $" {translator}, {(traditional ? "譯" : "译")}." : "";
         if (report.Paper is { } paper)
         {

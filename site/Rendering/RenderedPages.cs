@@ -21,11 +21,11 @@ public sealed record RenderedPages(IReadOnlyList<PageRecord> Pages, IReadOnlyLis
         var context = new RenderContext(site, theme, assets.Paths, memo, sink);
         var articles = new ArticlePages(context);
         var search = new SearchPages(context);
-        var photoFiles = photos.Photos.ToDictionary(p => (p.ReportDirectory, p.Source));
         var lists = new ListPages(context);
-        var thumbs = Thumbs(archive.LatestFirst, photoFiles, context.Routes);
         var reports = archive.LatestFirst;
         List<string> years = [.. reports.Select(r => r.Year.ToString("D4")).Distinct()];
+        var photoFiles = photos.Photos.ToDictionary(p => (p.ReportDirectory, p.Source));
+        var thumbs = Thumbs(reports, photoFiles, context.Routes);
         var links = ReportLinks.Of(reports);
         Func<IEnumerable<RenderedPage>>[] pages =
         [

@@ -475,7 +475,8 @@
     list.sort(function (a, b) { return b.score - a.score || a.group - b.group; });
     var reports = new Set();
     list.forEach(function (g) { reports.add(reportOf(toc, g.group)); });
-    return { parts: parts, groups: list, sections: count, reports: reports.size, original: originalLanguage(toc) };
+    // The original's groups come first: the language of group 0 is the original.
+    return { parts: parts, groups: list, sections: count, reports: reports.size, original: languageOf(toc, 0) };
   }
 
   /** The report a group is a language of: its number among the original's groups (the archive's reports, newest first). A
@@ -494,13 +495,6 @@
     var lang = languageOf(toc, group);
     var list = reportLists.lists[lang];
     return list ? list[group - toc.langs[lang][0]] : group - toc.langs[lang][0];
-  }
-
-  /** The language of the original: the one whose groups come first. */
-  function originalLanguage(toc) {
-    var found = '';
-    Object.keys(toc.langs).forEach(function (key) { if (toc.langs[key][0] === 0) found = key; });
-    return found;
   }
 
   /** The folded text and, for each folded code unit, the index of the character it came from. */
@@ -812,15 +806,8 @@
       return;
     }
     var report = doc.querySelector('article.report');
-    var query = /[?&]q=([^&#]*)/.exec(doc.defaultView.location.search);
-    if (!report || !query) return;
-    var words;
-    try {
-      words = decodeURIComponent(query[1].replace(/\+/g, ' '));
-    } catch (e) {
-      return;
-    }
-    markPage(doc, report, words);
+    var words = new URLSearchParams(doc.defaultView.location.search).get('q');
+    if (report && words) markPage(doc, report, words);
   }
 
   function textNodes(root, into) {
