@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using ReportArchive.Build;
 using ReportArchive.Output;
 
@@ -27,7 +26,7 @@ public static class AssetFiles
 
             var relative = Path.GetRelativePath(assets, file).Replace(Path.DirectorySeparatorChar, '/');
             bytes = Minified(relative, display, bytes, diagnostics);
-            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
+            var hash = Hashes.Hex(bytes, 10);
             var fingerprinted = Routing.Routes.Asset(relative, hash);
             paths[relative] = fingerprinted;
             files.Add(new OutputFile(fingerprinted, bytes));

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using ReportArchive.Build;
 using ReportArchive.Configuration;
 using ReportArchive.Content;
@@ -61,7 +59,7 @@ public static class NewCommand
     private static string Slugify(string title)
     {
         var words = System.Text.RegularExpressions.Regex.Matches(title.ToLowerInvariant(), "[a-z0-9]+").Select(m => m.Value).ToList();
-        return words.Count > 0 ? string.Join('-', words.Take(8)) : "report-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(title)))[..8];
+        return words.Count > 0 ? string.Join('-', words.Take(8)) : "report-" + Hashes.Hex(title, 8);
     }
 
     private static string Original(string title, DateOnly date, string slug) => $"""

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using ReportArchive.Build;
 using ReportArchive.Reuse;
 using ReportArchive.Sources;
@@ -116,7 +115,7 @@ public sealed class ContentCache
     /// <summary>The report with its <see cref="Report.FileState"/>: the bundle's files as found, settled.</summary>
     private (Report?, List<Diagnostic>) WithFileState((Report? Report, List<Diagnostic> Diagnostics) read, string bundle, string files) =>
         (read.Report is { } report
-            ? report with { FileState = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{FullPath(bundle)}\n{files}")))[..32] }
+            ? report with { FileState = Hashes.Hex($"{FullPath(bundle)}\n{files}", 32) }
             : null,
         read.Diagnostics);
 
@@ -155,7 +154,7 @@ public sealed class ContentCache
     private string ChunkName(string bundle)
     {
         var year = Path.GetFileName(Path.GetDirectoryName(FullPath(bundle).TrimEnd(Path.DirectorySeparatorChar))) ?? "";
-        return (year.Length > 0 && year.All(char.IsAsciiDigit) ? year : "other-" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(year)))[..12]) + ".bin";
+        return (year.Length > 0 && year.All(char.IsAsciiDigit) ? year : "other-" + Hashes.Hex(year, 12)) + ".bin";
     }
 
     /// <summary>The path, size and time of every file of a bundle (its photos included), and the latest of the times; null when

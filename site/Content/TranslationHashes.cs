@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text;
+using ReportArchive.Build;
 
 namespace ReportArchive.Content;
 
@@ -30,6 +29,6 @@ public static class TranslationHashes
     private static string Hash(IEnumerable<string?> parts)
     {
         var text = string.Join('\n', parts.Select(p => (p ?? "").Trim()));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
+        return Hashes.Hex(text, 12);
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using ReportArchive.Build;
 using ReportArchive.Configuration;
 using ReportArchive.Photos;
@@ -90,7 +88,7 @@ public static class ImportCommand
         string Name(int i, Draft draft) =>
             slug is not null ? (i == 0 ? slug : $"{slug}-{i + 1}")
             : batch && Slugs.IsValid(stem) ? (i == 0 ? stem : $"{stem}-{i + 1}")
-            : "report-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(draft.Title)))[..8];
+            : "report-" + Hashes.Hex(draft.Title, 8);
         var bundles = drafts.Select((draft, i) => (Draft: draft, Slug: Name(i, draft),
             Path: Path.Combine(input, "reports", draft.Date.Year.ToString("D4", CultureInfo.InvariantCulture), Name(i, draft)))).ToList();
         foreach (var existing in bundles.Where(b => Directory.Exists(b.Path) && !force))

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
+using ReportArchive.Build;
 using ReportArchive.Sources;
 
 namespace ReportArchive.Output;
@@ -43,7 +43,7 @@ public sealed class OutputManifest
     public static OutputManifest Open(string cacheFolder, string outputDirectory)
     {
         var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var folder = Path.Combine(cacheFolder, "output", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(output)))[..16]);
+        var folder = Path.Combine(cacheFolder, "output", Hashes.Hex(output, 16));
         var (current, spare, next) = (Path.Combine(folder, "current.bin"), Path.Combine(folder, "spare.bin"), Path.Combine(folder, "next.bin"));
         Written? spareFiles = null;
         Dictionary<string, FileMark> lastFiles = new(StringComparer.Ordinal);

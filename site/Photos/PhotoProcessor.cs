@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
 using ReportArchive.Build;
 using ReportArchive.Output;
-using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp;
 
 namespace ReportArchive.Photos;
 
@@ -41,7 +40,7 @@ public static class PhotoProcessor
                 $"the photo '{request.Source}' is an animated PNG: only its first frame is published"));
         }
 
-        var key = $"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..20]}-{settings.Fingerprint}";
+        var key = $"{Hashes.Hex(bytes, 20)}-{settings.Fingerprint}";
         var reused = cache.TryGet(key);
         if (!encode && reused is null)
         {

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using ReportArchive.Build;
 
 namespace ReportArchive.Photos;
 
@@ -26,6 +25,6 @@ public sealed record PhotoSettings(int[] Widths, int JpegWidth, int JpegQuality,
     /// <see cref="JpegWidth"/> wide, or the largest when the photo is narrower.</summary>
     public int JpegWidthOf(IReadOnlyList<int> widths) => widths.FirstOrDefault(w => w >= JpegWidth, widths[^1]);
 
-    public string Fingerprint { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        $"v2|{string.Join(',', Widths)}|jpeg {JpegWidth} {JpegQuality}|webp {WebpQuality} m{WebpMethod}")))[..8];
+    public string Fingerprint { get; } = Hashes.Hex(
+        $"v2|{string.Join(',', Widths)}|jpeg {JpegWidth} {JpegQuality}|webp {WebpQuality} m{WebpMethod}", 8);
 }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Collections.Immutable;
+using ReportArchive.Build;
 using ReportArchive.Content;
 using ReportArchive.Routing;
 
@@ -15,7 +14,7 @@ public sealed class LinkedReport : IRoutedReport, IEquatable<LinkedReport>
     {
         (Year, Slug, Date, DateInferred, Titles) = (year, slug, date, dateInferred, titles);
         var text = $"{year}/{slug}|{date:yyyy-MM-dd}|{dateInferred}|{string.Join("|", titles.Select(t => $"{t.Lang}={t.Title}"))}";
-        Digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+        Digest = Hashes.Hex(text, 16);
     }
 
     public static LinkedReport Of(Report report) =>
