@@ -129,7 +129,7 @@ public static class Commands
         import.SetAction(result => ImportCommand.Run(result.GetValue(file)!, result.GetValue(o.Input)!, result.GetValue(slug), result.GetValue(date), result.GetValue(force), stdout, stderr, result.GetValue(encoding)));
 
         var json = new Option<bool>("--json") { Description = "Print the coverage as JSON, for tools" };
-        var status = new Command("status", "Show translation coverage: sections current, stale, partial and missing, and untranslated slots") { o.Input, json };
+        var status = new Command("status", "Show translation coverage: sections current, new, stale, partial and missing, and untranslated slots") { o.Input, json };
         status.SetAction(result => StatusCommand.Run(result.GetValue(o.Input)!, result.GetValue(json), stdout, stderr));
 
         var title = new Option<string>("--title") { Description = "The report's Chinese headline", Required = true };
@@ -146,8 +146,9 @@ public static class Commands
         translate.SetAction(result => Translations.DeskCommands.Translate(result.GetValue(o.Input)!, result.GetValue(o.Report)!, result.GetValue(o.Lang), stdout, stderr));
 
         var sections = new Option<string[]>("--section") { Description = "A part that is done: 'head' or a section id (repeatable); all complete parts when omitted", AllowMultipleArgumentsPerToken = true };
-        var stamp = new Command("stamp", "Record that the translation of these parts matches the current original") { o.Report, sections, o.Lang, o.Input };
-        stamp.SetAction(result => Translations.DeskCommands.Stamp(result.GetValue(o.Input)!, result.GetValue(o.Report)!, result.GetValue(o.Lang), result.GetValue(sections) ?? [], stdout, stderr));
+        var confirm = new Option<string[]>("--confirm") { Description = "A stale part whose translation still holds although the original changed: stamp it without an edit (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var stamp = new Command("stamp", "Record that the translation of these parts matches the current original") { o.Report, sections, confirm, o.Lang, o.Input };
+        stamp.SetAction(result => Translations.DeskCommands.Stamp(result.GetValue(o.Input)!, result.GetValue(o.Report)!, result.GetValue(o.Lang), result.GetValue(sections) ?? [], result.GetValue(confirm) ?? [], stdout, stderr));
 
         var xliffOutput = new Option<string?>("--output", "-o") { Description = "The XLIFF file to write (default: <slug>.<lang>.xlf)" };
         var all = new Option<bool>("--all") { Description = "Every unit, not only the untranslated and stale ones" };

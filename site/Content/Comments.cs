@@ -16,9 +16,15 @@ public enum SlotKind
 /// was recorded.</summary>
 public sealed record SlotComment(int Line, SlotKind Kind, bool Changed, string Text)
 {
-    /// <summary>The comment as the translator's desk writes it, on one line.</summary>
-    public string Format(string originalLang) =>
-        $"<!-- {originalLang}{(Kind == SlotKind.Heading ? " heading" : "")}{(Changed ? " changed" : "")}: {MarkdownText.Comment(Text)} -->";
+    /// <summary>The comment as the translator's desk writes it: on one line, or, for what changed in the original (the old
+    /// sentences and the new), a line each.</summary>
+    public string Format(string originalLang)
+    {
+        var opening = $"<!-- {originalLang}{(Kind == SlotKind.Heading ? " heading" : "")}{(Changed ? " changed" : "")}:";
+        return Text.Contains('\n')
+            ? $"{opening}\n{string.Join('\n', Text.Split('\n').Select(MarkdownText.Comment))}\n-->"
+            : $"{opening} {MarkdownText.Comment(Text)} -->";
+    }
 }
 
 /// <summary>HTML comments in a language file are notes for its writers, never published: they are blanked out (keeping every

@@ -165,8 +165,8 @@ public static class ReportChecks
 
             if (!recorded.TryGetValue(key, out var entry))
             {
-                diagnostics.Add(Diagnostic.Warning("RA172", en.File, en.Front.LineOf("translation_of"),
-                    $"stale translation: translation_of has no entry for '{key}'; once the translation matches the original, run 'stamp {desk} --section {key}'"));
+                diagnostics.Add(Diagnostic.Warning("RA173", en.File, en.Front.LineOf("translation_of"),
+                    $"new translation: '{key}' is translated but was never stamped; once the translation matches the original, run 'stamp {desk} --section {key}'"));
             }
             else if (entry.Value != hash)
             {

@@ -8,7 +8,7 @@ public enum PartState
     /// <summary>Translated, every slot filled, and recorded against the current original.</summary>
     Current,
 
-    /// <summary>Translated, but the original changed since (or the version translated was never recorded).</summary>
+    /// <summary>Translated and stamped once, but the original changed since.</summary>
     Stale,
 
     /// <summary>Translated in part: some slots are not filled yet.</summary>
@@ -16,6 +16,9 @@ public enum PartState
 
     /// <summary>Not translated: no heading (or title) in the translation, or not in the file at all.</summary>
     Missing,
+
+    /// <summary>Translated, every slot filled, and never stamped: a first translation not yet recorded as done.</summary>
+    New,
 }
 
 /// <summary>One part of a report (the head, or one section) as a translator sees it: its slots and how many are still empty.</summary>
@@ -39,8 +42,9 @@ public sealed record TranslationCoverage(ImmutableArray<PartCoverage> Parts)
         var hashes = TranslationHashes.Of(original).ToDictionary(h => h.Key, h => h.Hash);
         PartState State(string key, bool translated, int untranslated) =>
             !translated ? PartState.Missing
-            : !recorded.TryGetValue(key, out var old) || old != hashes[key] ? PartState.Stale
+            : recorded.TryGetValue(key, out var old) && old != hashes[key] ? PartState.Stale
             : untranslated > 0 ? PartState.Partial
+            : old is null ? PartState.New
             : PartState.Current;
 
         var parts = ImmutableArray.CreateBuilder<PartCoverage>();

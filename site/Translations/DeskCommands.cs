@@ -21,7 +21,7 @@ public static class DeskCommands
         return ExitCodes.Success;
     }
 
-    public static int Stamp(string input, string report, string? lang, IReadOnlyCollection<string> sections, TextWriter stdout, TextWriter stderr)
+    public static int Stamp(string input, string report, string? lang, IReadOnlyCollection<string> sections, IReadOnlyCollection<string> confirmed, TextWriter stdout, TextWriter stderr)
     {
         if (TranslationDesk.Open(input, report, lang, stderr) is not { } desk)
         {
@@ -34,20 +34,23 @@ public static class DeskCommands
             return ExitCodes.ContentErrors;
         }
 
-        var (stamped, skipped) = desk.Stamp(sections.Count > 0 ? sections : null);
-        if (sections.Count > 0 && skipped.Count > 0)
+        var asked = sections.Concat(confirmed).Distinct(StringComparer.Ordinal).ToList();
+        var outcome = desk.Stamp(asked.Count > 0 ? asked : null, confirmed);
+        var display = Content.ReportLoader.Display(desk.File);
+        var errors = (asked.Count > 0 ? outcome.Skipped : []).Select(s => Diagnostic.Error("RA180", display, 1, $"'{s.Key}' cannot be stamped: {s.Why}"))
+            .Concat(outcome.Refused.Select(r => Diagnostic.Error("RA181", display, desk.RecordedLine(r.Key),
+                $"'{r.Key}' is stale and was not stamped: {r.Why}; 'translate {desk.Command}' shows what changed; update the translation and stamp it, or, if it still holds, confirm it with 'stamp {desk.Command} --confirm {r.Key}'")))
+            .ToList();
+        if (errors.Count > 0)
         {
-            foreach (var (key, why) in skipped)
-            {
-                DiagnosticPrinter.Print([Diagnostic.Error("RA180", Content.ReportLoader.Display(desk.File), 1, $"'{key}' cannot be stamped: {why}")], stderr);
-            }
-
+            DiagnosticPrinter.Print(errors, stderr);
             stderr.WriteLine("nothing was written");
             return ExitCodes.ContentErrors;
         }
 
         desk.Save();
-        stdout.WriteLine($"Stamped {(stamped.Count == 0 ? "nothing" : string.Join(", ", stamped))} in {Content.ReportLoader.Display(desk.File)}" +
+        var skipped = outcome.Skipped;
+        stdout.WriteLine($"Stamped {(outcome.Stamped.Count == 0 ? "nothing" : string.Join(", ", outcome.Stamped))} in {display}" +
             (skipped.Count == 0 ? "" : $"; not stamped: {string.Join("; ", skipped.Select(s => $"{s.Key} ({s.Why})"))}"));
         return ExitCodes.Success;
     }

@@ -4,7 +4,7 @@ using ReportArchive.Content;
 
 namespace ReportArchive.Translations;
 
-/// <summary>Translation coverage of the whole archive: a table of reports with their parts current, stale, partial and missing and
+/// <summary>Translation coverage of the whole archive: a table of reports with their parts current, new, stale, partial and missing and
 /// their untranslated slots, or the same as JSON for tools (<c>--json</c>).</summary>
 public static class StatusCommand
 {
@@ -36,10 +36,10 @@ public static class StatusCommand
             $"{r.Report.Year:D4}/{r.Report.Slug}",
             r.Lang,
             r.State,
-            $"{r.Sections(PartState.Current)} / {r.Sections(PartState.Stale)} / {r.Sections(PartState.Partial)} / {r.Sections(PartState.Missing)}",
+            $"{r.Sections(PartState.Current)} / {r.Sections(PartState.New)} / {r.Sections(PartState.Stale)} / {r.Sections(PartState.Partial)} / {r.Sections(PartState.Missing)}",
             r.Head.ToString().ToLowerInvariant(),
             $"{r.Coverage.UntranslatedSlots} of {r.Coverage.Slots}",
-        }).Prepend(["report", "language", "translation", "sections current / stale / partial / missing", "head", "untranslated slots"]).ToList();
+        }).Prepend(["report", "language", "translation", "sections current / new / stale / partial / missing", "head", "untranslated slots"]).ToList();
         var widths = Enumerable.Range(0, 6).Select(c => table.Max(row => row[c].Length)).ToArray();
         foreach (var row in table)
         {
@@ -60,7 +60,7 @@ public static class StatusCommand
     private static StatusJson Json(StatusRow row) => new(
         $"{row.Report.Year:D4}/{row.Report.Slug}", row.Report.Slug, row.Report.Original.Title, row.Lang, row.State, row.Complete,
         row.Coverage.Slots, row.Coverage.UntranslatedSlots,
-        new StatusSections(row.Sections(PartState.Current), row.Sections(PartState.Stale), row.Sections(PartState.Partial), row.Sections(PartState.Missing)),
+        new StatusSections(row.Sections(PartState.Current), row.Sections(PartState.New), row.Sections(PartState.Stale), row.Sections(PartState.Partial), row.Sections(PartState.Missing)),
         [.. row.Coverage.Parts.Select(p => new StatusPart(p.Key, p.State.ToString().ToLowerInvariant(), p.Slots, p.UntranslatedSlots))]);
 
     /// <summary>One report's line of the table.</summary>
@@ -83,8 +83,8 @@ public static class StatusCommand
 internal sealed record StatusJson(string Report, string Slug, string Title, string Language, string Translation, bool Complete, int Slots,
     int UntranslatedSlots, StatusSections Sections, IReadOnlyList<StatusPart> Parts);
 
-/// <summary>How many of a translation's sections are current, stale, partial and missing.</summary>
-internal sealed record StatusSections(int Current, int Stale, int Partial, int Missing);
+/// <summary>How many of a translation's sections are current, new (translated, never stamped), stale, partial and missing.</summary>
+internal sealed record StatusSections(int Current, int New, int Stale, int Partial, int Missing);
 
 /// <summary>One part (the header or a section) of a translation: its state and its slots.</summary>
 internal sealed record StatusPart(string Key, string State, int Slots, int UntranslatedSlots);

@@ -8,7 +8,7 @@ namespace ReportArchive.Translations;
 /// <summary>One report open on the translator's desk: its original, and its translation file in one language as written (or a
 /// new one). The desk adds slots, marks stale ones, fills and stamps them, and writes the file back; a translation already
 /// written is never changed unless the translator's own XLIFF targets replace it.</summary>
-public sealed class TranslationDesk(string input, Report report, LanguageSet languages, Language target, TranslationDocument original, TranslationDocument translation, string file)
+public sealed partial class TranslationDesk(string input, Report report, LanguageSet languages, Language target, TranslationDocument original, TranslationDocument translation, string file, StampBasis basis)
 {
     private static readonly string[] HeadFields = ["kicker", "title", "subtitle", "byline"];
 
@@ -29,6 +29,12 @@ public sealed class TranslationDesk(string input, Report report, LanguageSet lan
 
     /// <summary>The translation file's path.</summary>
     public string File { get; } = file;
+
+    /// <summary>What each part was stamped against (<c>stamped.en.yml</c> beside the translation).</summary>
+    public StampBasis Basis { get; } = basis;
+
+    /// <summary>The basis file's path.</summary>
+    public string BasisFile => StampBasis.FileOf(Report.Directory, Target);
 
     /// <summary>The original's language key, which names the slot comments (<c>&lt;!-- zh: … --&gt;</c>).</summary>
     private string Lang => Languages.Original.Key;
@@ -80,7 +86,14 @@ public sealed class TranslationDesk(string input, Report report, LanguageSet lan
         var translation = System.IO.File.Exists(path)
             ? TranslationDocument.Parse(System.IO.File.ReadAllText(path), originalLang)
             : new TranslationDocument { Front = [], Parts = [new DeskPart(TranslationHashes.HeadKey)] };
-        return new TranslationDesk(input, loaded, languages, target, original, translation, path);
+        if (StampBasis.Read(input, StampBasis.FileOf(bundle, target), diagnostics) is not { } basis)
+        {
+            DiagnosticPrinter.Print(diagnostics.Where(d => d.Severity == Severity.Error), stderr);
+            stderr.WriteLine("fix these errors first (or delete the file: it only shows what changed since a stamp): nothing was written");
+            return null;
+        }
+
+        return new TranslationDesk(input, loaded, languages, target, original, translation, path, basis);
     }
 
     /// <summary>The current fingerprint of each part of the original.</summary>
@@ -103,7 +116,7 @@ public sealed class TranslationDesk(string input, Report report, LanguageSet lan
     {
         var states = TranslationCoverage.Of(Report.Original, Report.FileIn(Target.Key)).Parts.ToDictionary(p => p.Key, p => p.State);
         var front = Translation.Front;
-        AddFrontSlots(front, states[TranslationHashes.HeadKey] == PartState.Stale);
+        AddFrontSlots(front, states[TranslationHashes.HeadKey] == PartState.Stale, Basis.Parts.GetValueOrDefault(TranslationHashes.HeadKey));
         if (FrontMatterLines.Value(front, "translation_of") is null)
         {
             FrontMatterLines.SetMap(front, "translation_of", []);
@@ -113,7 +126,15 @@ public sealed class TranslationDesk(string input, Report report, LanguageSet lan
         foreach (var original in OriginalParts)
         {
             var part = Translation.Part(original.Key) ?? NewPart(original.Key);
-            Refresh(part, original, states.GetValueOrDefault(original.Key) == PartState.Stale);
+            if (states.GetValueOrDefault(original.Key) == PartState.Stale && Basis.Parts.TryGetValue(original.Key, out var was))
+            {
+                StaleSlots.Refresh(part, original, was);
+            }
+            else
+            {
+                Refresh(part, original, states.GetValueOrDefault(original.Key) == PartState.Stale);
+            }
+
             parts.Add(part);
         }
 
@@ -125,10 +146,11 @@ public sealed class TranslationDesk(string input, Report report, LanguageSet lan
 
     /// <summary>Gives every field of the original's head a slot in the front matter, its original in a comment; marks a filled one
     /// whose original changed when the head is stale.</summary>
-    private void AddFrontSlots(List<string> front, bool headStale)
+    private void AddFrontSlots(List<string> front, bool headStale, BasisPart? was)
     {
         foreach (var (key, value) in OriginalFields)
         {
+            var before = was?.Fields.FirstOrDefault(f => f.Key == key).Value;
             var written = FrontMatterLines.Value(front, key);
             if (written is null)
             {
@@ -140,6 +162,11 @@ public sealed class TranslationDesk(string input, Report report, LanguageSet lan
             if (written.Length == 0)
             {
                 FrontMatterLines.SetComment(front, key, Lang, $": {value}");
+            }
+            else if (headStale && was is not null)
+            {
+                // What changed in the field since the stamp, or no comment when the field is as it was.
+                FrontMatterLines.SetComment(front, key, Lang, before == value ? null : $" changed: {MarkdownText.Comment(ChangedText.Difference(before ?? "", value))}");
             }
             else if (headStale && comment?.EndsWith(": " + value, StringComparison.Ordinal) != true)
             {
@@ -193,70 +220,4 @@ public sealed class TranslationDesk(string input, Report report, LanguageSet lan
     /// <summary>Whether a slot comment shows this original text (as a comment can hold it).</summary>
     public static bool Same(SlotComment? comment, string original) =>
         comment is not null && comment.Text == MarkdownText.Comment(original);
-
-    /// <summary>Whether every slot of a part is filled: heading (or title and the other head fields), and one block per block of the original.</summary>
-    public bool Complete(string key, out string why)
-    {
-        var original = Original.Part(key)!;
-        var part = Translation.Part(key);
-        var empty = part is null ? original.Slots.Count + 1
-            : original.Slots.Count - part.Slots.Take(original.Slots.Count).Count(s => s.Text is not null)
-              + (part.IsHead ? OriginalFields.Count(f => string.IsNullOrEmpty(FrontMatterLines.Value(Translation.Front, f.Key))) : part.HeadingText.Length == 0 ? 1 : 0);
-        why = empty == 0 ? "" : $"{empty} slot{(empty == 1 ? " is" : "s are")} not translated yet";
-        return empty == 0;
-    }
-
-    /// <summary>Records the current fingerprints of these parts (every complete one when <paramref name="keys"/> is null) and removes
-    /// their slot comments. Returns the parts stamped and, for the others, why not.</summary>
-    public (List<string> Stamped, List<(string Key, string Why)> Skipped) Stamp(IReadOnlyCollection<string>? keys)
-    {
-        var recorded = Recorded;
-        var hashes = Hashes;
-        var stamped = new List<string>();
-        var skipped = new List<(string, string)>();
-        foreach (var key in keys ?? OriginalParts.Select(p => p.Key).Where(k => Complete(k, out _)))
-        {
-            if (!hashes.ContainsKey(key))
-            {
-                skipped.Add((key, $"the original has no part '{key}' (its parts: {string.Join(", ", hashes.Keys)})"));
-            }
-            else if (!Complete(key, out var why))
-            {
-                skipped.Add((key, why));
-            }
-            else
-            {
-                recorded[key] = hashes[key];
-                stamped.Add(key);
-                var part = Translation.Part(key)!;
-                part.HeadingComment = null;
-                part.Slots.ForEach(s => s.Comment = s.Text is null ? s.Comment : null);
-                if (part.IsHead)
-                {
-                    HeadFields.ToList().ForEach(f => FrontMatterLines.SetComment(Translation.Front, f, Lang, null));
-                }
-            }
-        }
-
-        FrontMatterLines.SetMap(Translation.Front, "translation_of",
-            hashes.Keys.Where(recorded.ContainsKey).Select(k => (k, recorded[k])));
-        return (stamped, skipped);
-    }
-
-    /// <summary>The translation file's text as the desk would write it now.</summary>
-    public string Text => Translation.Render(Lang);
-
-    /// <summary>Writes the translation file through the one door of <c>input/</c> (a temporary file renamed over it, so a failure
-    /// leaves the old one whole, and a place outside the archive is refused).</summary>
-    public void Save() => InputWrites.WriteText(Input, File, Text);
-
-    /// <summary>A one-line account of the file's slots after the desk's work.</summary>
-    public string Summary()
-    {
-        var diagnostics = new List<Diagnostic>();
-        var reloaded = ReportLoader.Load(Path.GetDirectoryName(File)!, Languages, diagnostics);
-        var coverage = TranslationCoverage.Of(Report.Original, reloaded?.FileIn(Target.Key));
-        return $"{coverage.Slots - coverage.UntranslatedSlots} of {coverage.Slots} slots translated; parts: {coverage.Count(PartState.Current)} current, " +
-            $"{coverage.Count(PartState.Stale)} stale, {coverage.Count(PartState.Partial)} partial, {coverage.Count(PartState.Missing)} missing";
-    }
 }

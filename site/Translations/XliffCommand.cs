@@ -15,6 +15,7 @@ public static class XliffCommand
 {
     public static readonly XNamespace Ns = XliffReader.Ns;
     public static readonly XNamespace Mda = "urn:oasis:names:tc:xliff:metadata:2.0";
+    public static readonly XNamespace Ctr = "urn:oasis:names:tc:xliff:changetracking:2.0";
     private const string Category = "reportarchive";
 
     public static int Export(string input, string report, string? lang, string? outputFile, bool all, TextWriter stdout, TextWriter stderr)
@@ -26,6 +27,7 @@ public static class XliffCommand
 
         var states = TranslationCoverage.Of(desk.Report.Original, desk.Report.FileIn(desk.Target.Key)).Parts.ToDictionary(p => p.Key, p => p.State);
         var hashes = desk.Hashes;
+        desk.AddSlots(); // in memory: a stale part's slots stand with the blocks they translate
         var units = XliffUnits.Of(desk).Where(u => all || u.Target is null || states[u.Part] == PartState.Stale).ToList();
         if (units.Count == 0)
         {
@@ -41,7 +43,7 @@ public static class XliffCommand
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null),
             new XElement(Ns + "xliff", new XAttribute("version", "2.0"),
                 new XAttribute("srcLang", desk.Languages.Original.Tag), new XAttribute("trgLang", desk.Target.Tag),
-                new XAttribute(XNamespace.Xmlns + "mda", Mda), file));
+                new XAttribute(XNamespace.Xmlns + "mda", Mda), new XAttribute(XNamespace.Xmlns + "ctr", Ctr), file));
 
         var path = outputFile ?? $"{desk.Report.Slug}.{desk.Target.Key}.xlf";
         using (var writer = XmlWriter.Create(path, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
@@ -53,6 +55,8 @@ public static class XliffCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>A unit: its metadata; for a source changed since its part was stamped, the source as it was (in the Change Tracking
+    /// module, and in a note for tools that read only notes) and the state <c>initial</c>, so that a tool shows it as to do.</summary>
     private static XElement Unit(TranslationUnit unit, string fingerprint, PartState state)
     {
         var meta = new List<(string, string)> { ("section", unit.Part), ("fingerprint", fingerprint), ("kind", unit.Kind.ToString().ToLowerInvariant()), ("state", state.ToString().ToLowerInvariant()) };
@@ -61,7 +65,7 @@ public static class XliffCommand
             meta.Add(("photo", photo));
         }
 
-        var segment = new XElement(Ns + "segment", new XAttribute("state", unit.Target is null ? "initial" : "translated"),
+        var segment = new XElement(Ns + "segment", new XAttribute("state", unit.Target is null || unit.Previous is not null ? "initial" : "translated"),
             new XElement(Ns + "source", new XAttribute(XNamespace.Xml + "space", "preserve"), unit.Source));
         if (unit.Target is { } target)
         {
@@ -71,6 +75,14 @@ public static class XliffCommand
         return new XElement(Ns + "unit", new XAttribute("id", unit.Id), new XAttribute("name", unit.Kind.ToString().ToLowerInvariant()),
             new XElement(Mda + "metadata", new XElement(Mda + "metaGroup", new XAttribute("category", Category),
                 meta.Select(m => new XElement(Mda + "meta", new XAttribute("type", m.Item1), m.Item2)))),
+            unit.Previous is { } previous
+                ? new XElement(Ctr + "changeTrack", new XElement(Ctr + "revisions", new XAttribute("appliesTo", "source"),
+                    new XElement(Ctr + "revision", new XElement(Ctr + "item", new XAttribute("property", "content"), previous))))
+                : null,
+            unit.Previous is { } was
+                ? new XElement(Ns + "notes", new XElement(Ns + "note", new XAttribute("category", "previous-source"), new XAttribute("appliesTo", "source"),
+                    "The original changed since this unit's translation was stamped. It read: " + was))
+                : null,
             segment);
     }
 
@@ -103,10 +115,11 @@ public static class XliffCommand
             return Refuse(errors, stderr);
         }
 
-        foreach (var (desk, filled, stamped) in work)
+        foreach (var (desk, filled, stamped, notStamped) in work)
         {
             desk.Save();
-            stdout.WriteLine($"{ReportLoader.Display(desk.File)}: {filled.Count} unit{(filled.Count == 1 ? "" : "s")} written; stamped {(stamped.Count == 0 ? "nothing" : string.Join(", ", stamped))}; {desk.Summary()}");
+            stdout.WriteLine($"{ReportLoader.Display(desk.File)}: {filled.Count} unit{(filled.Count == 1 ? "" : "s")} written; stamped {(stamped.Count == 0 ? "nothing" : string.Join(", ", stamped))}" +
+                $"{(notStamped.Count == 0 ? "" : "; not stamped: " + string.Join("; ", notStamped))}; {desk.Summary()}");
         }
 
         if (!language.Tag.Equals(document.TargetLang, StringComparison.OrdinalIgnoreCase))
@@ -119,13 +132,13 @@ public static class XliffCommand
 
     /// <summary>Each <c>&lt;file&gt;</c>'s report on the desk with its targets filled and its complete parts stamped, not saved yet;
     /// what is wrong with any of them is added to <paramref name="errors"/>.</summary>
-    private static List<(TranslationDesk Desk, List<(TranslationUnit Unit, string Target)> Filled, List<string> Stamped)> Prepare(
+    private static List<(TranslationDesk Desk, List<(TranslationUnit Unit, string Target)> Filled, List<string> Stamped, List<string> NotStamped)> Prepare(
         string input, XliffDocument document, LanguageSet languages, Language language, string display, List<Diagnostic> errors, TextWriter stderr)
     {
         var bundles = ReportLoader.FindBundles(input, languages)
             .ToDictionary(b => Path.GetRelativePath(input, Path.Combine(b, languages.Original.FileName)).Replace('\\', '/'), StringComparer.Ordinal);
         var opened = new Dictionary<string, XliffFile>(StringComparer.Ordinal);
-        var work = new List<(TranslationDesk, List<(TranslationUnit, string)>, List<string>)>();
+        var work = new List<(TranslationDesk, List<(TranslationUnit, string)>, List<string>, List<string>)>();
         foreach (var file in document.Files)
         {
             // A file names a report by its original's path as exported: only the archive's own bundles are found, so no name
@@ -139,31 +152,33 @@ public static class XliffCommand
             {
                 errors.Add(Diagnostic.Error("RA407", display, file.Line, $"<file original=\"{file.Original}\"> names the same report as the <file> at line {opened[file.Original].Line}: give each report once (merge its units into one <file>)", file.Column));
             }
-            else if (Units(desk, file, language, display, errors) is var (filled, parts))
+            else if (Units(desk, file, language, display, errors) is { } units)
             {
-                filled.ForEach(f => XliffUnits.Fill(desk, f.Unit, f.Target));
-                var (stamped, _) = desk.Stamp([.. parts.Where(p => desk.Complete(p, out _))]);
+                units.Filled.ForEach(f => XliffUnits.Fill(desk, f.Unit, f.Target));
+                var outcome = desk.Stamp([.. units.Parts.Where(p => !units.Drafts.Contains(p) && desk.Complete(p, out _))], units.Confirmed);
                 if (Encoding.UTF8.GetByteCount(desk.Text) > Sources.SourceFiles.MaxTextBytes)
                 {
                     errors.Add(Diagnostic.Error("RA412", display, file.Line, $"the translation this makes of {ReportLoader.Display(desk.File)} would be larger than the {Sources.SourceFiles.MaxTextBytes >> 20} MB a report's file may have", file.Column));
                 }
 
-                work.Add((desk, filled, stamped));
+                var notes = units.Drafts.Select(d => $"{d} left as a draft (a target in state initial)")
+                    .Concat(outcome.Refused.Select(r => $"{r.Key} still stale ({r.Why}: edit it, or mark its units reviewed)")).ToList();
+                work.Add((desk, units.Filled, outcome.Stamped, notes));
             }
         }
 
         return work;
     }
 
-    /// <summary>The units of one <c>&lt;file&gt;</c> checked against the report's: each target joined from its pieces, the parts
-    /// every unit of which it completes; null after errors.</summary>
-    private static (List<(TranslationUnit Unit, string Target)> Filled, HashSet<string> Parts)? Units(
-        TranslationDesk desk, XliffFile file, Language language, string display, List<Diagnostic> errors)
+    /// <summary>The units of one <c>&lt;file&gt;</c> checked against the report's: each target joined from its pieces; the parts
+    /// every unit of which it completes; the parts it leaves as drafts (a target it changes is in state <c>initial</c>); and the
+    /// parts whose every unit a reviewer confirmed (state <c>reviewed</c> or <c>final</c>). Null after errors.</summary>
+    private static ImportedUnits? Units(TranslationDesk desk, XliffFile file, Language language, string display, List<Diagnostic> errors)
     {
         desk.AddSlots();
         var units = XliffUnits.Of(desk).ToDictionary(u => u.Id);
-        var filled = new List<(TranslationUnit, string)>();
-        var (parts, incomplete) = (new HashSet<string>(), new HashSet<string>());
+        var imported = new ImportedUnits([], [], [], []);
+        var (incomplete, unconfirmed) = (new HashSet<string>(), new HashSet<string>());
         var count = errors.Count;
         foreach (var element in file.Units)
         {
@@ -179,7 +194,7 @@ public static class XliffCommand
                 continue;
             }
 
-            parts.Add(unit.Part);
+            imported.Parts.Add(unit.Part);
             var target = element.Pieces.Any(p => p.Target is null) ? null : Join(element.Pieces.Select(p => (p.Target!, p.Ignorable)), language);
             if (target is null || target.Trim().Length == 0)
             {
@@ -187,11 +202,32 @@ public static class XliffCommand
                 continue;
             }
 
-            filled.Add((unit, target));
+            var state = UnitState(element);
+            if (state == "initial" && target != unit.Target)
+            {
+                imported.Drafts.Add(unit.Part);
+            }
+
+            if (state is not ("reviewed" or "final"))
+            {
+                unconfirmed.Add(unit.Part);
+            }
+
+            imported.Filled.Add((unit, target));
         }
 
-        parts.ExceptWith(incomplete);
-        return errors.Count > count ? null : (filled, parts);
+        imported.Parts.ExceptWith(incomplete);
+        imported.Confirmed.UnionWith(imported.Parts.Except(unconfirmed));
+        return errors.Count > count ? null : imported;
+    }
+
+    /// <summary>The least advanced state of a unit's segments. A segment without one is taken as <c>translated</c>: XLIFF 2.0 makes
+    /// it <c>initial</c>, but a tool that writes no state has no review step, and its targets are the translator's word.</summary>
+    private static string UnitState(XliffUnit unit)
+    {
+        string[] order = ["initial", "translated", "reviewed", "final"];
+        return unit.Pieces.Where(p => !p.Ignorable).Select(p => p.State ?? "translated")
+            .MinBy(s => Array.IndexOf(order, s) is var i and >= 0 ? i : 0) ?? "translated";
     }
 
     /// <summary>A unit's pieces joined as the language writes sentences: two segments side by side with a space between them where
@@ -237,3 +273,7 @@ public static class XliffCommand
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }
+
+/// <summary>What an XLIFF file gives one report: targets to write, the parts it completes, those it leaves as drafts, and those a
+/// reviewer confirmed.</summary>
+internal sealed record ImportedUnits(List<(TranslationUnit Unit, string Target)> Filled, HashSet<string> Parts, HashSet<string> Drafts, HashSet<string> Confirmed);

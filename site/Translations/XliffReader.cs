@@ -7,7 +7,11 @@ namespace ReportArchive.Translations;
 
 /// <summary>A piece of a unit, in order: a segment (its target null while it is not translated) or an ignorable (whitespace or
 /// markup between segments, its source standing for its target when it has none, as XLIFF 2.0 merges it).</summary>
-public sealed record XliffPiece(string Source, string? Target, bool Ignorable);
+public sealed record XliffPiece(string Source, string? Target, bool Ignorable)
+{
+    /// <summary>A segment's <c>state</c> as written (<c>initial</c>, <c>translated</c>, <c>reviewed</c>, <c>final</c>); null when it has none.</summary>
+    public string? State { get; init; }
+}
 
 /// <summary>A unit of an XLIFF file as read: its id, its pieces, and where it stands.</summary>
 public sealed record XliffUnit(string Id, IReadOnlyList<XliffPiece> Pieces, int Line, int Column);
@@ -104,7 +108,10 @@ public static class XliffReader
             }
 
             var ignorable = piece.Name == Ns + "ignorable";
-            pieces.Add(new XliffPiece(source?.Value ?? "", ignorable ? target?.Value ?? source?.Value ?? "" : target?.Value, ignorable));
+            pieces.Add(new XliffPiece(source?.Value ?? "", ignorable ? target?.Value ?? source?.Value ?? "" : target?.Value, ignorable)
+            {
+                State = ignorable ? null : (string?)piece.Attribute("state"),
+            });
         }
 
         return pieces;

@@ -15,7 +15,11 @@ public enum UnitKind
 
 /// <summary>One unit: its id (<c>head.title</c>, <c>head.2</c>, <c>procuratorate.heading</c>, <c>procuratorate.3</c>), the part it
 /// belongs to, the original text, the translation written so far (null when none), and for a caption its photo.</summary>
-public sealed record TranslationUnit(string Id, string Part, UnitKind Kind, string Source, string? Target, string? Photo, int Slot);
+public sealed record TranslationUnit(string Id, string Part, UnitKind Kind, string Source, string? Target, string? Photo, int Slot)
+{
+    /// <summary>The source as it was when the part was last stamped, when it changed since (the part is stale); null otherwise.</summary>
+    public string? Previous { get; init; }
+}
 
 /// <summary>The units of a report on the desk, in the original's order: what <c>xliff export</c> writes and <c>xliff import</c> fills.</summary>
 public static partial class XliffUnits
@@ -23,41 +27,51 @@ public static partial class XliffUnits
     public static List<TranslationUnit> Of(TranslationDesk desk)
     {
         var units = new List<TranslationUnit>();
+        var stale = TranslationCoverage.Of(desk.Report.Original, desk.Report.FileIn(desk.Target.Key)).Parts
+            .Where(p => p.State == PartState.Stale).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        BasisPart? Was(string part) => stale.Contains(part) ? desk.Basis.Parts.GetValueOrDefault(part) : null;
         foreach (var (key, value) in desk.OriginalFields)
         {
             var written = FrontMatterLines.Value(desk.Translation.Front, key);
+            var before = Was(TranslationHashes.HeadKey)?.Fields.FirstOrDefault(f => f.Key == key).Value;
             units.Add(new TranslationUnit($"{TranslationHashes.HeadKey}.{key}", TranslationHashes.HeadKey, UnitKind.Field, value,
-                string.IsNullOrEmpty(written) ? null : written, null, -1));
+                string.IsNullOrEmpty(written) ? null : written, null, -1) { Previous = Changed(before, value) });
         }
 
         foreach (var original in desk.OriginalParts)
         {
             var part = desk.Translation.Part(original.Key);
+            var was = Was(original.Key);
+            var alignment = was is null ? null : ChangedText.Align(was.Blocks, [.. original.Slots.Select(s => s.Text ?? "")]);
             if (!original.IsHead)
             {
                 units.Add(new TranslationUnit($"{original.Key}.heading", original.Key, UnitKind.Heading, original.HeadingText,
-                    part is { HeadingText.Length: > 0 } ? part.HeadingText : null, null, -1));
+                    part is { HeadingText.Length: > 0 } ? part.HeadingText : null, null, -1) { Previous = Changed(was?.Heading, original.HeadingText) });
             }
 
             for (var i = 0; i < original.Slots.Count; i++)
             {
+                var before = alignment?.Was[i] is { } k ? Plain(was!.Blocks[k]) : null;
                 var source = original.Slots[i].Text ?? "";
                 var target = part is not null && i < part.Slots.Count ? part.Slots[i].Text : null;
                 var id = $"{original.Key}.{i + 1}";
                 if (Image().Match(source) is { Success: true } image)
                 {
                     var caption = target is not null && Image().IsMatch(target) ? Plain(target) : target;
-                    units.Add(new TranslationUnit(id, original.Key, UnitKind.Caption, Plain(source), caption, image.Groups["photo"].Value, i));
+                    units.Add(new TranslationUnit(id, original.Key, UnitKind.Caption, Plain(source), caption, image.Groups["photo"].Value, i) { Previous = Changed(before, Plain(source)) });
                 }
                 else
                 {
-                    units.Add(new TranslationUnit(id, original.Key, UnitKind.Paragraph, Plain(source), target is null ? null : Plain(target), null, i));
+                    units.Add(new TranslationUnit(id, original.Key, UnitKind.Paragraph, Plain(source), target is null ? null : Plain(target), null, i) { Previous = Changed(before, Plain(source)) });
                 }
             }
         }
 
         return units;
     }
+
+    /// <summary>The source as it was, when it is not as it is.</summary>
+    private static string? Changed(string? before, string now) => before is null || before.Trim() == now.Trim() ? null : before;
 
     /// <summary>The text a reader sees of a slot's Markdown when it is one paragraph (a figure's: its caption), which is what a
     /// unit carries; the Markdown as written otherwise (a list, a quote).</summary>

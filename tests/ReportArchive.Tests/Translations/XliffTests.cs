@@ -64,12 +64,15 @@ public class XliffTests
                 var (cut, split) = (source.IndexOf('。') + 1, target.IndexOf(". ", StringComparison.Ordinal) + 2);
                 segment.Element(XliffCommand.Ns + "source")!.Value = source[..cut];
                 segment.Add(new XElement(XliffCommand.Ns + "target", target[..split]));
-                segment.AddAfterSelf(new XElement(XliffCommand.Ns + "segment",
+                segment.SetAttributeValue("state", "translated");
+                segment.AddAfterSelf(new XElement(XliffCommand.Ns + "segment", new XAttribute("state", "translated"),
                     new XElement(XliffCommand.Ns + "source", source[cut..]), new XElement(XliffCommand.Ns + "target", target[split..])));
             }
             else
             {
+                // A tool marks a target the translator confirms as translated.
                 segment.Add(new XElement(XliffCommand.Ns + "target", target));
+                segment.SetAttributeValue("state", "translated");
             }
         }
 
@@ -80,6 +83,59 @@ public class XliffTests
         Assert.Contains("36 units written; stamped head, party-office, procuratorate, education, finance, approval-services", output);
         Assert.Equal(handWritten, File.ReadAllText(English(site)));
         Assert.Empty((await site.CheckAsync()).Diagnostics);
+    }
+
+    [Fact]
+    public async Task A_stale_unit_goes_out_as_initial_with_its_previous_source_and_comes_back_current_only_when_edited_or_reviewed()
+    {
+        using var site = Seed();
+        Assert.Equal(ExitCodes.Success, (await Run("stamp", Slug, "--input", site.Input)).Code);
+        var original = Path.Combine(site.Bundle(2023, Slug), "index.zh.md");
+        File.WriteAllText(original, File.ReadAllText(original).Replace("有21个党支部被授予", "有23个党支部被授予"));
+        var file = Path.Combine(site.Input, "..", "stale.xlf");
+        Assert.Equal(ExitCodes.Success, (await Run("xliff", "export", Slug, "-o", file, "--input", site.Input)).Code);
+
+        // Only the stale section's units go out; the changed one as to do (initial), with what its source said when stamped.
+        var xliff = XDocument.Load(file);
+        var units = xliff.Descendants(XliffCommand.Ns + "unit").ToList();
+        Assert.All(units, u => Assert.StartsWith("party-office.", (string)u.Attribute("id")!));
+        var changed = Assert.Single(units, u => (string)u.Element(XliffCommand.Ns + "segment")!.Attribute("state")! == "initial");
+        Assert.Contains("有21个党支部被授予", changed.Descendants(XliffCommand.Ctr + "item").Single().Value);
+        Assert.Equal("source", (string)changed.Descendants(XliffCommand.Ctr + "revisions").Single().Attribute("appliesTo")!);
+        Assert.Contains("有21个党支部被授予", changed.Descendants(XliffCommand.Ns + "note").Single().Value);
+        Assert.Contains("有23个党支部被授予", changed.Descendants(XliffCommand.Ns + "source").Single().Value);
+        var english = File.ReadAllText(English(site));
+
+        // Given back as it went out, or marked translated without an edit: the section stays stale.
+        changed.Element(XliffCommand.Ns + "segment")!.SetAttributeValue("state", "translated");
+        xliff.Save(file);
+        var (code, output, _) = await Run("xliff", "import", file, "--input", site.Input);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("stamped nothing; not stamped: party-office still stale", output);
+        Assert.Contains("'party-office' changed", DiagnosticAssert.Single(await site.CheckAsync(), "RA172").Message);
+
+        // An edited target in state initial is a draft: written, not stamped.
+        var target = changed.Descendants(XliffCommand.Ns + "target").Single();
+        target.Value = target.Value.Replace("21 of the 38", "23 of the 38", StringComparison.Ordinal);
+        changed.Element(XliffCommand.Ns + "segment")!.SetAttributeValue("state", "initial");
+        xliff.Save(file);
+        (code, output, _) = await Run("xliff", "import", file, "--input", site.Input);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("not stamped: party-office left as a draft (a target in state initial)", output);
+        Assert.Contains("23 of the 38", File.ReadAllText(English(site)));
+
+        // Reviewed, it is confirmed: stamped.
+        foreach (var segment in xliff.Descendants(XliffCommand.Ns + "segment"))
+        {
+            segment.SetAttributeValue("state", "reviewed");
+        }
+
+        xliff.Save(file);
+        (code, output, _) = await Run("xliff", "import", file, "--input", site.Input);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("stamped party-office", output);
+        Assert.Empty((await site.CheckAsync()).Diagnostics);
+        Assert.NotEqual(english, File.ReadAllText(English(site)));
     }
 
     [Fact]
@@ -128,6 +184,7 @@ public class XliffTests
                      || (string)u.Attribute("id")! == "finance.heading"))
         {
             u.Element(XliffCommand.Ns + "segment")!.Add(new XElement(XliffCommand.Ns + "target", targets[(string)u.Attribute("id")!]));
+            u.Element(XliffCommand.Ns + "segment")!.SetAttributeValue("state", "translated");
         }
 
         xliff.Save(file);
