@@ -12,6 +12,9 @@ public sealed record SiteInputs(SiteConfig Config, Taxonomy Taxonomy, ImmutableD
 {
     public LanguageSet Languages => Config.Languages;
 
+    /// <summary>The archive's termbase (<c>terms.yml</c>), which the translations' checks read.</summary>
+    public Termbase Terms { get; init; } = Termbase.Empty;
+
     /// <summary>The build's first stage: reads them all, and returns null when one cannot be used (the reasons are reported);
     /// <paramref name="strings"/> are the interface strings read, whatever became of the rest (the theme's layouts are checked
     /// against their keys).</summary>
@@ -21,15 +24,17 @@ public sealed record SiteInputs(SiteConfig Config, Taxonomy Taxonomy, ImmutableD
         var languages = read ?? LanguageSet.Default;
         var taxonomy = Taxonomy.Load(Path.Combine(settings.Input, "taxonomy.yml"), languages, diagnostics);
         strings = Configuration.Strings.LoadAll(Path.Combine(settings.Theme, "i18n"), languages, diagnostics);
-        return config is null || taxonomy is null || strings.Count < languages.All.Length
+        var terms = Termbase.Load(settings.Input, Path.Combine(settings.Input, Termbase.FileName), languages, diagnostics);
+        return config is null || taxonomy is null || terms is null || strings.Count < languages.All.Length
             ? null
-            : new SiteInputs(config, taxonomy, strings, FingerprintOf(settings));
+            : new SiteInputs(config, taxonomy, strings, FingerprintOf(settings)) { Terms = terms };
     }
 
-    /// <summary>A hash of everything besides the reports that pages are made from: configuration, interface strings, theme.</summary>
+    /// <summary>A hash of everything besides the reports that pages (and the reports' checks) are made from: configuration,
+    /// termbase, interface strings, theme.</summary>
     private static string FingerprintOf(BuildSettings settings)
     {
-        var files = new[] { (settings.Input, Path.Combine(settings.Input, "site.yml")), (settings.Input, Path.Combine(settings.Input, "taxonomy.yml")) }
+        var files = new[] { "site.yml", "taxonomy.yml", Termbase.FileName }.Select(name => (settings.Input, Path.Combine(settings.Input, name)))
             .Concat(Directory.Exists(settings.Theme) ? Directory.EnumerateFiles(settings.Theme, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (settings.Theme, f)) : []);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var (root, file) in files.Where(f => File.Exists(f.Item2)))

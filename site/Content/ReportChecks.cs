@@ -20,6 +20,7 @@ public static class ReportChecks
             CheckAlignment(report.Original, translation, diagnostics);
             CheckFreshness(report, translation, desk, diagnostics);
             CountUntranslated(report, translation, site.Languages[translation.Lang], desk, diagnostics);
+            TranslationQa.Check(report.Original, translation, site.Languages[translation.Lang], site.Terms, diagnostics);
         }
     }
 

@@ -115,9 +115,11 @@ public static class XliffCommand
             return Refuse(errors, stderr);
         }
 
+        var terms = Termbase.Load(input, Path.Combine(input, Termbase.FileName), languages, []) ?? Termbase.Empty;
         foreach (var (desk, filled, stamped, notStamped) in work)
         {
             desk.Save();
+            Review(desk, language, terms, stderr);
             stdout.WriteLine($"{ReportLoader.Display(desk.File)}: {filled.Count} unit{(filled.Count == 1 ? "" : "s")} written; stamped {(stamped.Count == 0 ? "nothing" : string.Join(", ", stamped))}" +
                 $"{(notStamped.Count == 0 ? "" : "; not stamped: " + string.Join("; ", notStamped))}; {desk.Summary()}");
         }
@@ -128,6 +130,18 @@ public static class XliffCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The translator's quality checks (<see cref="TranslationQa"/>) on the translation as written, printed as warnings.</summary>
+    private static void Review(TranslationDesk desk, Language language, Termbase terms, TextWriter stderr)
+    {
+        var warnings = new List<Diagnostic>();
+        if (ReportLoader.Load(desk.Report.Directory, desk.Languages, []) is { } written && written.FileIn(language.Key) is { } translation)
+        {
+            TranslationQa.Check(written.Original, translation, language, terms, warnings);
+        }
+
+        DiagnosticPrinter.Print(warnings, stderr);
     }
 
     /// <summary>Each <c>&lt;file&gt;</c>'s report on the desk with its targets filled and its complete parts stamped, not saved yet;
