@@ -56,8 +56,8 @@ public static partial class TextNumbers
         return found;
     }
 
-    /// <summary>The values a text written in words states: digits with their scale words, number words, ordinals; and the months it names.</summary>
-    public static (List<double> Values, HashSet<int> Months) Words(string text)
+    /// <summary>The values a text written in words states in digits, with their scale words (660 million).</summary>
+    public static (List<double> Values, HashSet<int> Months) Digits(string text)
     {
         var values = new List<double>();
         foreach (Match m in WordNumber().Matches(Narrow(text)))
@@ -68,6 +68,13 @@ public static partial class TextNumbers
             }
         }
 
+        return (values, []);
+    }
+
+    /// <summary>The values a text written in words states: digits with their scale words, number words, ordinals; and the months it names.</summary>
+    public static (List<double> Values, HashSet<int> Months) Words(string text)
+    {
+        var (values, _) = Digits(text);
         var months = new HashSet<int>();
         foreach (Match m in Word().Matches(text))
         {

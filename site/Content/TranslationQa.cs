@@ -93,15 +93,25 @@ public static class TranslationQa
             return;
         }
 
-        var (values, months) = language.ReadingUnit == ReadingUnit.Words
-            ? TextNumbers.Words(pair.Target)
-            : (TextNumbers.Chinese(pair.Target).Select(n => n.Value).ToList(), []);
-        var missing = stated.Where(n => !TextNumbers.Among(n.Value, values) && !(n.Month && months.Contains((int)n.Value)) && !n.Also.Any(a => TextNumbers.Among(a, values)))
-            .Select(n => n.Written).Distinct().ToList();
-        if (missing.Count == 0)
+        // Digits first; the words (three, first, May) are read only when a number is not found among them.
+        var words = language.ReadingUnit == ReadingUnit.Words;
+        var (values, months) = words ? TextNumbers.Digits(pair.Target) : (TextNumbers.Chinese(pair.Target).Select(n => n.Value).ToList(), []);
+        bool Found(StatedNumber n) => TextNumbers.Among(n.Value, values) || (n.Month && months.Contains((int)n.Value)) || n.Also.Any(a => TextNumbers.Among(a, values));
+        if (stated.All(Found))
         {
             return;
         }
+
+        if (words)
+        {
+            (values, months) = TextNumbers.Words(pair.Target);
+            if (stated.All(Found))
+            {
+                return;
+            }
+        }
+
+        var missing = stated.Where(n => !Found(n)).Select(n => n.Written).Distinct().ToList();
 
         var extra = values.Where(v => !stated.Any(n => TextNumbers.Among(v, [n.Value, .. n.Also]))).Select(v => v.ToString("#,0.##", CultureInfo.InvariantCulture)).Distinct().ToList();
         diagnostics.Add(Diagnostic.Warning("RA190", file, pair.Line,
@@ -176,13 +186,14 @@ public static class TranslationQa
 
     private const string Openers = "“‘(（「『《〈[【";
     private const string Closers = "”’)）」』》〉]】";
+    private static readonly System.Buffers.SearchValues<char> Marks = System.Buffers.SearchValues.Create(Openers + Closers);
 
     /// <summary>The first mark that closes what is not open, or else the first left open; null when all match. A ’ that closes
     /// nothing is an apostrophe (the district’s), not a quotation mark.</summary>
     private static (int At, string Why)? Unbalanced(string text)
     {
         var open = new Stack<int>();
-        for (var i = 0; i < text.Length; i++)
+        for (var i = text.AsSpan().IndexOfAny(Marks); i >= 0 && i < text.Length; i = text.AsSpan(i + 1).IndexOfAny(Marks) is var next and >= 0 ? i + 1 + next : -1)
         {
             if (Openers.Contains(text[i]))
             {
