@@ -17,6 +17,14 @@ public static partial class MarkdownText
         return string.Join('\n', lines.Select(Line));
     }
 
+    /// <summary>Text inside a paragraph beside inline markup (an XLIFF target's text between its codes): each line escaped as a
+    /// paragraph's, its spaces kept, no blank line (which would end the paragraph).</summary>
+    public static string Fragment(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        return string.Join('\n', lines.Where((l, i) => i == 0 || i == lines.Length - 1 || l.Trim(' ', '\t').Length > 0).Select(Line));
+    }
+
     /// <summary>One line (a heading, a caption): every run of whitespace with a line break in it becomes a space.</summary>
     public static string Inline(string text) => Line(OneLine(text));
 

@@ -65,11 +65,13 @@ public static class XliffCommand
             meta.Add(("photo", photo));
         }
 
+        // A paragraph's emphasis, links, line breaks and code go as inline codes, their Markdown in the unit's originalData.
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
         var segment = new XElement(Ns + "segment", new XAttribute("state", unit.Target is null || unit.Previous is not null ? "initial" : "translated"),
-            new XElement(Ns + "source", new XAttribute(XNamespace.Xml + "space", "preserve"), unit.Source));
+            new XElement(Ns + "source", new XAttribute(XNamespace.Xml + "space", "preserve"), unit.SourceCoded is { } source ? XliffCodes.Content(source, data) : unit.Source));
         if (unit.Target is { } target)
         {
-            segment.Add(new XElement(Ns + "target", new XAttribute(XNamespace.Xml + "space", "preserve"), target));
+            segment.Add(new XElement(Ns + "target", new XAttribute(XNamespace.Xml + "space", "preserve"), unit.TargetCoded is { } coded ? XliffCodes.Content(coded, data) : target));
         }
 
         return new XElement(Ns + "unit", new XAttribute("id", unit.Id), new XAttribute("name", unit.Kind.ToString().ToLowerInvariant()),
@@ -83,6 +85,7 @@ public static class XliffCommand
                 ? new XElement(Ns + "notes", new XElement(Ns + "note", new XAttribute("category", "previous-source"), new XAttribute("appliesTo", "source"),
                     "The original changed since this unit's translation was stamped. It read: " + was))
                 : null,
+            XliffCodes.OriginalData(data),
             segment);
     }
 
@@ -168,7 +171,7 @@ public static class XliffCommand
             }
             else if (Units(desk, file, language, display, errors) is { } units)
             {
-                units.Filled.ForEach(f => XliffUnits.Fill(desk, f.Unit, f.Target));
+                units.Filled.ForEach(f => XliffUnits.Fill(desk, f.Unit, f.Target, f.Markdown));
                 var outcome = desk.Stamp([.. units.Parts.Where(p => !units.Drafts.Contains(p) && desk.Complete(p, out _))], units.Confirmed);
                 if (Encoding.UTF8.GetByteCount(desk.Text) > Sources.SourceFiles.MaxTextBytes)
                 {
@@ -177,7 +180,7 @@ public static class XliffCommand
 
                 var notes = units.Drafts.Select(d => $"{d} left as a draft (a target in state initial)")
                     .Concat(outcome.Refused.Select(r => $"{r.Key} still stale ({r.Why}: edit it, or mark its units reviewed)")).ToList();
-                work.Add((desk, units.Filled, outcome.Stamped, notes));
+                work.Add((desk, [.. units.Filled.Select(f => (f.Unit, f.Target))], outcome.Stamped, notes));
             }
         }
 
@@ -216,8 +219,15 @@ public static class XliffCommand
                 continue;
             }
 
+            var (markdown, mismatch) = Coded(unit, element, language);
+            if (mismatch is not null)
+            {
+                errors.Add(Diagnostic.Error("RA413", display, element.Line, $"unit '{element.Id}': the target's inline codes do not match: {mismatch}; give back every code of the source, once each, around the text it marks", element.Column));
+                continue;
+            }
+
             var state = UnitState(element);
-            if (state == "initial" && target != unit.Target)
+            if (state == "initial" && (target != unit.Target || markdown is not null))
             {
                 imported.Drafts.Add(unit.Part);
             }
@@ -227,13 +237,57 @@ public static class XliffCommand
                 unconfirmed.Add(unit.Part);
             }
 
-            imported.Filled.Add((unit, target));
+            imported.Filled.Add((unit, target, markdown));
         }
 
         imported.Parts.ExceptWith(incomplete);
         imported.Confirmed.UnionWith(imported.Parts.Except(unconfirmed));
         return errors.Count > count ? null : imported;
     }
+
+    /// <summary>A paragraph's target as Markdown, its codes checked against those it must give back: null when it is as exported
+    /// (the paragraph stays as written); the mismatch when a code is lost, added, doubled or misplaced.</summary>
+    private static (string? Markdown, string? Mismatch) Coded(TranslationUnit unit, XliffUnit element, Language language)
+    {
+        var tokens = new List<CodeToken>();
+        var afterSegment = false;
+        foreach (var piece in element.Pieces.Where(p => (p.Target ?? "").Length > 0 || p.TargetElement?.HasElements == true))
+        {
+            string? problem = null;
+            var text = piece.Ignorable ? [new TextToken(piece.Target!)] : XliffCodes.Tokens(piece.TargetElement!, out problem);
+            if (text is null)
+            {
+                return (null, problem);
+            }
+
+            if (language.ReadingUnit == ReadingUnit.Words && afterSegment && !piece.Ignorable && tokens.LastOrDefault() is TextToken { Text: [.., var last] } && !char.IsWhiteSpace(last)
+                && text.FirstOrDefault() is TextToken { Text: [var first, ..] } && !char.IsWhiteSpace(first))
+            {
+                tokens.Add(new TextToken(" "));
+            }
+
+            tokens.AddRange(text);
+            afterSegment = !piece.Ignorable;
+        }
+
+        if (unit.Kind != UnitKind.Paragraph)
+        {
+            return (null, tokens.Any(t => t is not TextToken) ? "a heading, a caption or a head field carries no code" : null);
+        }
+
+        if (XliffCodes.Mismatch(tokens, unit.Codes) is { } mismatch)
+        {
+            return (null, mismatch);
+        }
+
+        var merged = Merge(tokens);
+        return unit.TargetCoded is { } exported && merged.SequenceEqual(exported.Tokens) ? (null, null)
+            : (CodedText.ToMarkdown(merged, unit.Codes.ToDictionary(c => c.Id)), null);
+    }
+
+    /// <summary>Neighbouring text tokens made one, the text's ends trimmed, as a coded text's tokens are.</summary>
+    private static List<CodeToken> Merge(List<CodeToken> tokens) =>
+        CodedText.FromTokens(tokens).Tokens.ToList();
 
     /// <summary>The least advanced state of a unit's segments. A segment without one is taken as <c>translated</c>: XLIFF 2.0 makes
     /// it <c>initial</c>, but a tool that writes no state has no review step, and its targets are the translator's word.</summary>
@@ -290,4 +344,4 @@ public static class XliffCommand
 
 /// <summary>What an XLIFF file gives one report: targets to write, the parts it completes, those it leaves as drafts, and those a
 /// reviewer confirmed.</summary>
-internal sealed record ImportedUnits(List<(TranslationUnit Unit, string Target)> Filled, HashSet<string> Parts, HashSet<string> Drafts, HashSet<string> Confirmed);
+internal sealed record ImportedUnits(List<(TranslationUnit Unit, string Target, string? Markdown)> Filled, HashSet<string> Parts, HashSet<string> Drafts, HashSet<string> Confirmed);

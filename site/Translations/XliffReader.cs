@@ -9,6 +9,9 @@ namespace ReportArchive.Translations;
 /// markup between segments, its source standing for its target when it has none, as XLIFF 2.0 merges it).</summary>
 public sealed record XliffPiece(string Source, string? Target, bool Ignorable)
 {
+    /// <summary>The target element as written (its inline codes), when there is one.</summary>
+    public System.Xml.Linq.XElement? TargetElement { get; init; }
+
     /// <summary>A segment's <c>state</c> as written (<c>initial</c>, <c>translated</c>, <c>reviewed</c>, <c>final</c>); null when it has none.</summary>
     public string? State { get; init; }
 }
@@ -34,6 +37,8 @@ public static class XliffReader
     public const int MaxDepth = 16;
 
     public static readonly XNamespace Ns = "urn:oasis:names:tc:xliff:document:2.0";
+
+    private static readonly HashSet<string> Codes = ["pc", "ph", "sc", "ec", "cp", "mrk"];
 
     /// <summary>The document, or null after adding errors at their places (<paramref name="display"/> names the file in them).</summary>
     public static XliffDocument? Read(string path, string display, List<Diagnostic> errors)
@@ -93,11 +98,10 @@ public static class XliffReader
         foreach (var piece in unit.Elements().Where(e => e.Name == Ns + "segment" || e.Name == Ns + "ignorable"))
         {
             var (source, target) = (piece.Element(Ns + "source"), piece.Element(Ns + "target"));
-            // Inline codes (bold, links, line breaks, non-breaking spaces as <cp>) have no place in the desk's plain units yet:
-            // keeping only their text would lose them without a word.
-            if (new[] { source, target }.OfType<XElement>().SelectMany(e => e.Descendants()).FirstOrDefault() is { } code)
+            // Inline codes are XLIFF's own (<pc>, <ph>, <sc>/<ec>, <cp>, and <mrk> around text); anything else would be lost.
+            if (new[] { source, target }.OfType<XElement>().SelectMany(e => e.Descendants()).FirstOrDefault(e => e.Name.Namespace != Ns || !Codes.Contains(e.Name.LocalName)) is { } code)
             {
-                errors.Add(At(code, "RA409", display, $"unit '{id}' holds an inline code (<{code.Name.LocalName}>), which this archive's units cannot keep: write the text without it (as plain text) and import again"));
+                errors.Add(At(code, "RA409", display, $"unit '{id}' holds <{code.Name.LocalName}>, which is no inline code this archive's units carry (they carry <pc>, <ph>, <sc>/<ec>, <cp> and <mrk>): remove it and import again"));
                 return null;
             }
 
@@ -111,6 +115,7 @@ public static class XliffReader
             pieces.Add(new XliffPiece(source?.Value ?? "", ignorable ? target?.Value ?? source?.Value ?? "" : target?.Value, ignorable)
             {
                 State = ignorable ? null : (string?)piece.Attribute("state"),
+                TargetElement = ignorable ? null : target,
             });
         }
 

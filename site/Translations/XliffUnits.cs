@@ -19,6 +19,15 @@ public sealed record TranslationUnit(string Id, string Part, UnitKind Kind, stri
 {
     /// <summary>The source as it was when the part was last stamped, when it changed since (the part is stale); null otherwise.</summary>
     public string? Previous { get; init; }
+
+    /// <summary>A paragraph's source with its inline markup as codes; null for other units (their text is plain).</summary>
+    public CodedText? SourceCoded { get; init; }
+
+    /// <summary>A paragraph's translation so far with its inline markup as codes, in the ids of the source's where they match.</summary>
+    public CodedText? TargetCoded { get; init; }
+
+    /// <summary>The codes a target of this unit must give back: those of the translation exported with it, or the source's.</summary>
+    public IReadOnlyList<InlineCode> Codes => TargetCoded?.Codes ?? SourceCoded?.Codes ?? [];
 }
 
 /// <summary>The units of a report on the desk, in the original's order: what <c>xliff export</c> writes and <c>xliff import</c> fills.</summary>
@@ -62,7 +71,14 @@ public static partial class XliffUnits
                 }
                 else
                 {
-                    units.Add(new TranslationUnit(id, original.Key, UnitKind.Paragraph, Plain(source), target is null ? null : Plain(target), null, i) { Previous = Changed(before, Plain(source)) });
+                    var coded = CodedText.FromMarkdown(source);
+                    var translated = target is null ? null : XliffCodes.Aligned(CodedText.FromMarkdown(target), coded);
+                    units.Add(new TranslationUnit(id, original.Key, UnitKind.Paragraph, coded.Plain, translated?.Plain, null, i)
+                    {
+                        Previous = alignment?.Was[i] is { } k2 ? Changed(CodedText.FromMarkdown(was!.Blocks[k2]).Plain, coded.Plain) : null,
+                        SourceCoded = coded,
+                        TargetCoded = translated,
+                    });
                 }
             }
         }
@@ -81,12 +97,18 @@ public static partial class XliffUnits
             : markdown;
 
     /// <summary>Writes a target into the translation as text, whatever it holds (<see cref="MarkdownText"/>): a head field, a
-    /// heading, or a slot's block (a caption as its figure). A target given back as it was exported leaves the slot as written
-    /// (its emphasis and links kept).</summary>
-    public static void Fill(TranslationDesk desk, TranslationUnit unit, string target)
+    /// heading, or a slot's block (a caption as its figure); a paragraph as <paramref name="markdown"/>, its text escaped and its
+    /// codes made Markdown again. A target given back as it was exported leaves the slot as written.</summary>
+    public static void Fill(TranslationDesk desk, TranslationUnit unit, string target, string? markdown = null)
     {
-        if (target == unit.Target)
+        if (target == unit.Target && markdown is null)
         {
+            return;
+        }
+
+        if (markdown is not null)
+        {
+            desk.Translation.Part(unit.Part)!.Slots[unit.Slot].Text = markdown;
             return;
         }
 

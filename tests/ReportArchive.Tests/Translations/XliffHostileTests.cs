@@ -146,24 +146,53 @@ public class XliffHostileTests
         Assert.False(File.Exists(English(site)));
     }
 
-    public static TheoryData<string, string> InlineCodes() => new()
+    public static TheoryData<string, string> CodesTheSourceHasNot() => new()
     {
-        { "<pc id=\"1\">bold</pc> text", "pc" }, { "a<ph id=\"1\"/>b", "ph" }, { "<sc id=\"1\"/>x<ec startRef=\"1\"/>", "sc" },
-        { "1.2<cp hex=\"00A0\"/>million", "cp" }, { "<mrk id=\"m\" translate=\"no\">Yanzhou</mrk>", "mrk" },
+        { "<pc id=\"1\">bold</pc> text", "it has a code (id '1') that its source does not" },
+        { "a<ph id=\"1\"/>b", "it has a code (id '1') that its source does not" },
+        { "<sc id=\"1\"/>x<ec startRef=\"1\"/>", "it has a code (id '1') that its source does not" },
     };
 
     [Theory]
-    [MemberData(nameof(InlineCodes))]
-    public async Task An_inline_code_is_refused_at_its_place_never_dropped(string target, string code)
+    [MemberData(nameof(CodesTheSourceHasNot))]
+    public async Task A_code_the_source_does_not_have_is_refused_with_its_unit_never_dropped(string target, string why)
     {
         using var site = Report();
 
         var (exit, _, error) = await Import(site, Xliff(File1(Unit("first.1", target))));
 
         Assert.Equal(ExitCodes.ContentErrors, exit);
-        Assert.Contains($"error RA409: unit 'first.1' holds an inline code (<{code}>)", error);
+        Assert.Contains($"error RA413: unit 'first.1': the target's inline codes do not match: {why}", error);
         Assert.Matches(@"in\.xlf\(4,\d+\)", error);
         Assert.False(File.Exists(English(site)));
+    }
+
+    [Theory]
+    [InlineData("<sm id=\"m\" type=\"comment\"/>text", "sm")]
+    [InlineData("text<x:b xmlns:x=\"urn:example\">bold</x:b>", "b")]
+    public async Task An_element_that_is_no_inline_code_is_refused_at_its_place(string target, string element)
+    {
+        using var site = Report();
+
+        var (exit, _, error) = await Import(site, Xliff(File1(Unit("first.1", target))));
+
+        Assert.Equal(ExitCodes.ContentErrors, exit);
+        Assert.Contains($"error RA409: unit 'first.1' holds <{element}>, which is no inline code this archive's units carry", error);
+        Assert.Matches(@"in\.xlf\(4,\d+\)", error);
+        Assert.False(File.Exists(English(site)));
+    }
+
+    [Theory]
+    [InlineData("about 1.2<cp hex=\"00A0\"/>million", "about 1.2\u00A0million")]
+    [InlineData("<mrk id=\"m\" translate=\"no\">Yanzhou</mrk> district", "Yanzhou district")]
+    public async Task A_character_code_and_an_annotation_give_their_text(string target, string text)
+    {
+        using var site = Report();
+
+        var (exit, _, error) = await Import(site, Xliff(File1(Unit("first.1", target))));
+
+        Assert.True(exit == ExitCodes.Success, error);
+        Assert.Contains("\n" + text + "\n", File.ReadAllText(English(site)));
     }
 
     [Fact]
