@@ -157,7 +157,19 @@ public static class Commands
         var xliffFile = new Argument<string>("file") { Description = "An XLIFF 2.0 file exported by 'xliff export' and translated" };
         var importXliff = new Command("import", "Write an XLIFF 2.0 file's translated units into the translation and stamp the parts it completes") { xliffFile, o.Input };
         importXliff.SetAction(result => Translations.XliffCommand.Import(result.GetValue(o.Input)!, result.GetValue(xliffFile)!, stdout, stderr));
-        return [translate, stamp, new Command("xliff", "Exchange translations with translation tools as XLIFF 2.0") { export, importXliff }];
+        return [translate, stamp, new Command("xliff", "Exchange translations with translation tools as XLIFF 2.0") { export, importXliff }, .. MemoryCommands(o, stdout, stderr)];
+    }
+
+    /// <summary>The archive's translation memory in and out as TMX 1.4b.</summary>
+    private static IEnumerable<Command> MemoryCommands(Options o, TextWriter stdout, TextWriter stderr)
+    {
+        var tmxOutput = new Option<string?>("--output", "-o") { Description = "The TMX file to write (default: memory.<lang>.tmx)" };
+        var export = new Command("export", "Write every current pair of the archive (original and translation) as TMX 1.4b") { o.Lang, tmxOutput, o.Input };
+        export.SetAction(result => Translations.Tmx.Export(result.GetValue(o.Input)!, result.GetValue(o.Lang), result.GetValue(tmxOutput), stdout, stderr));
+        var tmxFile = new Argument<string>("file") { Description = "A TMX file from a translation tool" };
+        var import = new Command("import", "Keep a TMX file's pairs in input/memory/, offered by translate and xliff export beside the archive's") { tmxFile, o.Lang, o.Input };
+        import.SetAction(result => Translations.Tmx.Import(result.GetValue(o.Input)!, result.GetValue(tmxFile)!, result.GetValue(o.Lang), stdout, stderr));
+        return [new Command("tm", "The archive's translation memory as TMX, for a translator's own tool") { export, import }];
     }
 
     private static async Task<int> Build(BuildSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellation, bool timings = false)

@@ -24,6 +24,22 @@ public static class ArchiveFiles
     }
 
     /// <summary>A report folder (with its original) or the slug of one under <c>reports/</c>.</summary>
+    /// <summary>The translation language <paramref name="lang"/> names (the archive's first when null); prints why and returns
+    /// null when it names none.</summary>
+    public static Language? Target(LanguageSet languages, string? lang, TextWriter stderr)
+    {
+        var target = lang is null ? languages.Translations.FirstOrDefault() : languages.Find(lang);
+        if (target is null || target.IsOriginal)
+        {
+            stderr.WriteLine(lang is null
+                ? "the archive has no translation language: list one in site.yml's 'languages'"
+                : $"--lang '{lang}' is not a translation language of the archive: use one of {string.Join(", ", languages.Translations.Select(l => l.Key))}");
+            return null;
+        }
+
+        return target;
+    }
+
     public static string? Find(string input, string report, LanguageSet languages)
     {
         var originalFile = languages.Original.FileName;

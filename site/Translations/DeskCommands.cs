@@ -14,11 +14,27 @@ public static class DeskCommands
         }
 
         var existed = File.Exists(desk.File);
+        if (ArchiveTerms(input, desk.Languages, stderr) is not { } terms)
+        {
+            return ExitCodes.ContentErrors;
+        }
+
         desk.AddSlots();
+        var filled = SlotHints.Refresh(desk, terms, TranslationMemory.Of(input, desk.Languages, desk.Target, desk.Report.Directory));
         desk.Save();
-        stdout.WriteLine($"{(existed ? "Updated" : "Wrote")} {Content.ReportLoader.Display(desk.File)}: {desk.Summary()}");
+        stdout.WriteLine($"{(existed ? "Updated" : "Wrote")} {Content.ReportLoader.Display(desk.File)}: {desk.Summary()}" +
+            (filled > 0 ? $"; {filled} slot{(filled == 1 ? "" : "s")} filled from the archive's memory (the same text translated before): review {(filled == 1 ? "it" : "them")}" : ""));
         stdout.WriteLine($"Fill each slot under its <!-- {desk.Languages.Original.Key}: … --> comment (the comments are never published), then run 'stamp {desk.Command}' for the parts that are done.");
         return ExitCodes.Success;
+    }
+
+    /// <summary>The archive's termbase; prints its errors and returns null when it cannot be read.</summary>
+    public static Configuration.Termbase? ArchiveTerms(string input, Configuration.LanguageSet languages, TextWriter stderr)
+    {
+        var errors = new List<Diagnostic>();
+        var terms = Configuration.Termbase.Load(input, Path.Combine(input, Configuration.Termbase.FileName), languages, errors);
+        DiagnosticPrinter.Print(errors, stderr);
+        return terms;
     }
 
     public static int Stamp(string input, string report, string? lang, IReadOnlyCollection<string> sections, IReadOnlyCollection<string> confirmed, TextWriter stdout, TextWriter stderr)

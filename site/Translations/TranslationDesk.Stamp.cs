@@ -76,6 +76,7 @@ public sealed partial class TranslationDesk
         var part = Translation.Part(key)!;
         part.HeadingComment = null;
         part.Slots.ForEach(s => s.Comment = s.Text is null ? s.Comment : null);
+        part.Slots.ForEach(s => s.Notes.RemoveAll(SlotHints.IsHint));
         if (part.IsHead)
         {
             HeadFields.ToList().ForEach(f => FrontMatterLines.SetComment(Translation.Front, f, Lang, null));

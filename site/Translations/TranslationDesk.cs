@@ -52,12 +52,8 @@ public sealed partial class TranslationDesk(string input, Report report, Languag
             return null;
         }
 
-        var target = lang is null ? languages.Translations.FirstOrDefault() : languages.Find(lang);
-        if (target is null || target.IsOriginal)
+        if (ArchiveFiles.Target(languages, lang, stderr) is not { } target)
         {
-            stderr.WriteLine(lang is null
-                ? "the archive has no translation language: list one in site.yml's 'languages'"
-                : $"--lang '{lang}' is not a translation language of the archive: use one of {string.Join(", ", languages.Translations.Select(l => l.Key))}");
             return null;
         }
 

@@ -15,7 +15,7 @@ public static class XliffCommand
 {
     public static readonly XNamespace Ns = XliffReader.Ns;
     public static readonly XNamespace Mda = "urn:oasis:names:tc:xliff:metadata:2.0";
-    public static readonly XNamespace Ctr = "urn:oasis:names:tc:xliff:changetracking:2.0";
+    public static readonly XNamespace Ctr = XliffModules.Ctr;
     private const string Category = "reportarchive";
 
     public static int Export(string input, string report, string? lang, string? outputFile, bool all, TextWriter stdout, TextWriter stderr)
@@ -25,6 +25,12 @@ public static class XliffCommand
             return ExitCodes.ContentErrors;
         }
 
+        if (DeskCommands.ArchiveTerms(input, desk.Languages, stderr) is not { } terms)
+        {
+            return ExitCodes.ContentErrors;
+        }
+
+        var memory = TranslationMemory.Of(input, desk.Languages, desk.Target, desk.Report.Directory);
         var states = TranslationCoverage.Of(desk.Report.Original, desk.Report.FileIn(desk.Target.Key)).Parts.ToDictionary(p => p.Key, p => p.State);
         var hashes = desk.Hashes;
         desk.AddSlots(); // in memory: a stale part's slots stand with the blocks they translate
@@ -39,11 +45,11 @@ public static class XliffCommand
         var original = Path.GetRelativePath(input, Path.Combine(desk.Report.Directory, desk.Languages.Original.FileName)).Replace('\\', '/');
         var file = new XElement(Ns + "file", new XAttribute("id", desk.Report.Slug), new XAttribute("original", original),
             units.GroupBy(u => u.Part).Select(g => new XElement(Ns + "group", new XAttribute("id", g.Key), new XAttribute("name", g.Key),
-                g.Select(u => Unit(u, hashes[u.Part], states[u.Part])))));
+                g.Select(u => Unit(u, hashes[u.Part], states[u.Part], new UnitAids([.. terms.In(u.Source)], u.Kind == UnitKind.Paragraph ? memory.Lookup(desk.Original.Part(u.Part)!.Slots[u.Slot].Text ?? "") : [], desk.Target))))));
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null),
             new XElement(Ns + "xliff", new XAttribute("version", "2.0"),
                 new XAttribute("srcLang", desk.Languages.Original.Tag), new XAttribute("trgLang", desk.Target.Tag),
-                new XAttribute(XNamespace.Xmlns + "mda", Mda), new XAttribute(XNamespace.Xmlns + "ctr", Ctr), file));
+                new XAttribute(XNamespace.Xmlns + "mda", Mda), XliffModules.Declarations, file));
 
         var path = outputFile ?? $"{desk.Report.Slug}.{desk.Target.Key}.xlf";
         using (var writer = XmlWriter.Create(path, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
@@ -57,7 +63,7 @@ public static class XliffCommand
 
     /// <summary>A unit: its metadata; for a source changed since its part was stamped, the source as it was (in the Change Tracking
     /// module, and in a note for tools that read only notes) and the state <c>initial</c>, so that a tool shows it as to do.</summary>
-    private static XElement Unit(TranslationUnit unit, string fingerprint, PartState state)
+    private static XElement Unit(TranslationUnit unit, string fingerprint, PartState state, UnitAids aids)
     {
         var meta = new List<(string, string)> { ("section", unit.Part), ("fingerprint", fingerprint), ("kind", unit.Kind.ToString().ToLowerInvariant()), ("state", state.ToString().ToLowerInvariant()) };
         if (unit.Photo is { } photo)
@@ -67,7 +73,7 @@ public static class XliffCommand
 
         // A paragraph's emphasis, links, line breaks and code go as inline codes, their Markdown in the unit's originalData.
         var data = new Dictionary<string, string>(StringComparer.Ordinal);
-        var segment = new XElement(Ns + "segment", new XAttribute("state", unit.Target is null || unit.Previous is not null ? "initial" : "translated"),
+        var segment = new XElement(Ns + "segment", new XAttribute("id", "s1"), new XAttribute("state", unit.Target is null || unit.Previous is not null ? "initial" : "translated"),
             new XElement(Ns + "source", new XAttribute(XNamespace.Xml + "space", "preserve"), unit.SourceCoded is { } source ? XliffCodes.Content(source, data) : unit.Source));
         if (unit.Target is { } target)
         {
@@ -77,14 +83,10 @@ public static class XliffCommand
         return new XElement(Ns + "unit", new XAttribute("id", unit.Id), new XAttribute("name", unit.Kind.ToString().ToLowerInvariant()),
             new XElement(Mda + "metadata", new XElement(Mda + "metaGroup", new XAttribute("category", Category),
                 meta.Select(m => new XElement(Mda + "meta", new XAttribute("type", m.Item1), m.Item2)))),
-            unit.Previous is { } previous
-                ? new XElement(Ctr + "changeTrack", new XElement(Ctr + "revisions", new XAttribute("appliesTo", "source"),
-                    new XElement(Ctr + "revision", new XElement(Ctr + "item", new XAttribute("property", "content"), previous))))
-                : null,
-            unit.Previous is { } was
-                ? new XElement(Ns + "notes", new XElement(Ns + "note", new XAttribute("category", "previous-source"), new XAttribute("appliesTo", "source"),
-                    "The original changed since this unit's translation was stamped. It read: " + was))
-                : null,
+            XliffModules.ChangeTrack(unit.Previous),
+            XliffModules.Glossary(aids.Terms, aids.Target),
+            XliffModules.Matches(aids.Matches, "s1"),
+            XliffModules.Notes(unit.Previous),
             XliffCodes.OriginalData(data),
             segment);
     }
@@ -345,3 +347,6 @@ public static class XliffCommand
 /// <summary>What an XLIFF file gives one report: targets to write, the parts it completes, those it leaves as drafts, and those a
 /// reviewer confirmed.</summary>
 internal sealed record ImportedUnits(List<(TranslationUnit Unit, string Target, string? Markdown)> Filled, HashSet<string> Parts, HashSet<string> Drafts, HashSet<string> Confirmed);
+
+/// <summary>What helps a translator with a unit: the termbase's terms its source holds, and the memory's matches.</summary>
+internal sealed record UnitAids(IReadOnlyList<Configuration.Term> Terms, IReadOnlyList<MemoryMatch> Matches, Language Target);
