@@ -129,8 +129,9 @@ public static class Commands
         import.SetAction(result => ImportCommand.Run(result.GetValue(file)!, result.GetValue(o.Input)!, result.GetValue(slug), result.GetValue(date), result.GetValue(force), stdout, stderr, result.GetValue(encoding)));
 
         var json = new Option<bool>("--json") { Description = "Print the coverage as JSON, for tools" };
-        var status = new Command("status", "Show translation coverage: sections current, new, stale, partial and missing, and untranslated slots") { o.Input, json };
-        status.SetAction(result => StatusCommand.Run(result.GetValue(o.Input)!, result.GetValue(json), stdout, stderr));
+        var counts = new Option<bool>("--counts") { Description = "Count each part's text as an agency quotes it: the original's characters new, fuzzy and exact against the archive's memory, and the translation's words" };
+        var status = new Command("status", "Show translation coverage: sections current, new, stale, partial and missing, and untranslated slots") { o.Input, json, counts };
+        status.SetAction(result => StatusCommand.Run(result.GetValue(o.Input)!, result.GetValue(json), stdout, stderr, result.GetValue(counts)));
 
         var title = new Option<string>("--title") { Description = "The report's Chinese headline", Required = true };
         var newDate = new Option<string>("--date") { Description = "The publication date, yyyy-MM-dd", Required = true };

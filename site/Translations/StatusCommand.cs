@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ReportArchive.Build;
+using ReportArchive.Configuration;
 using ReportArchive.Content;
 
 namespace ReportArchive.Translations;
@@ -8,7 +9,7 @@ namespace ReportArchive.Translations;
 /// their untranslated slots, or the same as JSON for tools (<c>--json</c>).</summary>
 public static class StatusCommand
 {
-    public static int Run(string input, bool json, TextWriter stdout, TextWriter stderr)
+    public static int Run(string input, bool json, TextWriter stdout, TextWriter stderr, bool counts = false)
     {
         if (ArchiveFiles.SiteLanguages(input, stderr) is not { } languages)
         {
@@ -25,9 +26,16 @@ public static class StatusCommand
 
         // One row per report and translation language.
         var rows = Report.LatestFirst(reports).SelectMany(r => languages.Translations.Select(l => new StatusRow(r, l.Key, TranslationCoverage.Of(r.Original, r.FileIn(l.Key))))).ToList();
+        var sizes = counts ? Sizes(input, languages, rows) : null;
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(rows.Select(Json).ToList(), StatusJsonContext.Terminal.ListStatusJson));
+            stdout.WriteLine(JsonSerializer.Serialize(rows.Select(r => Json(r) with { Counts = sizes?[r] }).ToList(), StatusJsonContext.Terminal.ListStatusJson));
+            return ExitCodes.Success;
+        }
+
+        if (sizes is not null)
+        {
+            PrintCounts(languages, rows, sizes, stdout);
             return ExitCodes.Success;
         }
 
@@ -57,6 +65,34 @@ public static class StatusCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>Each row's counts, against the memory of its language (a report's own text is not a match for it).</summary>
+    private static Dictionary<StatusRow, List<PartCount>> Sizes(string input, LanguageSet languages, List<StatusRow> rows)
+    {
+        var memories = languages.Translations.ToDictionary(l => l.Key, l => TranslationMemory.Of(input, languages, l, except: null));
+        return rows.ToDictionary(r => r, r => WordCounts.Of(r.Report, languages.Original, languages[r.Lang], memories[r.Lang], input));
+    }
+
+    /// <summary>A line per part of each report and language: the original's size new / fuzzy / exact, and the translation's so far.</summary>
+    private static void PrintCounts(LanguageSet languages, List<StatusRow> rows, Dictionary<StatusRow, List<PartCount>> sizes, TextWriter stdout)
+    {
+        string Unit(Language l) => l.ReadingUnit == ReadingUnit.Characters ? "characters" : "words";
+        List<string[]> table = [["report", "language", "part", $"original {Unit(languages.Original)}: new", "fuzzy", "exact", "total", "translated"]];
+        foreach (var row in rows)
+        {
+            table.AddRange(sizes[row].Select(c => new[] { $"{row.Report.Year:D4}/{row.Report.Slug}", row.Lang, c.Key, $"{c.New:N0}", $"{c.Fuzzy:N0}", $"{c.Exact:N0}", $"{c.Source:N0}", $"{c.Translated:N0} {Unit(languages[row.Lang])}" }));
+        }
+
+        var widths = Enumerable.Range(0, 8).Select(c => table.Max(row => row[c].Length)).ToArray();
+        foreach (var line in table)
+        {
+            stdout.WriteLine(string.Join("  ", line.Select((cell, c) => c is >= 3 and <= 6 ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd());
+        }
+
+        var all = sizes.Values.SelectMany(v => v).ToList();
+        stdout.WriteLine($"In all: {all.Sum(c => c.New):N0} new, {all.Sum(c => c.Fuzzy):N0} fuzzy and {all.Sum(c => c.Exact):N0} exact of {all.Sum(c => c.Source):N0} {Unit(languages.Original)} " +
+            $"(fuzzy: {TranslationMemory.Threshold:0} % to 99 % like a text the archive has translated; exact: the same text)");
+    }
+
     private static StatusJson Json(StatusRow row) => new(
         $"{row.Report.Year:D4}/{row.Report.Slug}", row.Report.Slug, row.Report.Original.Title, row.Lang, row.State, row.Complete,
         row.Coverage.Slots, row.Coverage.UntranslatedSlots,
@@ -81,7 +117,12 @@ public static class StatusCommand
 
 /// <summary>A row of <c>status --json</c>: a report's translation into one language (keys in snake_case).</summary>
 internal sealed record StatusJson(string Report, string Slug, string Title, string Language, string Translation, bool Complete, int Slots,
-    int UntranslatedSlots, StatusSections Sections, IReadOnlyList<StatusPart> Parts);
+    int UntranslatedSlots, StatusSections Sections, IReadOnlyList<StatusPart> Parts)
+{
+    /// <summary>With <c>--counts</c>: each part's size (the original's new, fuzzy and exact, the translation's so far).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PartCount>? Counts { get; init; }
+}
 
 /// <summary>How many of a translation's sections are current, new (translated, never stamped), stale, partial and missing.</summary>
 internal sealed record StatusSections(int Current, int New, int Stale, int Partial, int Missing);

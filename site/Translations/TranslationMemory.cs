@@ -86,6 +86,11 @@ public sealed class TranslationMemory
                 yield return new MemoryPair(part.HeadingText, part.HeadingText, other.HeadingText, other.HeadingText, $"{origin}#{part.Key}.heading");
             }
 
+            foreach (var (field, source, target) in part.IsHead ? Fields(report.Original, translation) : [])
+            {
+                yield return new MemoryPair(source, source, target, target, $"{origin}#head.{field}");
+            }
+
             for (var i = 0; i < part.Slots.Count; i++)
             {
                 if (part.Slots[i].Text is { } source && other.Slots[i].Text is { } target)
@@ -96,16 +101,24 @@ public sealed class TranslationMemory
         }
     }
 
-    /// <summary>The exact match of a source (as Markdown), or the best fuzzy matches, at most <paramref name="most"/>, best first.</summary>
-    public List<MemoryMatch> Lookup(string sourceMarkdown, int most = 3)
+    /// <summary>The head's fields that both the original and the translation have.</summary>
+    private static IEnumerable<(string Field, string Source, string Target)> Fields(Translation original, Translation translation) =>
+        new[] { ("kicker", original.Front.Kicker, translation.Front.Kicker), ("title", original.Front.Title, translation.Front.Title),
+            ("subtitle", original.Front.Subtitle, translation.Front.Subtitle), ("byline", original.Front.Byline, translation.Front.Byline) }
+            .Where(f => !string.IsNullOrEmpty(f.Item2) && !string.IsNullOrEmpty(f.Item3)).Select(f => (f.Item1, f.Item2!, f.Item3!));
+
+    /// <summary>The exact match of a source (as Markdown), or the best fuzzy matches, at most <paramref name="most"/>, best first;
+    /// pairs whose origin starts with <paramref name="except"/> (a report's own) left out.</summary>
+    public List<MemoryMatch> Lookup(string sourceMarkdown, int most = 3, string? except = null)
     {
+        bool Other(MemoryPair pair) => except is null || !pair.Origin.StartsWith(except, StringComparison.Ordinal);
         var source = CodedText.FromMarkdown(sourceMarkdown).Plain;
         if (source.Length == 0)
         {
             return [];
         }
 
-        if (_pairs.FirstOrDefault(p => p.SourceMarkdown == sourceMarkdown) is { } exact)
+        if (_pairs.FirstOrDefault(p => (p.SourceMarkdown == sourceMarkdown || p.Source == sourceMarkdown) && Other(p)) is { } exact)
         {
             return [new MemoryMatch(exact, 100)];
         }
@@ -121,7 +134,7 @@ public sealed class TranslationMemory
             }
         }
 
-        return [.. shared.Where(s => s.Value >= bigrams.Count * 0.5).OrderByDescending(s => s.Value).Take(50)
+        return [.. shared.Where(s => s.Value >= bigrams.Count * 0.5 && Other(_pairs[s.Key])).OrderByDescending(s => s.Value).Take(50)
             .Select(s => new MemoryMatch(_pairs[s.Key], Similarity(source, _pairs[s.Key].Source)))
             .Where(m => m.Similarity >= Threshold).OrderByDescending(m => m.Similarity).ThenBy(m => m.Pair.Origin, StringComparer.Ordinal).Take(most)];
     }

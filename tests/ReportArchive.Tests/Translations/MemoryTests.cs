@@ -81,7 +81,7 @@ public class MemoryTests
         var tmx = Path.Combine(site.Input, "..", "archive.tmx");
         var (code, output, error) = await CommandLine.RunAsync("tm", "export", "-o", tmx, "--input", site.Input);
         Assert.True(code == ExitCodes.Success, error);
-        Assert.Contains("33 translation units, zh-Hans -> en", output);
+        Assert.Contains("36 translation units, zh-Hans -> en", output);
         var document = XDocument.Load(tmx);
         Assert.Equal("1.4", (string)document.Root!.Attribute("version")!);
         var tu = document.Descendants("tu").First();
@@ -98,7 +98,7 @@ public class MemoryTests
         document.Save(tmx);
         (code, output, error) = await CommandLine.RunAsync("tm", "import", tmx, "--input", other.Input);
         Assert.True(code == ExitCodes.Success, error);
-        Assert.Contains("Kept 33 translation units", output);
+        Assert.Contains("Kept 36 translation units", output);
         Assert.True(File.Exists(Path.Combine(other.Input, "memory", "archive.tmx")));
 
         (code, _, error) = await CommandLine.RunAsync("translate", "second", "--input", other.Input);
@@ -110,5 +110,32 @@ public class MemoryTests
         (code, _, error) = await CommandLine.RunAsync("tm", "import", tmx, "--input", other.Input);
         Assert.Equal(ExitCodes.ContentErrors, code);
         Assert.Contains("error RA420: malformed XML", error);
+    }
+
+    [Fact]
+    public async Task Status_counts_the_original_new_fuzzy_and_exact_as_an_agency_quotes()
+    {
+        using var site = Archive();
+
+        var (code, output, error) = await CommandLine.RunAsync("status", "--counts", "--input", site.Input);
+
+        Assert.True(code == ExitCodes.Success, error);
+        var lines = output.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l.TrimEnd(), " {2,}", " | ")).ToList();
+        Assert.Equal("report | language | part | original characters: new | fuzzy | exact | total | translated", lines[0]);
+        // The second report repeats the seed, whose English the archive has: all exact but the paragraph with the changed figure.
+        var procuratorate = Assert.Single(lines, l => l.StartsWith("2024/second | en | procuratorate |", StringComparison.Ordinal)).Split(" | ");
+        Assert.Equal("0", procuratorate[3]);
+        Assert.NotEqual("0", procuratorate[4]);
+        Assert.Equal(int.Parse(procuratorate[6], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(procuratorate[4], System.Globalization.CultureInfo.InvariantCulture) + int.Parse(procuratorate[5], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("0 words", procuratorate[7]);
+        // The seed's own text is no match for itself: it is new, its English counted in words.
+        var seed = Assert.Single(lines, l => l.StartsWith("2023/yanzhou-party-building | en | finance |", StringComparison.Ordinal)).Split(" | ");
+        Assert.Equal((seed[3], "0", "0"), (seed[6], seed[4], seed[5]));
+        Assert.Matches("^[0-9]+ words$", seed[7]);
+
+        var json = System.Text.Json.JsonDocument.Parse((await CommandLine.RunAsync("status", "--counts", "--json", "--input", site.Input)).Out).RootElement;
+        var part = json.EnumerateArray().First(r => r.GetProperty("slug").GetString() == "second").GetProperty("counts").EnumerateArray().First(p => p.GetProperty("key").GetString() == "procuratorate");
+        Assert.Equal(part.GetProperty("new").GetInt32() + part.GetProperty("fuzzy").GetInt32() + part.GetProperty("exact").GetInt32(), part.GetProperty("source").GetInt32());
     }
 }
