@@ -93,6 +93,7 @@ public static class DiagnosticCodes
         new("RA412", E, "a translation that would exceed a report file's 8 MB"),
         new("RA413", E, "a target whose inline codes do not match its source's (lost, added, doubled or misplaced)"),
         new("RA420", E, "a TMX file that is not well-formed XML or not TMX"),
+        new("RA421", E, "a TBX file that is not well-formed XML or not TBX"),
         new("RA501", E, "a script or data address in a built page"),
         new("RA502", E, "an address that is not valid in a built page"),
         new("RA503", E, "an address that leaves the site's base path"),

@@ -170,7 +170,14 @@ public static class Commands
         var tmxFile = new Argument<string>("file") { Description = "A TMX file from a translation tool" };
         var import = new Command("import", "Keep a TMX file's pairs in input/memory/, offered by translate and xliff export beside the archive's") { tmxFile, o.Lang, o.Input };
         import.SetAction(result => Translations.Tmx.Import(result.GetValue(o.Input)!, result.GetValue(tmxFile)!, result.GetValue(o.Lang), stdout, stderr));
-        return [new Command("tm", "The archive's translation memory as TMX, for a translator's own tool") { export, import }];
+        var tbxOutput = new Option<string?>("--output", "-o") { Description = "The TBX file to write (default: terms.tbx)" };
+        var termsExport = new Command("export", "Write the termbase (input/terms.yml) as TBX-Basic") { tbxOutput, o.Input };
+        termsExport.SetAction(result => Translations.TermsCommand.Export(result.GetValue(o.Input)!, result.GetValue(tbxOutput), stdout, stderr));
+        var tbxFile = new Argument<string>("file") { Description = "A TBX file (TBX-Basic) from a terminology tool" };
+        var termsImport = new Command("import", "Add a TBX file's terms that input/terms.yml lacks") { tbxFile, o.Input };
+        termsImport.SetAction(result => Translations.TermsCommand.Import(result.GetValue(o.Input)!, result.GetValue(tbxFile)!, stdout, stderr));
+        return [new Command("tm", "The archive's translation memory as TMX, for a translator's own tool") { export, import },
+            new Command("terms", "The archive's termbase as TBX, for a terminology tool") { termsExport, termsImport }];
     }
 
     private static async Task<int> Build(BuildSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellation, bool timings = false)
