@@ -51,7 +51,7 @@ public static class SiteBuild
                     : RenderedPages.None);
             var search = stages.Run("Search", [inputs, archive, output], _ =>
                 inputs.Result.Site is { } site && !stages.Diagnostics.HasErrors
-                    ? SearchFiles.Index(archive.Result, Routing.Routes.Of(site.Config), settings.DeferSearch, output.Result.Sink, string.Join(",", site.Languages.Keys))
+                    ? SearchFiles.Index(archive.Result, Routing.Routes.Of(site.Config), settings.DeferSearch, output.Result.Sink, string.Join(",", site.Languages.Keys) + (site.Config.LabelDrafts ? "|drafts labelled" : ""))
                     : SearchFiles.None);
             var published = stages.Run("Publish", [inputs, archive, pages, output], _ =>
                 inputs.Result.Site is { } site && pages.Result.Pages.Count > 0

@@ -8,6 +8,10 @@ public sealed record SiteConfig(LanguageSet Languages, Localized Title, Localize
 {
     public const int DefaultPageSize = 10;
 
+    /// <summary>Whether a translation's draft parts are published with a label saying so (<c>translation_drafts: label</c>)
+    /// rather than left to the original (<c>hide</c>, the default).</summary>
+    public bool LabelDrafts { get; init; }
+
     /// <summary>The newspaper the archive's reports were printed in, named in each report's source line unless its front matter names another.</summary>
     public Localized? Paper { get; init; }
 
@@ -27,7 +31,7 @@ public sealed record SiteConfig(LanguageSet Languages, Localized Title, Localize
             : null;
     }
 
-    private static readonly string[] Keys = ["title", "description", "base_url", "page_size", "languages", "paper"];
+    private static readonly string[] Keys = ["title", "description", "base_url", "page_size", "languages", "paper", "translation_drafts"];
 
     public static SiteConfig? Load(string file, string? baseUrlOverride, ICollection<Diagnostic> diagnostics) =>
         Load(file, baseUrlOverride, diagnostics, out _);
@@ -79,8 +83,15 @@ public sealed record SiteConfig(LanguageSet Languages, Localized Title, Localize
             YamlDotNet.RepresentationModel.YamlScalarNode => yaml.String("paper", diagnostics) is { } name ? Localized.Same(name, languages) : null,
             _ => ReadLocalized(yaml, "paper", languages, diagnostics),
         };
+        var drafts = yaml.String("translation_drafts", diagnostics) ?? "hide";
+        if (drafts is not ("hide" or "label"))
+        {
+            diagnostics.Add(Diagnostic.Error("RA104", file, yaml.LineOfKey("translation_drafts"), $"translation_drafts '{drafts}' must be 'hide' (a draft part is not published) or 'label' (published with a draft label)"));
+            return null;
+        }
+
         return title is null || description is null || (paperNode is not null && paper is null) ? null
-            : new SiteConfig(languages, title, description, baseUrl, pageSize) { Paper = paper };
+            : new SiteConfig(languages, title, description, baseUrl, pageSize) { Paper = paper, LabelDrafts = drafts == "label" };
     }
 
     /// <summary>Reads a value in each language (<c>{zh: …, en: …}</c>): every language of the archive is required, no other.</summary>

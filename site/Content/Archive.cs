@@ -62,7 +62,8 @@ public sealed record Archive(ImmutableArray<Report> Reports)
             }
         }
 
-        var reports = loaded.Select(l => l.Report).OfType<Report>().ToImmutableArray();
+        // A translation's draft parts are left to the original unless the site labels them (translation_drafts: label).
+        var reports = loaded.Select(l => l.Report).OfType<Report>().Select(r => site?.Config.LabelDrafts == true ? r : DraftParts.Hidden(r)).ToImmutableArray();
         ReportChecks.CheckSlugs(reports, diagnostics);
         return new Archive(reports) { Previous = store?.Previous ?? new Dictionary<string, Report>() };
     }

@@ -15,7 +15,7 @@ namespace ReportArchive.Content;
 /// where it is used. Blocks that are not as hashed are read again from the bundle's files.</remarks>
 internal static class ContentFormat
 {
-    private const string Magic = "reportarchive-content-7";
+    private const string Magic = "reportarchive-content-8";
 
     /// <summary>A kept bundle: its files' state (<c>FileState</c>: paths, sizes, times), its head, and where each language file's blocks are
     /// (no head: a bundle to be written from what was read).</summary>

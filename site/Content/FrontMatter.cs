@@ -19,7 +19,7 @@ public sealed record FrontMatter(
     public static readonly string[] OriginalKeys = ["kicker", "title", "subtitle", "date", "date_inferred", "byline", "departments", "topics", "slug", "page", "paper"];
 
     /// <summary>The keys a translation may carry: what it translates, and from which version of the original.</summary>
-    public static readonly string[] TranslationKeys = ["kicker", "title", "subtitle", "byline", "translator", "translation_of"];
+    public static readonly string[] TranslationKeys = ["kicker", "title", "subtitle", "byline", "translator", "translation_of", "drafts"];
 
     public int LineOf(string key) => Lines.TryGetValue(key, out var line) ? line : 1;
 
@@ -34,4 +34,8 @@ public sealed record FrontMatter(
 
     /// <summary>Who translated a translation, credited at the end of its page.</summary>
     public string? Translator { get; init; }
+
+    /// <summary>The parts of a translation that are drafts (an unconfirmed or machine translation): published only as
+    /// <c>translation_drafts</c> in <c>site.yml</c> says.</summary>
+    public ImmutableArray<(string Value, int Line)> Drafts { get; init; } = [];
 }

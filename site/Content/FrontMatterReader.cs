@@ -98,6 +98,7 @@ public static class FrontMatterReader
             Page = yaml.String("page", diagnostics),
             Paper = yaml.String("paper", diagnostics),
             Translator = yaml.String("translator", diagnostics),
+            Drafts = yaml.List("drafts", diagnostics),
         };
     }
 

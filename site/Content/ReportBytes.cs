@@ -111,6 +111,7 @@ internal static class ReportBytes
         Optional(writer, front.Page);
         Optional(writer, front.Paper);
         Optional(writer, front.Translator);
+        Lines(writer, front.Drafts);
     }
 
     private static FrontMatter ReadFront(BinaryReader reader)
@@ -137,6 +138,7 @@ internal static class ReportBytes
             Page = Optional(reader),
             Paper = Optional(reader),
             Translator = Optional(reader),
+            Drafts = Lines(reader),
         };
     }
 

@@ -21,6 +21,7 @@ public static class ReportChecks
             CheckFreshness(report, translation, desk, diagnostics);
             CountUntranslated(report, translation, site.Languages[translation.Lang], desk, diagnostics);
             TranslationQa.Check(report.Original, translation, site.Languages[translation.Lang], site.Terms, diagnostics);
+            DraftParts.Check(report, translation, site.Config.LabelDrafts, desk, diagnostics);
         }
     }
 

@@ -19,6 +19,9 @@ public enum PartState
 
     /// <summary>Translated, every slot filled, and never stamped: a first translation not yet recorded as done.</summary>
     New,
+
+    /// <summary>A draft (listed in <c>drafts:</c>): an unconfirmed or machine translation, published only as the site says.</summary>
+    Draft,
 }
 
 /// <summary>One part of a report (the head, or one section) as a translator sees it: its slots and how many are still empty.</summary>
@@ -40,8 +43,10 @@ public sealed record TranslationCoverage(ImmutableArray<PartCoverage> Parts)
     {
         var recorded = translation?.Front.TranslationOf.ToDictionary(t => t.Key, t => t.Value) ?? [];
         var hashes = TranslationHashes.Of(original).ToDictionary(h => h.Key, h => h.Hash);
+        var drafts = translation?.Front.Drafts.Select(d => d.Value).ToHashSet(StringComparer.Ordinal) ?? [];
         PartState State(string key, bool translated, int untranslated) =>
             !translated ? PartState.Missing
+            : drafts.Contains(key) ? PartState.Draft
             : recorded.TryGetValue(key, out var old) && old != hashes[key] ? PartState.Stale
             : untranslated > 0 ? PartState.Partial
             : old is null ? PartState.New

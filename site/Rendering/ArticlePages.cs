@@ -136,6 +136,7 @@ public sealed class ArticlePages(RenderContext context)
             {
                 OriginalHeading = paired ? originalSection?.Heading : null,
                 OriginalWhole = paired && !aligned ? Join(originalParagraphs) : null,
+                Draft = translation.Front.Drafts.Any(d => d.Value == (id.Length == 0 ? TranslationHashes.HeadKey : id)),
             };
         }
 

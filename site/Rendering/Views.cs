@@ -144,6 +144,9 @@ public sealed record SectionView(string Id, string Heading, IReadOnlyList<BlockV
     /// <summary>On a translation's page, the original's heading (parallel mode).</summary>
     public string? OriginalHeading { get; init; }
 
+    /// <summary>A draft translation (<c>drafts:</c>), shown because the site labels drafts: the page says so above it.</summary>
+    public bool Draft { get; init; }
+
     /// <summary>On a translation's page, the original's paragraphs together, when they cannot be paired one by one (the
     /// paragraph counts differ, or the section is not translated): parallel mode shows them beside the section as a whole.</summary>
     public string? OriginalWhole { get; init; }

@@ -85,6 +85,40 @@ public static class FrontMatterLines
         front.InsertRange(at + 1, lines);
     }
 
+    /// <summary>The values of a flow list written by <see cref="SetList"/> (<c>key: [a, b]</c>); none when the key is not there.</summary>
+    public static List<string> List(List<string> front, string key)
+    {
+        var value = Value(front, key);
+        return value is ['[', .., ']'] ? [.. value[1..^1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : [];
+    }
+
+    /// <summary>Sets <paramref name="key"/> to a flow list of names, or removes it when there are none.</summary>
+    public static void SetList(List<string> front, string key, IEnumerable<string> values)
+    {
+        var list = values.ToList();
+        var at = IndexOf(front, key);
+        if (list.Count == 0)
+        {
+            if (at >= 0)
+            {
+                front.RemoveAt(at);
+            }
+
+            return;
+        }
+
+        var line = $"{key}: [{string.Join(", ", list)}]";
+        if (at >= 0)
+        {
+            front[at] = line;
+        }
+        else
+        {
+            var before = IndexOf(front, "translation_of");
+            front.Insert(before < 0 ? front.Count : before, line);
+        }
+    }
+
     private static int IndexOf(List<string> front, string key) =>
         front.FindIndex(l => l.StartsWith(key + ":", StringComparison.Ordinal));
 }

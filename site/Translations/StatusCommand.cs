@@ -44,10 +44,10 @@ public static class StatusCommand
             $"{r.Report.Year:D4}/{r.Report.Slug}",
             r.Lang,
             r.State,
-            $"{r.Sections(PartState.Current)} / {r.Sections(PartState.New)} / {r.Sections(PartState.Stale)} / {r.Sections(PartState.Partial)} / {r.Sections(PartState.Missing)}",
+            $"{r.Sections(PartState.Current)} / {r.Sections(PartState.New)} / {r.Sections(PartState.Stale)} / {r.Sections(PartState.Draft)} / {r.Sections(PartState.Partial)} / {r.Sections(PartState.Missing)}",
             r.Head.ToString().ToLowerInvariant(),
             $"{r.Coverage.UntranslatedSlots} of {r.Coverage.Slots}",
-        }).Prepend(["report", "language", "translation", "sections current / new / stale / partial / missing", "head", "untranslated slots"]).ToList();
+        }).Prepend(["report", "language", "translation", "sections current / new / stale / draft / partial / missing", "head", "untranslated slots"]).ToList();
         var widths = Enumerable.Range(0, 6).Select(c => table.Max(row => row[c].Length)).ToArray();
         foreach (var row in table)
         {
@@ -96,7 +96,7 @@ public static class StatusCommand
     private static StatusJson Json(StatusRow row) => new(
         $"{row.Report.Year:D4}/{row.Report.Slug}", row.Report.Slug, row.Report.Original.Title, row.Lang, row.State, row.Complete,
         row.Coverage.Slots, row.Coverage.UntranslatedSlots,
-        new StatusSections(row.Sections(PartState.Current), row.Sections(PartState.New), row.Sections(PartState.Stale), row.Sections(PartState.Partial), row.Sections(PartState.Missing)),
+        new StatusSections(row.Sections(PartState.Current), row.Sections(PartState.New), row.Sections(PartState.Stale), row.Sections(PartState.Draft), row.Sections(PartState.Partial), row.Sections(PartState.Missing)),
         [.. row.Coverage.Parts.Select(p => new StatusPart(p.Key, p.State.ToString().ToLowerInvariant(), p.Slots, p.UntranslatedSlots))]);
 
     /// <summary>One report's line of the table.</summary>
@@ -124,8 +124,8 @@ internal sealed record StatusJson(string Report, string Slug, string Title, stri
     public IReadOnlyList<PartCount>? Counts { get; init; }
 }
 
-/// <summary>How many of a translation's sections are current, new (translated, never stamped), stale, partial and missing.</summary>
-internal sealed record StatusSections(int Current, int New, int Stale, int Partial, int Missing);
+/// <summary>How many of a translation's sections are current, new (translated, never stamped), stale, drafts, partial and missing.</summary>
+internal sealed record StatusSections(int Current, int New, int Stale, int Draft, int Partial, int Missing);
 
 /// <summary>One part (the header or a section) of a translation: its state and its slots.</summary>
 internal sealed record StatusPart(string Key, string State, int Slots, int UntranslatedSlots);

@@ -67,7 +67,15 @@ public sealed partial class TranslationDesk
 
         FrontMatterLines.SetMap(Translation.Front, "translation_of",
             hashes.Keys.Where(recorded.ContainsKey).Select(k => (k, recorded[k])));
+        MarkDrafts([], outcome.Stamped); // a part stamped is reviewed: no longer a draft
         return outcome;
+    }
+
+    /// <summary>Adds parts to the translation's drafts (an XLIFF target in state <c>initial</c>) and takes others off.</summary>
+    public void MarkDrafts(IEnumerable<string> drafts, IEnumerable<string> reviewed)
+    {
+        var list = FrontMatterLines.List(Translation.Front, "drafts").Concat(drafts).Except(reviewed).Distinct(StringComparer.Ordinal);
+        FrontMatterLines.SetList(Translation.Front, "drafts", OriginalParts.Select(p => p.Key).Where(list.Contains));
     }
 
     /// <summary>Clears a stamped part's slot comments and keeps the original it now translates, with its translation's fingerprint.</summary>

@@ -175,6 +175,7 @@ public static class XliffCommand
             {
                 units.Filled.ForEach(f => XliffUnits.Fill(desk, f.Unit, f.Target, f.Markdown));
                 var outcome = desk.Stamp([.. units.Parts.Where(p => !units.Drafts.Contains(p) && desk.Complete(p, out _))], units.Confirmed);
+                desk.MarkDrafts(units.Drafts, []);
                 if (Encoding.UTF8.GetByteCount(desk.Text) > Sources.SourceFiles.MaxTextBytes)
                 {
                     errors.Add(Diagnostic.Error("RA412", display, file.Line, $"the translation this makes of {ReportLoader.Display(desk.File)} would be larger than the {Sources.SourceFiles.MaxTextBytes >> 20} MB a report's file may have", file.Column));

@@ -151,10 +151,10 @@ public class CommandTests
 
         Assert.Equal(ExitCodes.Success, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.RegularExpressions.Regex.Replace(l.TrimEnd(), " {2,}", " | ")).ToList();
-        Assert.Equal("report | language | translation | sections current / new / stale / partial / missing | head | untranslated slots", lines[0]);
-        Assert.Contains(lines, l => l.StartsWith("2023/report-a | en | published | 1 / 0 / 0 / 0 / 0 | current | 0 of ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("2023/report-b | en | published | 0 / 0 / 1 / 0 / 0 | current | 0 of ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("2022/chinese-only | en | none | 0 / 0 / 0 / 0 / 0 | missing | ", StringComparison.Ordinal));
+        Assert.Equal("report | language | translation | sections current / new / stale / draft / partial / missing | head | untranslated slots", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("2023/report-a | en | published | 1 / 0 / 0 / 0 / 0 / 0 | current | 0 of ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("2023/report-b | en | published | 0 / 0 / 1 / 0 / 0 / 0 | current | 0 of ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("2022/chinese-only | en | none | 0 / 0 / 0 / 0 / 0 / 0 | missing | ", StringComparison.Ordinal));
         Assert.Contains("1 of 3 translations fully translated and current (3 reports, 1 translation language)", lines);
         Assert.Contains("\n  report-b (en): first stale\n", output.ReplaceLineEndings("\n"));
 
