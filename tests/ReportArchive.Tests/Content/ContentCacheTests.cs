@@ -99,7 +99,7 @@ public class ContentCacheTests
             [typeof(Report)] = ["Directory", "Slug", "Date", "DateInferred", "Departments", "Topics", "Files",
                 "FileState", "Serial", "Original", "HasFigures", "Translations", "Published", "IsTranslated", "Year"],
             [typeof(Translation)] = ["Lang", "File", "Front", "Lead", "Sections", "Title", "UntranslatedSlots", "Figures"],
-            [typeof(FrontMatter)] = ["Title", "Subtitle", "Date", "DateInferred", "Byline", "Departments", "Topics", "Slug", "TranslationOf", "Lines", "Kicker", "Page", "Paper", "Translator"],
+            [typeof(FrontMatter)] = ["Title", "Subtitle", "Date", "DateInferred", "Byline", "Departments", "Topics", "Slug", "TranslationOf", "Lines", "Kicker", "Page", "Paper", "Translator", "Drafts"],
             [typeof(Section)] = ["Id", "Heading", "Line", "Blocks", "Paragraphs", "Figures"],
             [typeof(Paragraph)] = ["Line", "Text", "Html"],
             [typeof(Figure)] = ["Line", "Source", "Caption", "Credit"],
