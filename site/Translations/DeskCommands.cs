@@ -50,7 +50,9 @@ public static class DeskCommands
             return ExitCodes.ContentErrors;
         }
 
-        var asked = sections.Concat(confirmed).Distinct(StringComparer.Ordinal).ToList();
+        // --section names the parts to stamp; --confirm alone stamps every complete part as 'stamp' does, the named ones confirmed.
+        var asked = (sections.Count > 0 ? sections : confirmed.Count > 0 ? desk.OriginalParts.Select(p => p.Key).Where(k => desk.Complete(k, out _)) : [])
+            .Concat(confirmed).Distinct(StringComparer.Ordinal).ToList();
         var outcome = desk.Stamp(asked.Count > 0 ? asked : null, confirmed);
         var display = Content.ReportLoader.Display(desk.File);
         var errors = (asked.Count > 0 ? outcome.Skipped : []).Select(s => Diagnostic.Error("RA180", display, 1, $"'{s.Key}' cannot be stamped: {s.Why}"))

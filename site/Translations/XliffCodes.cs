@@ -5,7 +5,7 @@ namespace ReportArchive.Translations;
 /// <summary>Coded text in and out of XLIFF 2.0: tokens as <c>&lt;pc&gt;</c> and <c>&lt;ph&gt;</c> elements that refer to the
 /// unit's <c>&lt;originalData&gt;</c>; and a target's elements (<c>&lt;pc&gt;</c>, <c>&lt;ph&gt;</c>, <c>&lt;sc&gt;</c>/<c>&lt;ec&gt;</c>,
 /// <c>&lt;cp&gt;</c>, and <c>&lt;mrk&gt;</c> taken as its content) back into tokens, checked against the codes it must give back.</summary>
-public static class XliffCodes
+public static partial class XliffCodes
 {
     private static readonly XNamespace Ns = XliffReader.Ns;
 
@@ -100,12 +100,48 @@ public static class XliffCodes
         return tokens;
     }
 
+    /// <summary>Whether an element's whitespace is kept as written (<c>xml:space="preserve"</c> on it or its nearest ancestor that says).</summary>
+    public static bool Preserved(XElement element) =>
+        element.AncestorsAndSelf().Select(e => (string?)e.Attribute(XNamespace.Xml + "space")).FirstOrDefault(v => v is not null) == "preserve";
+
+    /// <summary>A text node's text. Where whitespace is not kept as written, a line break and the indentation after it between
+    /// the text and an inline code are a tool's indenting (one that wrote the file again): nothing beside a Chinese character,
+    /// after an opening mark or before a closing one or a stop, and a space elsewhere.</summary>
+    private static string Text(XText node)
+    {
+        var text = node.Value;
+        if (node.Parent is null || Preserved(node.Parent))
+        {
+            return text;
+        }
+
+        if (node.NextNode is XElement && TrailingBreak().Match(text) is { Success: true } end)
+        {
+            text = text[..end.Index] + (end.Index > 0 && Tight(text[end.Index - 1], "“‘([{") ? "" : " ");
+        }
+
+        if (node.PreviousNode is XElement && LeadingBreak().Match(text) is { Success: true } start)
+        {
+            text = (start.Length < text.Length && Tight(text[start.Length], "”’)]},.;:!?") ? "" : " ") + text[start.Length..];
+        }
+
+        return text;
+    }
+
+    private static bool Tight(char c, string marks) => c >= '\u2E80' || marks.Contains(c);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[ \t]*[\r\n][ \t\r\n]*$")]
+    private static partial System.Text.RegularExpressions.Regex TrailingBreak();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t]*[\r\n][ \t\r\n]*")]
+    private static partial System.Text.RegularExpressions.Regex LeadingBreak();
+
     private static bool Add(XNode node, List<CodeToken> tokens, ref string? problem)
     {
         switch (node)
         {
             case XText text:
-                tokens.Add(new TextToken(text.Value));
+                tokens.Add(new TextToken(Text(text)));
                 return true;
             case XElement { Name.LocalName: "cp" } cp when cp.Name.Namespace == Ns && int.TryParse((string?)cp.Attribute("hex"), System.Globalization.NumberStyles.HexNumber, null, out var hex) && hex is > 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF):
                 tokens.Add(new TextToken(char.ConvertFromUtf32(hex)));

@@ -158,10 +158,14 @@ public static class XliffCommand
             .ToDictionary(b => Path.GetRelativePath(input, Path.Combine(b, languages.Original.FileName)).Replace('\\', '/'), StringComparer.Ordinal);
         var opened = new Dictionary<string, XliffFile>(StringComparer.Ordinal);
         var work = new List<(TranslationDesk, List<(TranslationUnit, string)>, List<string>, List<string>)>();
-        foreach (var file in document.Files)
+        foreach (var read in document.Files)
         {
             // A file names a report by its original's path as exported: only the archive's own bundles are found, so no name
-            // (absolute, '..', a drive, a share, an encoded form, a link) can lead the write anywhere else.
+            // (absolute, '..', a drive, a share, an encoded form, a link) can lead the write anywhere else. A tool that wrote the
+            // file again without its 'original' (as libraries that keep only ids do) names it by its id, the report's slug.
+            var file = read.Original.Length == 0 && read.Id.Length > 0 && ArchiveFiles.Find(input, read.Id, languages) is { } found
+                ? read with { Original = Path.GetRelativePath(input, Path.Combine(found, languages.Original.FileName)).Replace('\\', '/') }
+                : read;
             var desk = bundles.TryGetValue(file.Original, out var bundle) ? TranslationDesk.Open(input, bundle, language.Key, stderr) : null;
             if (desk is null)
             {
@@ -208,7 +212,8 @@ public static class XliffCommand
                 continue;
             }
 
-            if (Join(element.Pieces.Select(p => (p.Source, p.Ignorable)), desk.Languages.Original) != unit.Source)
+            // A tool that wrote the file again may have indented the source around its codes: whitespace is not compared.
+            if (!Squeezed(Join(element.Pieces.Select(p => (p.Source, p.Ignorable)), desk.Languages.Original)).SequenceEqual(Squeezed(unit.Source)))
             {
                 errors.Add(Diagnostic.Error("RA406", display, element.Line, $"unit '{element.Id}': its source changed since it was exported (the original now reads “{Shorten(unit.Source)}”): export again", element.Column));
                 continue;
@@ -227,6 +232,11 @@ public static class XliffCommand
             {
                 errors.Add(Diagnostic.Error("RA413", display, element.Line, $"unit '{element.Id}': the target's inline codes do not match: {mismatch}; give back every code of the source, once each, around the text it marks", element.Column));
                 continue;
+            }
+
+            if (unit.Kind == UnitKind.Paragraph && markdown is null)
+            {
+                target = unit.Target!; // its text and codes as exported: the paragraph stays as written, whatever whitespace the tool changed
             }
 
             var state = UnitState(element);
@@ -341,6 +351,8 @@ public static class XliffCommand
         stderr.WriteLine("nothing was written");
         return ExitCodes.ContentErrors;
     }
+
+    private static IEnumerable<char> Squeezed(string text) => text.Where(c => !char.IsWhiteSpace(c));
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

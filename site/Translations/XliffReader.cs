@@ -20,7 +20,11 @@ public sealed record XliffPiece(string Source, string? Target, bool Ignorable)
 public sealed record XliffUnit(string Id, IReadOnlyList<XliffPiece> Pieces, int Line, int Column);
 
 /// <summary>A <c>&lt;file&gt;</c> element: the report it names (<c>original</c>) and its units, and where it stands.</summary>
-public sealed record XliffFile(string Original, IReadOnlyList<XliffUnit> Units, int Line, int Column);
+public sealed record XliffFile(string Original, IReadOnlyList<XliffUnit> Units, int Line, int Column)
+{
+    /// <summary>The file's id (the report's slug, as exported).</summary>
+    public string Id { get; init; } = "";
+}
 
 /// <summary>An XLIFF 2.0 document: its language pair and its files.</summary>
 public sealed record XliffDocument(string SourceLang, string TargetLang, IReadOnlyList<XliffFile> Files, int Line, int Column);
@@ -84,7 +88,7 @@ public static class XliffReader
             }
 
             var (fileLine, fileColumn) = Line(file);
-            files.Add(new XliffFile((string?)file.Attribute("original") ?? "", units, fileLine, fileColumn));
+            files.Add(new XliffFile((string?)file.Attribute("original") ?? "", units, fileLine, fileColumn) { Id = (string?)file.Attribute("id") ?? "" });
         }
 
         var (rootLine, rootColumn) = Line(root);
