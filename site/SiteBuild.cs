@@ -37,11 +37,8 @@ public static class SiteBuild
             var archive = stages.Run("Content", [inputs], d =>
                 Archive.Load(settings.Input, inputs.Result.Site, settings.Memo, kept = OpenContentCache(settings, inputs.Result.Site, writing), d));
             _ = stages.Run("Keep", [archive], _ => kept?.Save() ?? 0);
-            if (settings.Check)
-            {
-                // Across the archive's translations: what a build need not read (it takes most reports' text as kept).
-                _ = stages.Run("Names", [inputs, archive], d => inputs.Result.Site is { } site ? NameVariants.Check(archive.Result.Reports, site.Languages, site.Terms, d) : 0);
-            }
+            // A check looks across the archive's translations for names written two ways: a build need not read their text.
+            _ = settings.Check ? stages.Run("Names", [inputs, archive], d => inputs.Result.Site is { } site ? NameVariants.Check(archive.Result.Reports, site.Languages, site.Terms, d) : 0) : null;
 
             var photos = stages.Run("Photos", [archive], d =>
                 PhotoSet.Process(archive.Result, new PhotoCache(settings.Cache), PhotoSettings.Default, encode: !settings.Check, d));

@@ -218,11 +218,11 @@ public class XliffHostileTests
         var chinese = new Language("zh-hant", "zh-Hant", "繁體中文", false, "", "", ReadingUnit.Characters, 400, "zh_TW");
         var english = chinese with { Key = "en", Tag = "en", ReadingUnit = ReadingUnit.Words };
 
-        Assert.Equal("第一句。第二句。", XliffCommand.Join([("第一句。", false), ("第二句。", false)], chinese));
-        Assert.Equal("First. Second.", XliffCommand.Join([("First.", false), ("Second.", false)], english));
-        Assert.Equal("First. Second.", XliffCommand.Join([("First. ", false), ("Second.", false)], english));
-        Assert.Equal("First.\nSecond.", XliffCommand.Join([("First.\n", false), ("Second.", false)], english));
-        Assert.Equal("First.\tSecond.", XliffCommand.Join([("First.", false), ("\t", true), ("Second.", false)], english));
+        Assert.Equal("第一句。第二句。", XliffTargets.Join([("第一句。", false), ("第二句。", false)], chinese));
+        Assert.Equal("First. Second.", XliffTargets.Join([("First.", false), ("Second.", false)], english));
+        Assert.Equal("First. Second.", XliffTargets.Join([("First. ", false), ("Second.", false)], english));
+        Assert.Equal("First.\nSecond.", XliffTargets.Join([("First.\n", false), ("Second.", false)], english));
+        Assert.Equal("First.\tSecond.", XliffTargets.Join([("First.", false), ("\t", true), ("Second.", false)], english));
     }
 
     [Fact]
