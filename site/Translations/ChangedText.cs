@@ -144,5 +144,6 @@ public static class ChangedText
         return pairs;
     }
 
-    private static bool Same(string a, string b) => a.AsSpan().Trim().SequenceEqual(b.AsSpan().Trim());
+    /// <summary>Whether two blocks (or sentences) are the same text, whitespace at their ends aside.</summary>
+    public static bool Same(string a, string b) => a.AsSpan().Trim().SequenceEqual(b.AsSpan().Trim());
 }

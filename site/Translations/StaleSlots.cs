@@ -11,7 +11,7 @@ public static class StaleSlots
     {
         if (!part.IsHead)
         {
-            part.HeadingComment = Same(was.Heading, original.HeadingText) ? null
+            part.HeadingComment = ChangedText.Same(was.Heading, original.HeadingText) ? null
                 : new SlotComment(0, SlotKind.Heading, true, ChangedText.Difference(was.Heading, original.HeadingText));
         }
 
@@ -77,13 +77,11 @@ public static class StaleSlots
     /// block or an empty slot.</summary>
     private static void Mark(DeskSlot slot, string? before, string now) =>
         slot.Comment = slot.Text is null || before is null ? new SlotComment(0, SlotKind.Block, false, now)
-            : Same(before, now) ? null
+            : ChangedText.Same(before, now) ? null
             : new SlotComment(0, SlotKind.Block, true, ChangedText.Difference(before, now));
 
     /// <summary>The translation of a block the original no longer has, as a note after the notes above it: kept in the file,
     /// never published.</summary>
     private static IEnumerable<string> Orphan(DeskSlot slot) => slot.Notes.Append(
         $"<!-- the original no longer has the block this translated (kept here, not published; delete it when done): {MarkdownText.Comment(slot.Text ?? "")} -->");
-
-    private static bool Same(string a, string b) => a.AsSpan().Trim().SequenceEqual(b.AsSpan().Trim());
 }

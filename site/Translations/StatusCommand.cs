@@ -68,7 +68,8 @@ public static class StatusCommand
     /// <summary>Each row's counts, against the memory of its language (a report's own text is not a match for it).</summary>
     private static Dictionary<StatusRow, List<PartCount>> Sizes(string input, LanguageSet languages, List<StatusRow> rows)
     {
-        var memories = languages.Translations.ToDictionary(l => l.Key, l => TranslationMemory.Of(input, languages, l, except: null));
+        var reports = rows.Select(r => r.Report).Distinct().ToList();
+        var memories = languages.Translations.ToDictionary(l => l.Key, l => TranslationMemory.Of(input, reports, languages, l));
         return rows.ToDictionary(r => r, r => WordCounts.Of(r.Report, languages.Original, languages[r.Lang], memories[r.Lang], input));
     }
 

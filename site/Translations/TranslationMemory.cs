@@ -46,12 +46,16 @@ public sealed class TranslationMemory
 
     /// <summary>The memory of the archive under <paramref name="input"/> for one translation language, leaving out the units of
     /// <paramref name="except"/> (the report on the desk: its own text is not a match for itself).</summary>
-    public static TranslationMemory Of(string input, LanguageSet languages, Language target, string? except)
+    public static TranslationMemory Of(string input, LanguageSet languages, Language target, string? except) =>
+        Of(input, ReportLoader.FindBundles(input, languages).Where(b => b != except).Select(b => ReportLoader.Load(b, languages, [])).OfType<Report>(), languages, target);
+
+    /// <summary>The memory of reports already read (<c>status</c> has read them all).</summary>
+    public static TranslationMemory Of(string input, IEnumerable<Report> reports, LanguageSet languages, Language target)
     {
         var pairs = new List<MemoryPair>();
-        foreach (var bundle in ReportLoader.FindBundles(input, languages).Where(b => b != except))
+        foreach (var report in reports)
         {
-            if (ReportLoader.Load(bundle, languages, []) is { } report && report.FileIn(target.Key) is { } translation)
+            if (report.FileIn(target.Key) is { } translation)
             {
                 pairs.AddRange(Current(input, report, translation));
             }
